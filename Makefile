@@ -1,0 +1,37 @@
+# The two commands: `make run` (dashboard on the demo data) and `make test` (whole suite).
+# Both set up everything they need on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench clean-venv browser demo
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+# Debian's chromium for the one real-browser test (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium missing: run 'sudo apt-get install chromium' (the browser test will be skipped)"; fi; }
+
+run: $(STAMP)
+	$(PY) -m streamlit run app.py --server.headless true
+
+test: $(STAMP) browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+demo: $(STAMP)
+	$(PY) -m extraction build data/articles --out data/demo/relations.csv
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_extraction.py
+	$(PY) benchmarks/bench_dashboard.py
+
+clean-venv:
+	rm -rf $(VENV)

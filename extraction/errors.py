@@ -1,0 +1,39 @@
+"""Specific exceptions raised by the library; the CLI turns them into clean messages.
+
+Each error carries a short code (E0xx) so that messages are searchable.
+"""
+
+from __future__ import annotations
+
+
+class ExtractionError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+    code = "E000"
+
+    def __str__(self) -> str:  # "[E001] message"
+        return f"[{self.code}] {super().__str__()}"
+
+
+class InputProblem(ExtractionError):
+    """An input (file, JSON record, form value) that could not be read."""
+
+    code = "E001"
+
+
+class ModelNotFound(ExtractionError):
+    """No usable spaCy model is installed."""
+
+    code = "E002"
+
+
+class DataFileError(ExtractionError):
+    """A dictionary, lexicon or table file under data/ is malformed."""
+
+    code = "E003"
+
+
+class OutputError(ExtractionError):
+    """The output file could not be written (unknown format, unwritable path)."""
+
+    code = "E004"

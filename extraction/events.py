@@ -1,0 +1,563 @@
+"""Stage 3: events and roles from the dependency parse.
+
+The trigger lexicon (``data/triggers.csv``) maps a verb or noun lemma to a
+PLOVER type and says where the target is found (``slots``: ``obj``, ``dative``
+or prepositions such as ``with``, ``to``, ``on``, ``between``), whether the
+event is symmetric (meetings, joint agreements: rows both ways), whether the
+roles are reversed ("Tokyo hosted Yoon": the visitor is the source), and an
+optional ``cue``: lemmas one of which must modify the trigger or be its object
+("withdraw troops", "war games", "export controls").
+
+Roles: subject -> source, object or prepositional object -> target; passives
+flip (the ``by`` agent is the source); a subject is inherited through control
+verbs ("agreed to meet"), conjoined verbs and relative clauses; noun triggers
+take their source from a possessive or an actor modifier ("China's sanctions",
+"US sanctions") or from the verb that governs them ("imposed sanctions on").
+Coordinated actors give one row per pair.
+
+Entry point: :func:`find_events` yields :class:`EventMention` records for one
+parsed sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from .actors import Mention
+from .config import data_dir
+from .errors import DataFileError
+from .schema import EVENT_TYPES
+
+
+class Trigger(NamedTuple):
+    lemma: str
+    particle: str
+    pos: str  # VERB or NOUN
+    event_type: str
+    slots: tuple[str, ...]
+    symmetric: bool
+    reverse: bool
+    cue: frozenset[str]
+    intensity: float | None
+
+
+class EventMention(NamedTuple):
+    source: Mention
+    target: Mention
+    event_type: str
+    intensity: float
+    trigger: str  # trigger word(s) as in the text
+    trigger_start: int  # char offset of the trigger in the sentence text
+    negated: bool
+    modality: str
+    confidence: float
+
+
+# Verbs whose complement is an event that did not happen.
+NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "avoid", "rule"})
+# Verbs whose complement is an intended or planned event.
+INTENT_VERBS = frozenset(
+    {"intend", "plan", "aim", "seek", "want", "hope", "expect", "prepare", "consider", "mull", "try", "attempt",
+     "wish", "propose", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "schedule", "set",
+     "work", "push", "look", "strive", "move"}
+)  # fmt: skip
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Nouns that pass an actor through "of": "the government of Japan".
+OF_NOUNS = frozenset(
+    {"government", "leader", "president", "minister", "ministry", "people", "citizen", "navy", "military", "army",
+     "force", "forces", "side", "delegation", "embassy", "ambassador", "official", "officials", "administration",
+     "foreign", "coast", "member", "troops", "troop", "soldier", "republic", "state", "regime", "leadership"}
+)  # fmt: skip
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass
+class TriggerLexicon:
+    triggers: list[Trigger]
+    _index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TriggerLexicon:
+        path = Path(path) if path else data_dir() / "triggers.csv"
+        if not path.exists():
+            raise DataFileError(f"missing trigger lexicon {path}")
+        triggers = []
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for col in ("lemma", "pos", "event_type", "slots"):
+                if col not in (reader.fieldnames or []):
+                    raise DataFileError(f"{path}: missing column {col!r}")
+            for n, row in enumerate(reader, start=2):
+                lemma = (row.get("lemma") or "").strip().lower()
+                if not lemma:
+                    continue
+                etype = (row.get("event_type") or "").strip().upper()
+                if etype not in EVENT_TYPES:
+                    raise DataFileError(f"{path}:{n}: unknown event type {etype!r}")
+                pos = (row.get("pos") or "").strip().upper()
+                if pos not in ("VERB", "NOUN"):
+                    raise DataFileError(f"{path}:{n}: pos must be VERB or NOUN, not {pos!r}")
+                word, _, particle = lemma.partition(" ")
+                intensity = (row.get("intensity") or "").strip()
+                try:
+                    value = float(intensity) if intensity else None
+                except ValueError as exc:
+                    raise DataFileError(f"{path}:{n}: bad intensity {intensity!r}") from exc
+                triggers.append(
+                    Trigger(
+                        word,
+                        particle,
+                        pos,
+                        etype,
+                        tuple((row.get("slots") or "").split()),
+                        _yes(row.get("symmetric")),
+                        _yes(row.get("reverse")),
+                        frozenset(c for c in (row.get("cue") or "").lower().split("|") if c),
+                        value,
+                    )
+                )
+        return cls(triggers)
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], list[Trigger]]:
+        index: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self.triggers:
+            index.setdefault((t.lemma, t.pos), []).append(t)
+        for rows in index.values():
+            rows.sort(key=lambda t: (not t.cue, not t.particle))  # specific rows first
+        return index
+
+    @cached_property
+    def surface_forms(self) -> frozenset[str]:
+        """Lower-case word forms of every trigger, for the cheap sentence prefilter."""
+        forms: set[str] = set()
+        for t in self.triggers:
+            forms |= inflections(t.lemma, t.pos)
+        return frozenset(forms)
+
+    @cached_property
+    def form_pattern(self) -> re.Pattern[str]:
+        return re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def _yes(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"yes", "true", "1", "y"}
+
+
+_IRREGULAR = {
+    "meet": {"met"}, "speak": {"spoke", "spoken"}, "send": {"sent"}, "sell": {"sold"}, "give": {"gave", "given"},
+    "hold": {"held"}, "strike": {"struck", "stricken"}, "shoot": {"shot"}, "withdraw": {"withdrew", "withdrawn"},
+    "fly": {"flew", "flown", "flies"}, "take": {"took", "taken"}, "seek": {"sought"}, "buy": {"bought"},
+    "sink": {"sank", "sunk"}, "blow": {"blew", "blown"}, "freeze": {"froze", "frozen"}, "cut": {"cut"},
+    "forgive": {"forgave", "forgiven"}, "stand": {"stood"}, "lead": {"led"}, "win": {"won"}, "tell": {"told"},
+    "drive": {"drove", "driven"}, "break": {"broke", "broken"}, "rise": {"rose", "risen"}, "bring": {"brought"},
+    "shell": {"shelled"}, "ban": {"banned"}, "ram": {"rammed"}, "jam": {"jammed"}, "plan": {"planned"},
+    "sue": {"sued"}, "free": {"freed"}, "lay": {"laid"}, "pay": {"paid"}, "deal": {"dealt"},
+}  # fmt: skip
+
+
+def inflections(lemma: str, pos: str) -> set[str]:
+    """Over-generated word forms of a lemma (cheap, no model): used only to prefilter."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms |= _IRREGULAR.get(lemma, set())
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if pos == "NOUN" and lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    return forms
+
+
+# --------------------------------------------------------------------------- roles
+
+
+class Roles(NamedTuple):
+    sources: list[tuple[Mention, float]]
+    targets: list[tuple[Mention, float]]
+
+
+MentionLookup = Callable[[object], list[Mention]]
+
+
+def find_events(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> Iterator[EventMention]:
+    """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
+
+    ``mentions_of(token)`` returns the actor mentions a token stands for
+    (dictionary names, resolved surnames and anaphora), or [].
+    """
+    best: dict[tuple[str, str, str, bool], EventMention] = {}
+    consumed: set[int] = set()
+    tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
+    for tok in tokens:
+        if tok.i in consumed:
+            continue
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
+        if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
+            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
+        for key in _lemma_keys(tok):
+            rows = lexicon.index.get((key, pos))
+            if rows:
+                break
+        else:
+            continue
+        for row in rows:
+            cue_tokens = _cue_tokens(tok)
+            if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in tok.children):
+                continue
+            if row.cue and not any(c.lemma_.lower() in row.cue or c.lower_ in row.cue for c in cue_tokens):
+                continue
+            if _governs_other_trigger(tok, row, lexicon):
+                break  # "denied locking onto": the inner event is negated instead
+            roles = _roles(tok, row, mentions_of)
+            if not roles.sources:
+                continue
+            pairs = _pairs(roles, row)
+            if not pairs:
+                continue
+            if row.cue:
+                consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue)
+            negated = _negated(tok)
+            modality = _modality(tok)
+            intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+            text = tok.text if not row.particle else f"{tok.text} {row.particle}"
+            for src, tgt, conf in pairs:
+                ev = EventMention(
+                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2)
+                )
+                k = (src.actor, tgt.actor, row.event_type, negated)
+                if k not in best or best[k].confidence < ev.confidence:
+                    best[k] = ev
+            break
+    yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
+
+
+def _lemma_keys(tok) -> tuple[str, ...]:
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    return (lemma, lower) if lemma != lower else (lemma,)
+
+
+def _cue_tokens(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "prt", "attr", "nmod"):
+            out.append(c)
+            out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "conj"))
+        if c.dep_ == "dobj":
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(p for p in prep.children if p.dep_ == "pobj")
+    if tok.dep_ == "compound":
+        out.append(tok.head)
+    # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
+    return out
+
+
+def _governs_other_trigger(tok, row: Trigger, lexicon: TriggerLexicon) -> bool:
+    if tok.lemma_.lower() not in NEGATING_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+            for d in c.subtree:
+                if d is tok:
+                    continue
+                pos = "VERB" if d.pos_ in ("VERB", "AUX") else "NOUN" if d.pos_ in ("NOUN", "PROPN") else ""
+                if pos and (d.lemma_.lower(), pos) in lexicon.index and d.lemma_.lower() not in NEGATING_VERBS:
+                    return True
+    return False
+
+
+def _expand(tokens) -> list:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(t.conjuncts)
+    seen, uniq = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            uniq.append(t)
+    return uniq
+
+
+def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Mention]:
+    """Actors a noun phrase headed by ``tok`` stands for (head first, then its modifiers)."""
+    found = list(mentions_of(tok))
+    if depth > 2:
+        return found
+    out: list[Mention] = list(found)
+    for c in tok.children:
+        if c.tag_ in ("VBN", "VBG"):
+            continue  # "US-backed pact": the backer is not the pact's party
+        if found and c.pos_ != "PROPN":
+            continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
+        if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
+            out.extend(phrase_actors(c, mentions_of, depth + 1))
+        elif found and c.dep_ == "conj":
+            out.extend(phrase_actors(c, mentions_of, depth + 1))
+    if not out and tok.lemma_.lower() in OF_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        out.extend(phrase_actors(p, mentions_of, depth + 1))
+    uniq: dict[tuple[int, str], Mention] = {}
+    for m in out:
+        uniq.setdefault((m.start, m.actor), m)
+    return list(uniq.values())
+
+
+def _actors_of(tokens, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
+    out = []
+    for t in _expand(tokens):
+        out.extend((m, weight) for m in phrase_actors(t, mentions_of))
+    return out
+
+
+def _verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[list, list, float]:
+    """(sources, passive patients, weight) for a verb, inheriting subjects where needed."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    weight = 1.0 - 0.1 * depth
+    if subj:
+        return _actors_of(subj, mentions_of, weight), [], weight
+    if passive or agents:
+        return _actors_of(agents, mentions_of, weight), _actors_of(passive, mentions_of, weight), weight
+    if depth >= 3:
+        return [], [], weight
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        # object control ("urged Japan to lift") before subject control ("agreed to meet")
+        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objs and head.lemma_.lower() not in INTENT_VERBS:
+            return _actors_of(objs, mentions_of, weight * 0.9), [], weight
+        return _verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return _verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _verb_subjects(head.head, mentions_of, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head is not verb:
+        return _actors_of([head], mentions_of, weight * 0.9), [], weight
+    if verb.dep_ == "ROOT":
+        return _left_region(verb, mentions_of), [], weight
+    return [], [], weight
+
+
+def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Fallback subject for a verb the parser left without one: actors just left of it.
+
+    Scans back to the previous verb, skipping objects of prepositions
+    ("... held in Seoul, US, Japanese and South Korean officials held a meeting").
+    """
+    out: list[tuple[Mention, float]] = []
+    for t in reversed(list(verb.doc[max(0, verb.i - 15) : verb.i])):
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", '"', "“", "”"):
+            break
+        if t.dep_ == "pobj" or t.head.dep_ == "pobj":
+            continue
+        out.extend((m, 0.6) for m in mentions_of(t))
+    return out
+
+
+def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[list, float]:
+    mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    found = _actors_of(mods, mentions_of, 0.9) if mods else []
+    if found or depth >= 4:
+        return found, 0.9
+    for acl in noun.children:  # "sanctions imposed by the US", "a deal struck by Trump"
+        if acl.dep_ == "acl":
+            agents = [p for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents:
+                return _actors_of(agents, mentions_of, 0.9), 0.9
+    head = noun.head
+    if head is noun:
+        return [], 0.0
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+        srcs, _, w = _verb_subjects(head.head, mentions_of)  # misparsed object ("resumed exercises ending ...")
+        return srcs, 0.6 * w
+    if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        srcs, _, w = _verb_subjects(head, mentions_of)
+        return srcs, 0.85 * w
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN", "NUM"):
+            return _noun_sources(gov, mentions_of, depth + 1)
+        if gov.pos_ in ("VERB", "AUX"):
+            srcs, _, w = _verb_subjects(gov, mentions_of)
+            return srcs, 0.8 * w
+    if noun.dep_ in ("conj", "appos", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        return _noun_sources(head, mentions_of, depth + 1)
+    return [], 0.0
+
+
+def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    holders = [tok]
+    if row.pos == "NOUN":
+        holders.extend(c for c in tok.children if c.dep_ == "acl")  # "a deal struck with ..."
+        cur = tok
+        for _ in range(3):  # "approval of $1 billion in arms sales to Taiwan": "to" hangs higher up
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "NUM"):
+                cur = cur.head.head
+                holders.append(cur)
+            else:
+                break
+        if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX"):
+            holders.append(cur.head)  # "held talks in Tokyo with Japan": "with" hangs on the verb
+    out: list[tuple[Mention, float]] = []
+    for slot in row.slots:
+        for holder in holders:
+            for c in holder.children:
+                if slot == "obj" and holder is tok and c.dep_ in ("dobj", "attr", "oprd"):
+                    out.extend(_actors_of([c], mentions_of, 0.95))
+                elif slot == "dative" and holder is tok and c.dep_ == "dative":
+                    objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
+                    out.extend(_actors_of(objs, mentions_of, 0.9))
+                elif slot not in ("obj", "dative", "between") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                    out.extend(_actors_of(objs, mentions_of, 0.85 if holder is tok else 0.75))
+    return out
+
+
+def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            return _actors_of([p for p in c.children if p.dep_ == "pobj"], mentions_of, 0.9)
+    return []
+
+
+def _roles(tok, row: Trigger, mentions_of: MentionLookup) -> Roles:
+    if row.pos == "VERB":
+        sources, patients, _ = _verb_subjects(tok, mentions_of)
+        targets = patients + _slot_targets(tok, row, mentions_of)
+        if patients and not sources:
+            # passive without agent: "Japan was accused of ..." has no source
+            return Roles([], targets)
+    else:
+        targets = _slot_targets(tok, row, mentions_of)
+        sources, weight = _noun_sources(tok, mentions_of)
+        sources = [(m, w * weight) for m, w in sources]
+        if "between" in row.slots and not sources:
+            sources = _between(tok, mentions_of)
+    if row.reverse:
+        sources, targets = targets, sources
+    return Roles(sources, targets)
+
+
+def _pairs(roles: Roles, row: Trigger) -> list[tuple[Mention, Mention, float]]:
+    out: list[tuple[Mention, Mention, float]] = []
+    src_actors = {m.actor for m, _ in roles.sources}
+    if roles.targets:
+        for s, ws in roles.sources:
+            for t, wt in roles.targets:
+                if s.actor != t.actor:
+                    conf = ws * wt * s.confidence * t.confidence
+                    out.append((s, t, conf))
+                    if row.symmetric:
+                        out.append((t, s, conf))
+    elif row.symmetric and len(src_actors) >= 2:
+        # "Japan and South Korea agreed", "US-Japan talks": every ordered pair
+        for s, ws in roles.sources:
+            for t, wt in roles.sources:
+                if s.actor != t.actor:
+                    out.append((s, t, 0.9 * ws * wt * s.confidence * t.confidence))
+    return out
+
+
+# --------------------------------------------------------------------------- negation, modality
+
+
+def _predicate_chain(tok) -> list:
+    """The trigger, then the verbs that govern it (through objects, complements, conjuncts)."""
+    chain = [tok]
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj", "acomp"):
+            chain.append(head)
+            cur = head
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT",):
+                break
+        else:
+            break
+    return chain
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    chain = _predicate_chain(tok)
+    for prev, node in zip(chain, chain[1:], strict=False):
+        if node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.lemma_.lower() in NEGATING_VERBS and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+                return True
+            if prev.dep_ in ("ccomp", "advcl"):
+                break  # a negation above a reported clause does not reach it
+        elif node.lower_ == "without":
+            return True
+    return False
+
+
+def _modality(tok) -> str:
+    chain = _predicate_chain(tok)
+    intended = False
+    for prev, node in zip([None, *chain], chain, strict=False):
+        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+            continue
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                intended = True
+        if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in INTENT_VERBS:
+            intended = True
+        if prev is not None and prev.dep_ == "ccomp":
+            break
+    return "intended" if intended else "asserted"
+
+
+def sentence_has_trigger(text: str, lexicon: TriggerLexicon) -> bool:
+    """Cheap prefilter: does the text contain a word form of any trigger?"""
+    forms = lexicon.surface_forms
+    return any(w.lower() in forms for w in lexicon.form_pattern.findall(text))
+
+
+def mention_map(sent, offset: int, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """token index -> mentions covering it (``offset``: char position of the parsed text in the document)."""
+    out: dict[int, list[Mention]] = {}
+    j = 0
+    ms = sorted(mentions)
+    for tok in sent:
+        a = offset + tok.idx
+        b = a + len(tok.text)
+        while j < len(ms) and ms[j].end <= a:
+            j += 1
+        k = j
+        while k < len(ms) and ms[k].start < b:
+            if ms[k].start < b and a < ms[k].end:
+                out.setdefault(tok.i, []).append(ms[k])
+            k += 1
+    return out

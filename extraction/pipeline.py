@@ -1,0 +1,229 @@
+"""The whole extraction: documents -> relation records.
+
+Only sentences that can carry a relation are parsed: a sentence goes to spaCy
+when it holds a word form of some trigger and references to at least two
+different actors (names, surnames, or anaphora such as "the two sides" whose
+antecedents are found in the text). Everything else is done with regular
+expressions, which is what makes extraction faster than running the parser
+over the whole text.
+
+Entry point: :meth:`Extractor.extract` yields :class:`~extraction.schema.Relation`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import config
+from .actors import (
+    FIRST_PERSON,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    ActorDictionary,
+    Mention,
+    find_mentions,
+    group_anaphors,
+    resolve_anaphor,
+)
+from .dates import TimeExpression, event_date, find_dates
+from .documents import Document, Sentence, split_sentences
+from .errors import ModelNotFound
+from .events import TriggerLexicon, find_events, mention_map, sentence_has_trigger
+from .schema import EVENT_TYPES, Relation
+
+#: Bump when a change to code or data changes the extractor's output.
+EXTRACTOR_VERSION = "0.1.0"
+
+_PRONOUN = re.compile(r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us)(?![A-Za-z])")
+
+
+@dataclass
+class PreparedDoc:
+    """A document after the cheap stages: sentences, mentions, dates, candidates."""
+
+    doc: Document
+    sentences: list[Sentence]
+    mentions: dict[int, list[Mention]]  # sentence index -> mentions (incl. resolved anaphora)
+    dates: list[TimeExpression]
+    candidates: list[int] = field(default_factory=list)
+
+
+class Extractor:
+    """Relation extractor. Load once, call :meth:`extract` many times."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        actors: ActorDictionary | None = None,
+        lexicon: TriggerLexicon | None = None,
+        n_process: int | None = None,
+        batch_size: int | None = None,
+        nlp=None,
+    ) -> None:
+        self.model = model
+        self.actors = actors or ActorDictionary.load()
+        self.lexicon = lexicon or TriggerLexicon.load()
+        self.n_process = n_process
+        self.batch_size = batch_size or config.batch_size()
+        if nlp is not None:
+            self.__dict__["nlp"] = nlp
+
+    @cached_property
+    def model_name(self) -> str:
+        return config.model_name(self.model)
+
+    @cached_property
+    def nlp(self):
+        import spacy
+
+        try:
+            return spacy.load(self.model_name, exclude=list(config.DISABLED_COMPONENTS))
+        except OSError as exc:
+            raise ModelNotFound(f"cannot load spaCy model {self.model_name!r}: {exc}") from exc
+
+    # ------------------------------------------------------------------ stages
+    def prepare(self, doc: Document) -> PreparedDoc:
+        """Sentences, actor mentions, anaphora and dates of one document; picks candidate sentences."""
+        text = doc.text
+        sentences = split_sentences(text)
+        static = list(find_mentions(text, self.actors, doc_date=doc.date))
+        per_sentence: dict[int, list[Mention]] = {}
+        j = 0
+        for s in sentences:
+            while j < len(static) and static[j].start < s.start:
+                j += 1
+            k = j
+            inside = []
+            while k < len(static) and static[k].start < s.end:
+                inside.append(static[k])
+                k += 1
+            per_sentence[s.index] = inside
+        prepared = PreparedDoc(doc, sentences, {}, list(find_dates(text, doc.date)))
+        para_start = {s.paragraph: s.paragraph_start for s in sentences}
+        for s in sentences:
+            sent_text = text[s.start : s.end]
+            if not sentence_has_trigger(sent_text, self.lexicon):
+                prepared.mentions[s.index] = per_sentence[s.index]
+                continue
+            found = per_sentence[s.index] + self._anaphora(text, s, static, para_start)
+            prepared.mentions[s.index] = found
+            if len({m.actor for m in found}) >= 2:
+                prepared.candidates.append(s.index)
+        return prepared
+
+    def _anaphora(
+        self, text: str, s: Sentence, static: list[Mention], para_start: dict[int, int]
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        sent_text = text[s.start : s.end]
+        wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
+        taken = [(m.start, m.end) for m in static]
+        for a, b, _size in group_anaphors(sent_text):
+            start, end = s.start + a, s.start + b
+            found = resolve_anaphor(text[start:end], start, static, s.paragraph_start, text)
+            if not found:
+                found = resolve_anaphor(text[start:end], start, static, wide_scope, text)
+            out.extend(
+                Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * 0.85, 3), "anaphor")
+                for m in found
+            )
+            taken.append((start, end))
+        for m in _PRONOUN.finditer(sent_text):
+            start, end = s.start + m.start(), s.start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            word = m.group(0).lower()
+            scope = s.paragraph_start if word in THING_PRONOUNS else wide_scope
+            if word not in THING_PRONOUNS | PERSON_PRONOUNS | FIRST_PERSON:
+                continue
+            for ante in resolve_anaphor(word, start, static, scope, text):
+                out.append(
+                    Mention(start, end, m.group(0), ante.actor, "anaphor", round(ante.confidence * 0.8, 3), "anaphor")
+                )
+        return out
+
+    def relations_from(self, prepared: PreparedDoc, index: int, parsed) -> Iterator[Relation]:
+        """Relations of one parsed candidate sentence."""
+        doc = prepared.doc
+        s = prepared.sentences[index]
+        tokmap = mention_map(parsed, s.start, prepared.mentions[index])
+        sentence = doc.text[s.start : s.end]
+        for ev in find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon):
+            when = event_date(prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date)
+            yield Relation(
+                doc_id=doc.doc_id,
+                doc_title=doc.title,
+                doc_date=doc.date,
+                doc_url=doc.url,
+                sentence_id=s.index,
+                sentence=sentence,
+                sentence_start=s.start,
+                sentence_end=s.end,
+                source=ev.source.actor,
+                source_text=ev.source.text,
+                target=ev.target.actor,
+                target_text=ev.target.text,
+                event_type=ev.event_type,
+                quad_class=EVENT_TYPES[ev.event_type][0],
+                intensity=ev.intensity,
+                trigger=ev.trigger,
+                event_date=when.date,
+                date_precision=when.precision,
+                negated=ev.negated,
+                modality=ev.modality,
+                confidence=ev.confidence,
+            )
+
+    # ------------------------------------------------------------------ driver
+    def extract(
+        self,
+        docs: Iterable[Document],
+        *,
+        on_document: Callable[[PreparedDoc], None] | None = None,
+        chunk_docs: int = 200,
+    ) -> Iterator[Relation]:
+        """Stage entry point: relation records for ``docs``, in document and sentence order.
+
+        ``on_document`` is called once per document after it is done (progress bars).
+        """
+        chunk: list[PreparedDoc] = []
+        for doc in docs:
+            chunk.append(self.prepare(doc))
+            if len(chunk) >= chunk_docs:
+                yield from self._run_chunk(chunk, on_document)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk, on_document)
+
+    def _run_chunk(
+        self, chunk: list[PreparedDoc], on_document: Callable[[PreparedDoc], None] | None
+    ) -> Iterator[Relation]:
+        items = [
+            (p.doc.text[p.sentences[i].start : p.sentences[i].end], (d, i))
+            for d, p in enumerate(chunk)
+            for i in p.candidates
+        ]
+        n_process = self.n_process or (
+            2 if len(items) >= config.MULTIPROCESS_MIN_SENTENCES else config.n_process(1)
+        )
+        parsed = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
+        done = 0
+        for sent_doc, (d, i) in parsed:
+            while done < d:
+                if on_document:
+                    on_document(chunk[done])
+                done += 1
+            yield from self.relations_from(chunk[d], i, sent_doc)
+        while done < len(chunk):
+            if on_document:
+                on_document(chunk[done])
+            done += 1
+
+
+def extract_relations(docs: Iterable[Document], extractor: Extractor | None = None) -> Iterator[Relation]:
+    """Convenience wrapper: relations of ``docs`` with a default :class:`Extractor`."""
+    yield from (extractor or Extractor()).extract(docs)

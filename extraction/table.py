@@ -1,0 +1,94 @@
+"""Relation records -> DataFrame, and reading/writing relation tables.
+
+The one place where relation records become a DataFrame; column order comes
+from :data:`extraction.schema.COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataFileError, OutputError
+from .schema import COLUMNS, Relation
+
+_INT_COLUMNS = ("sentence_id", "sentence_start", "sentence_end")
+_FLOAT_COLUMNS = ("intensity", "confidence")
+_BOOL_COLUMNS = ("negated",)
+
+
+def to_frame(relations: Iterable[Relation]) -> pd.DataFrame:
+    """Build the relation DataFrame (columns in :data:`COLUMNS` order)."""
+    frame = pd.DataFrame.from_records(list(relations), columns=list(COLUMNS))
+    return coerce_types(frame)
+
+
+def coerce_types(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a relation table its canonical dtypes; extra columns are kept at the end."""
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataFileError(f"relation table lacks columns: {', '.join(missing)}")
+    frame = frame.copy()
+    for col in _INT_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").fillna(-1).astype("int64")
+    for col in _FLOAT_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in _BOOL_COLUMNS:
+        frame[col] = frame[col].map(_to_bool).astype("bool")
+    text_cols = [c for c in COLUMNS if c not in _INT_COLUMNS + _FLOAT_COLUMNS + _BOOL_COLUMNS]
+    for col in text_cols:
+        frame[col] = frame[col].fillna("").astype(str)
+    extra = [c for c in frame.columns if c not in COLUMNS]
+    return frame[list(COLUMNS) + extra]
+
+
+def _to_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes", "y", "t"}
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return False
+    return bool(value)
+
+
+def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a relation table from CSV or Parquet."""
+    path = Path(path)
+    if not path.exists():
+        raise DataFileError(f"relation table not found: {path}")
+    try:
+        if path.suffix.lower() == ".parquet":
+            frame = pd.read_parquet(path)
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"cannot read relation table {path}: {exc}") from exc
+    return coerce_types(frame)
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write CSV or Parquet (by extension) atomically: temp file, then rename."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".parquet"}:
+        raise OutputError(f"unknown output format {suffix or '(none)'!r} for {path}: use .csv or .parquet")
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+    try:
+        if suffix == ".parquet":
+            frame.to_parquet(tmp, index=False)
+        else:
+            frame.to_csv(tmp, index=False)
+        os.replace(tmp, path)
+    except Exception as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+    return path
