@@ -59,3 +59,39 @@ def batch_size() -> int:
 
 def n_process(default: int = 1) -> int:
     return int(os.environ.get("RELDASH_N_PROCESS") or default)
+
+
+# --------------------------------------------------------------------------- store and fetch
+#
+# ``RELDASH_DB``                  DuckDB store (default: ``data/store/relations.duckdb``).
+# ``RELDASH_STORE_LOCK_TIMEOUT``  seconds a write waits for another session's write (default 10).
+# ``RELDASH_ALLOW_PRIVATE_URLS``  ``1`` lets URL fetches reach private/loopback addresses (default off).
+# ``RELDASH_FETCH_TIMEOUT``       seconds per URL fetch (default 10).
+# ``RELDASH_FETCH_MAX_BYTES``     largest page fetched, in bytes (default 5 000 000).
+
+DEFAULT_DB = PROJECT_ROOT / "data" / "store" / "relations.duckdb"
+DEMO_ARTICLES = PROJECT_ROOT / "data" / "articles"
+DEFAULT_STORE_LOCK_TIMEOUT = 10.0
+DEFAULT_FETCH_TIMEOUT = 10.0
+DEFAULT_FETCH_MAX_BYTES = 5_000_000
+MAX_REDIRECTS = 5
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("RELDASH_DB") or DEFAULT_DB)
+
+
+def store_lock_timeout() -> float:
+    return float(os.environ.get("RELDASH_STORE_LOCK_TIMEOUT") or DEFAULT_STORE_LOCK_TIMEOUT)
+
+
+def allow_private_urls() -> bool:
+    return (os.environ.get("RELDASH_ALLOW_PRIVATE_URLS") or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def fetch_timeout() -> float:
+    return float(os.environ.get("RELDASH_FETCH_TIMEOUT") or DEFAULT_FETCH_TIMEOUT)
+
+
+def fetch_max_bytes() -> int:
+    return int(os.environ.get("RELDASH_FETCH_MAX_BYTES") or DEFAULT_FETCH_MAX_BYTES)

@@ -37,3 +37,33 @@ class OutputError(ExtractionError):
     """The output file could not be written (unknown format, unwritable path)."""
 
     code = "E004"
+
+
+class StoreError(ExtractionError):
+    """The relation store (DuckDB file) cannot be opened or is not a store."""
+
+    code = "E020"
+
+
+class StoreBusy(StoreError):
+    """Another session is writing to the store: try again in a moment."""
+
+    code = "E021"
+
+
+class NotInStore(StoreError):
+    """A document id that the store does not hold."""
+
+    code = "E022"
+
+
+class FetchRefused(InputProblem):
+    """A URL that is not fetched on purpose: scheme, private address, redirect loop."""
+
+    code = "E030"
+
+
+class FetchFailed(InputProblem):
+    """A URL that could not be fetched: network error, HTTP status, size, content type."""
+
+    code = "E031"

@@ -67,9 +67,23 @@ INTENT_VERBS = frozenset(
      "wish", "propose", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "schedule", "set",
      "work", "push", "look", "strive", "move"}
 )  # fmt: skip
+SPEECH_VERBS = frozenset(
+    {"say", "state", "tell", "announce", "add", "declare", "note", "insist", "claim", "report", "confirm", "signal",
+     "pledge", "vow", "promise", "warn", "indicate", "stress", "write", "reply", "respond"}
+)  # fmt: skip
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
+SUPPORT_VERBS = frozenset(
+    """hold conduct stage carry launch impose announce sign reach strike seal conclude make offer extend provide
+    give pledge lodge issue deliver express begin start resume continue expand deepen strengthen boost step
+    increase intensify seek propose agree approve host wage mount levy slap place put raise tighten unveil adopt
+    enact apply introduce pursue plan enter join engage take keep maintain complete finalize finalise organize
+    organise perform receive send open announce renew broaden accelerate ink forge negotiate restore upgrade
+    escalate threaten vow promise order authorize authorise clear green-light greenlight okay sell conduct
+    deploy fire test hold""".split()
+)
 # Nouns that pass an actor through "of": "the government of Japan".
 OF_NOUNS = frozenset(
     {"government", "leader", "president", "minister", "ministry", "people", "citizen", "navy", "military", "army",
@@ -272,7 +286,7 @@ def _governs_other_trigger(tok, row: Trigger, lexicon: TriggerLexicon) -> bool:
     if tok.lemma_.lower() not in NEGATING_VERBS:
         return False
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+        if c.dep_ in ("xcomp", "ccomp", "pcomp", "prep") or (c.dep_ == "dobj" and c.tag_ == "VBG"):
             for d in c.subtree:
                 if d is tok:
                     continue
@@ -304,13 +318,14 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
     for c in tok.children:
         if c.tag_ in ("VBN", "VBG"):
             continue  # "US-backed pact": the backer is not the pact's party
+        if found and c.dep_ == "conj":
+            out.extend(phrase_actors(c, mentions_of, depth + 1))
+            continue
         if found and c.pos_ != "PROPN":
             continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
         if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
             out.extend(phrase_actors(c, mentions_of, depth + 1))
-        elif found and c.dep_ == "conj":
-            out.extend(phrase_actors(c, mentions_of, depth + 1))
-    if not out and tok.lemma_.lower() in OF_NOUNS:
+    if not out:  # "the government of Japan", "imports of Japanese seafood"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for p in prep.children:
@@ -348,6 +363,11 @@ def _verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[li
         if objs and head.lemma_.lower() not in INTENT_VERBS:
             return _actors_of(objs, mentions_of, weight * 0.9), [], weight
         return _verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        gov = head.head  # "accused Seoul of locking", "was accused of supplying": Seoul locks, the accused supplies
+        objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs:
+            return _actors_of(objs, mentions_of, weight * 0.9), [], weight
     if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
         return _verb_subjects(head, mentions_of, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -380,6 +400,11 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     found = _actors_of(mods, mentions_of, 0.9) if mods else []
     if found or depth >= 4:
         return found, 0.9
+    for prep in noun.children:  # "sanctions by Japan", "a visit by Pelosi"
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            found = _actors_of([p for p in prep.children if p.dep_ == "pobj"], mentions_of, 0.85)
+            if found:
+                return found, 0.9
     for acl in noun.children:  # "sanctions imposed by the US", "a deal struck by Trump"
         if acl.dep_ == "acl":
             agents = [p for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -392,6 +417,8 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         srcs, _, w = _verb_subjects(head.head, mentions_of)  # misparsed object ("resumed exercises ending ...")
         return srcs, 0.6 * w
     if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() not in SUPPORT_VERBS and head.lower_ not in _SUPPORT_FORMS:
+            return [], 0.0  # "discussed the pact": the pact's parties are not the discussants
         srcs, _, w = _verb_subjects(head, mentions_of)
         return srcs, 0.85 * w
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
@@ -419,18 +446,42 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                 break
         if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX"):
             holders.append(cur.head)  # "held talks in Tokyo with Japan": "with" hangs on the verb
+    else:
+        # "lifted restrictions on Seoul", "suspended talks with Tokyo": the preposition hangs on the object
+        holders.extend(c for c in tok.children if c.dep_ == "dobj")
     out: list[tuple[Mention, float]] = []
     for slot in row.slots:
         for holder in holders:
             for c in holder.children:
                 if slot == "obj" and holder is tok and c.dep_ in ("dobj", "attr", "oprd"):
                     out.extend(_actors_of([c], mentions_of, 0.95))
+                elif slot == "obj" and holder is tok and c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN":
+                    out.extend(_actors_of([c], mentions_of, 0.8))  # "Kishida met Yoon": name misparsed
+                elif slot == "ccomp" and holder is tok and c.dep_ == "ccomp":
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    out.extend(_actors_of(subj, mentions_of, 0.85))
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(_actors_of(objs, mentions_of, 0.9))
-                elif slot not in ("obj", "dative", "between") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                elif slot not in ("obj", "dative", "between", "ccomp") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(_actors_of(objs, mentions_of, 0.85 if holder is tok else 0.75))
+    if not out and row.symmetric:
+        out = _deep_slot_targets(tok, row, mentions_of)
+    return out
+
+
+def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Fallback for misparses: a slot preposition further down, not inside another clause."""
+    out: list[tuple[Mention, float]] = []
+    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp")}
+    stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
+    while stack:
+        node, depth = stack.pop()
+        if node.dep_ == "prep" and node.lower_ in preps:
+            out.extend(_actors_of([p for p in node.children if p.dep_ == "pobj"], mentions_of, 0.6))
+        if depth < 3:
+            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in ("ccomp", "relcl", "nsubj"))
     return out
 
 
@@ -450,6 +501,11 @@ def _roles(tok, row: Trigger, mentions_of: MentionLookup) -> Roles:
             return Roles([], targets)
     else:
         targets = _slot_targets(tok, row, mentions_of)
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if not targets and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("pobj", "dobj"):
+            # "Russia was hit with sanctions by Japan": the passive subject is the target
+            patients = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            targets = _actors_of(patients, mentions_of, 0.8)
         sources, weight = _noun_sources(tok, mentions_of)
         sources = [(m, w * weight) for m, w in sources]
         if "between" in row.slots and not sources:
@@ -527,6 +583,9 @@ def _modality(tok) -> str:
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+                    intended = True  # "Seoul said it would share": future in the past
+                    continue
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
                 intended = True
@@ -561,3 +620,6 @@ def mention_map(sent, offset: int, mentions: Sequence[Mention]) -> dict[int, lis
                 out.setdefault(tok.i, []).append(ms[k])
             k += 1
     return out
+
+
+_SUPPORT_FORMS = frozenset(f for verb in SUPPORT_VERBS for f in inflections(verb, "VERB"))

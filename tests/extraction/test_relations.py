@@ -1,0 +1,250 @@
+"""Sentence -> relations table: every phenomenon the extractor must handle.
+
+Each case is a short text (one to three sentences, written for these tests)
+and the exact set of relations expected from it, written as
+``"SRC>TGT TYPE [neg] [intended|hypothetical]"``. An empty set means the text
+must give no row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.documents import Document
+from extraction.pipeline import Extractor
+
+DOC_DATE = "2023-03-22"  # a Wednesday
+
+CASES: list[tuple[str, str, set[str]]] = [
+    # --- CONSULT: meetings both ways, visits visitor -> host, calls, hosts
+    ("meet", "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.",
+     {"JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("meet-with", "Chinese Foreign Minister Wang Yi met with Sergei Lavrov in Moscow.",
+     {"CHN>RUS CONSULT", "RUS>CHN CONSULT"}),
+    ("visit", "Xi Jinping arrived in Moscow on Monday and later visited Russia's Far Eastern port of Vladivostok.",
+     {"CHN>RUS CONSULT"}),
+    ("visit-host", "Vladimir Putin visited Pyongyang in June, his first trip to North Korea in 24 years.",
+     {"RUS>PRK CONSULT"}),
+    ("visit-noun", "Pelosi's visit to Taiwan angered Beijing.",
+     {"USA>TWN CONSULT"}),
+    ("hosted", "Tokyo hosted the South Korean president for a two-day summit.",
+     {"KOR>JPN CONSULT"}),
+    ("talks-with", "Washington held talks with Beijing on trade.",
+     {"USA>CHN CONSULT", "CHN>USA CONSULT"}),
+    ("talks-between", "Talks between Japan and Russia on a peace treaty have stalled for years.",
+     {"JPN>RUS CONSULT", "RUS>JPN CONSULT"}),
+    ("phone", "Biden spoke with Xi by phone for nearly two hours.",
+     {"USA>CHN CONSULT", "CHN>USA CONSULT"}),
+    ("coordinated-meet", "The leaders of Japan and South Korea met on the sidelines of the summit.",
+     {"JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("trilateral", "US, Japanese and South Korean envoys held a trilateral meeting in Jakarta.",
+     {"USA>JPN CONSULT", "JPN>USA CONSULT", "USA>KOR CONSULT", "KOR>USA CONSULT", "JPN>KOR CONSULT",
+      "KOR>JPN CONSULT"}),
+    # --- AGREE
+    ("agree-coord", "Japan and South Korea agreed to resume regular security talks.",
+     {"JPN>KOR AGREE", "KOR>JPN AGREE", "JPN>KOR CONSULT intended", "KOR>JPN CONSULT intended"}),
+    ("sign-with", "Russia signed a mutual defense treaty with North Korea.",
+     {"RUS>PRK AGREE", "PRK>RUS AGREE"}),
+    ("offer", "Seoul offered Pyongyang food and medical supplies.",
+     {"KOR>PRK AGREE"}),
+    ("deal-with", "China struck a trade deal with the United States in January.",
+     {"CHN>USA AGREE", "USA>CHN AGREE"}),
+    # --- SUPPORT
+    ("praise", "Trump praised Kim Jong Un after the summit.",
+     {"USA>PRK SUPPORT"}),
+    ("back", "Moscow backed Beijing's position on Taiwan.",
+     {"RUS>CHN SUPPORT"}),
+    ("welcome", "Taipei welcomed the Japanese decision to donate vaccines.",
+     {"TWN>JPN SUPPORT"}),
+    # --- CONCEDE
+    ("apologize", "Japan apologized to South Korea for its wartime actions.",
+     {"JPN>KOR CONCEDE"}),
+    ("pardon", "South Korea pardoned a Japanese fisherman held for illegal fishing.",
+     {"KOR>JPN CONCEDE"}),
+    # --- COOPERATE
+    ("exercises-coord", "The US and South Korea resumed large-scale joint military exercises last month.",
+     {"USA>KOR COOPERATE", "KOR>USA COOPERATE"}),
+    ("drills-with", "Russia held naval drills with China in the East China Sea.",
+     {"RUS>CHN COOPERATE", "CHN>RUS COOPERATE"}),
+    ("share-intel", "Tokyo will share real-time missile warning data with Seoul.",
+     {"JPN>KOR COOPERATE intended", "KOR>JPN COOPERATE intended"}),
+    ("cooperation-with", "South Korea will expand cooperation with Japan on supply chains.",
+     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+    # --- AID
+    ("arms-sales", "The State Department approved arms sales to Taiwan worth $1.1 billion.",
+     {"USA>TWN AID"}),
+    ("sell", "Washington will sell F-16 fighter jets to Taipei.",
+     {"USA>TWN AID intended"}),
+    ("supply", "North Korea supplied Russia with artillery shells, according to the White House.",
+     {"PRK>RUS AID"}),
+    ("donate", "Japan donated 1.24 million vaccine doses to Taiwan in June.",
+     {"JPN>TWN AID"}),
+    # --- RETREAT
+    ("release", "North Korea released three detained Americans ahead of the summit.",
+     {"PRK>USA RETREAT"}),
+    ("lift", "Japan lifted export restrictions on South Korea in March.",
+     {"JPN>KOR RETREAT"}),
+    ("withdraw", "China withdrew its coast guard ships from Japanese waters.",
+     {"CHN>JPN RETREAT"}),
+    # --- REQUEST
+    ("urge", "Beijing urged Washington to stop provoking.",
+     {"CHN>USA REQUEST"}),
+    ("call-on", "Seoul called on Pyongyang to return to dialogue.",
+     {"KOR>PRK REQUEST"}),
+    ("demand", "China demanded that Japan halt the release of treated water.",
+     {"CHN>JPN REQUEST"}),
+    # --- ACCUSE
+    ("accuse", "Tokyo accused the South Korean destroyer of locking its fire-control radar on a Japanese patrol plane.",
+     {"JPN>KOR ACCUSE", "KOR>JPN COERCE"}),
+    ("condemn", "The United States condemned North Korea's latest missile launch.",
+     {"USA>PRK ACCUSE"}),
+    ("criticize-three", "The US, Japan and South Korea met in Washington. The three criticized China's coercion.",
+     {"USA>JPN CONSULT", "JPN>USA CONSULT", "USA>KOR CONSULT", "KOR>USA CONSULT", "JPN>KOR CONSULT",
+      "KOR>JPN CONSULT", "USA>CHN ACCUSE", "JPN>CHN ACCUSE", "KOR>CHN ACCUSE"}),
+    ("summon", "Seoul summoned the Japanese ambassador to protest the textbook decision.",
+     {"KOR>JPN ACCUSE"}),
+    ("passive-accuse", "North Korea was accused by the United States of supplying weapons to Russia.",
+     {"USA>PRK ACCUSE", "PRK>RUS AID"}),
+    # --- REJECT
+    ("reject", "Pyongyang rejected Seoul's offer of economic aid.",
+     {"PRK>KOR REJECT"}),
+    ("veto", "China vetoed the American proposal.",
+     {"CHN>USA REJECT"}),
+    ("refuse", "North Korea refused to meet South Korean officials.",
+     {"PRK>KOR CONSULT neg", "KOR>PRK CONSULT neg"}),
+    # --- THREATEN
+    ("threaten", "Kim Yo Jong threatened Seoul with retaliation over the leaflets.",
+     {"PRK>KOR THREATEN"}),
+    ("warn", "Putin warned South Korea against supplying weapons to Ukraine.",
+     {"RUS>KOR THREATEN"}),
+    # --- PROTEST
+    ("rally", "South Korean activists rallied outside the Japanese embassy in Seoul.",
+     {"KOR>JPN PROTEST"}),
+    ("boycott", "Chinese consumers boycotted South Korean cosmetics.",
+     {"CHN>KOR PROTEST"}),
+    # --- SANCTION
+    ("sanctions-on", "The United States imposed new sanctions on Russia.",
+     {"USA>RUS SANCTION"}),
+    ("sanction-verb", "Beijing sanctioned Lockheed Martin and Pelosi, escalating its row with Washington.",
+     {"CHN>USA SANCTION"}),
+    ("ban", "China banned imports of Japanese seafood.",
+     {"CHN>JPN SANCTION"}),
+    ("tariffs", "Washington raised tariffs on Chinese goods to 25 percent.",
+     {"USA>CHN SANCTION"}),
+    ("suspend-talks", "Russia suspended peace treaty talks with Japan.",
+     {"RUS>JPN SANCTION"}),
+    ("passive-sanction", "Russia was hit with sanctions by Japan and South Korea.",
+     {"JPN>RUS SANCTION", "KOR>RUS SANCTION"}),
+    # --- MOBILIZE
+    ("drills-around", "The PLA staged large-scale drills around Taiwan.",
+     {"CHN>TWN MOBILIZE"}),
+    ("deploy", "The US deployed an aircraft carrier to waters near the Korean Peninsula.",
+     set()),
+    ("missile-over", "North Korea fired a ballistic missile over Japan on Tuesday.",
+     {"PRK>JPN MOBILIZE"}),
+    # --- COERCE
+    ("detain", "China detained a Japanese national on espionage charges.",
+     {"CHN>JPN COERCE"}),
+    ("seize", "The Japan Coast Guard seized a Taiwanese fishing boat.",
+     {"JPN>TWN COERCE"}),
+    ("drones", "North Korean drones intruded into South Korean airspace.",
+     {"PRK>KOR COERCE"}),
+    # --- ASSAULT
+    ("fire-at", "North Korean troops fired at a South Korean guard post.",
+     {"PRK>KOR ASSAULT"}),
+    ("shoot-down", "The US military shot down a Chinese balloon off South Carolina.",
+     {"USA>CHN ASSAULT"}),
+    # --- negation and modality
+    ("did-not", "Japan's Masami Oka and South Korea's Sin Beom-cheol met on Monday. Oka and Sin did not discuss "
+     "the intelligence pact.",
+     {"JPN>KOR CONSULT neg", "KOR>JPN CONSULT neg", "JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("denied", "Seoul denied locking its radar onto the Japanese aircraft.",
+     {"KOR>JPN COERCE neg"}),
+    ("intends", "Seoul intends to normalize the intelligence pact with Tokyo.",
+     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+    ("plans", "Biden plans to visit Japan next month.",
+     {"USA>JPN CONSULT intended"}),
+    ("would-if", "Washington would impose sanctions on Beijing if it invaded Taiwan.",
+     {"USA>CHN SANCTION hypothetical", "CHN>TWN ASSAULT hypothetical"}),
+    # --- metonymy, people by name, surnames, anaphora, reported speech
+    ("capitals", "Beijing criticized Tokyo.",
+     {"CHN>JPN ACCUSE"}),
+    ("surname", "Japan's Vice Defense Minister Masami Oka flew to Seoul. Oka met Sin Beom-cheol, South Korea's "
+     "vice defense minister.",
+     {"JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("kim-alone", "North Korean leader Kim Jong Un hosted Vladimir Putin. Kim praised Russia.",
+     {"RUS>PRK CONSULT", "PRK>RUS SUPPORT"}),
+    ("two-sides", "Japanese and Chinese diplomats gathered in Beijing. The two sides held talks for three hours.",
+     {"JPN>CHN CONSULT", "CHN>JPN CONSULT"}),
+    ("it-pronoun", "Seoul said it would share intelligence with Tokyo.",
+     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+    ("reported-speech", 'South Korean minister Park Jin spoke after the meeting. He said: "We agreed to deepen '
+     'cooperation with Japan."',
+     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+    # --- no relation: co-mentions, geography, non-actors
+    ("no-event", "Japan and China are the largest economies in Asia.", set()),
+    ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
+    ("strait", "Tensions in the Taiwan Strait worry Japanese exporters.", set()),
+    ("washington-state", "Washington state exports apples to Japan.", set()),
+    ("peninsula", "Peace on the Korean Peninsula remains elusive, Chinese analysts say.", set()),
+    ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
+    ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
+     set()),
+]
+
+
+def _parse(expected: set[str]) -> set[tuple[str, str, str, bool, str]]:
+    out = set()
+    for item in expected:
+        pair, etype, *flags = item.split()
+        src, tgt = pair.split(">")
+        negated = "neg" in flags
+        modality = next((f for f in flags if f in ("intended", "hypothetical")), "asserted")
+        out.add((src, tgt, etype, negated, modality))
+    return out
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(extractor: Extractor, text: str, date: str = DOC_DATE):
+    return list(extractor.extract([Document("t", "", date, "", text, "test")]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
+def test_relations(extractor: Extractor, text: str, expected: set[str]) -> None:
+    got = {(r.source, r.target, r.event_type, r.negated, r.modality) for r in _run(extractor, text)}
+    assert got == _parse(expected)
+
+
+def test_case_table_covers_every_type() -> None:
+    from extraction.schema import EVENT_TYPES
+
+    seen = {etype for _, _, expected in CASES for etype, *_ in [(e.split()[1],) for e in expected]}
+    assert seen >= set(EVENT_TYPES)
+    assert len(CASES) >= 60
+    assert sum(1 for _, _, e in CASES if not e) >= 8
+
+
+DATE_CASES = [
+    ("Kishida met Yoon on March 16.", "2023-03-16", "day"),
+    ("Kishida met Yoon on Thursday.", "2023-03-16", "day"),
+    ("Kishida met Yoon last month.", "2023-02-01", "month"),
+    ("Japan accused South Korea of a radar lock-on in December 2018.", "2018-12-01", "month"),
+    ("Pyongyang accused Seoul in August of sending leaflets.", "2022-08-01", "month"),
+    ("Russia and China held drills together in 2019.", "2019-01-01", "year"),
+    ("Kishida met Yoon yesterday.", "2023-03-21", "day"),
+    ("Kishida met Yoon.", "2023-03-22", "doc"),
+    ("At last week's talks, Japan and South Korea agreed to restore trade ties.", "2023-03-01", "month"),
+    ("The forum opened on March 6, 2023. Kishida met Yoon the previous day.", "2023-03-05", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_date", "precision"), DATE_CASES)
+def test_event_dates(extractor: Extractor, text: str, event_date: str, precision: str) -> None:
+    date = "2022-09-11" if "August" in text else DOC_DATE
+    rows = _run(extractor, text, date)
+    assert rows, "expected at least one relation"
+    assert {(r.event_date, r.date_precision) for r in rows} == {(event_date, precision)}
