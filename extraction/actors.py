@@ -89,6 +89,7 @@ _NON_NAME_WORDS = frozenset(
 )
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b(?! (?:said|says|told|added))")
 _EASTERN_ORDER = frozenset({"CHN", "KOR", "PRK", "TWN"})
 
 
@@ -285,6 +286,8 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
         for m in _alternation(sorted(candidates)).finditer(text):
             if _overlaps(m.start(), m.end(), occupied):
                 continue
+            if _NAME_AFTER.match(text, m.end()):
+                continue  # "Kim Hong-kyun": another person's full name, not a surname alone
             surname = m.group(0)
             earlier = [a for pos, s, a in persons if s == surname and pos < m.start()]
             owner = _owner_before(text, m.start(), static)
@@ -443,6 +446,11 @@ def resolve_anaphor(
             return [before[-1]]
         return []
     if lower in THING_PRONOUNS:
-        things = [m for m in before if m.kind in ("name", "capital", "institution")]
+        things = [
+            m
+            for m in before
+            if m.kind in ("name", "capital", "institution")
+            and not (lower == "its" and text and _PREP_BEFORE.search(text[max(0, m.start - 30) : m.start]))
+        ]
         return [things[-1]] if things else []
     return []

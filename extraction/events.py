@@ -84,6 +84,16 @@ SUPPORT_VERBS = frozenset(
     escalate threaten vow promise order authorize authorise clear green-light greenlight okay sell conduct
     deploy fire test hold""".split()
 )
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "partner", "neighbour", "neighbor", "rival", "adversary", "foe", "enemy", "friend", "client", "proxy",
+     "patron", "counterpart", "protege", "satellite"}
+)  # fmt: skip
+CIRCUMSTANCE_PREPS = frozenset({"at", "during", "in", "on", "after", "before", "since", "ahead", "amid", "despite"})
+REQUEST_VERBS = frozenset({"urge", "demand", "ask", "call", "press", "request", "want", "push", "appeal", "implore"})
+PLAN_ADJECTIVES = frozenset(
+    {"planned", "proposed", "expected", "scheduled", "possible", "potential", "upcoming", "future", "prospective",
+     "mooted", "likely"}
+)  # fmt: skip
 # Nouns that pass an actor through "of": "the government of Japan".
 OF_NOUNS = frozenset(
     {"government", "leader", "president", "minister", "ministry", "people", "citizen", "navy", "military", "army",
@@ -269,13 +279,20 @@ def _lemma_keys(tok) -> tuple[str, ...]:
 def _cue_tokens(tok) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "prt", "attr", "nmod"):
+        if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "prt", "attr", "nmod") or (
+            c.dep_ == "advcl" and c.tag_ == "VBG"  # "share missile warning data" misparsed as a clause
+        ):
             out.append(c)
             out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "conj"))
         if c.dep_ == "dobj":
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on"):
+            for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list"
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out.extend(cc for cc in p.children if cc.dep_ == "compound")
     if tok.dep_ == "compound":
         out.append(tok.head)
     # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
@@ -312,8 +329,8 @@ def _expand(tokens) -> list:
 def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Mention]:
     """Actors a noun phrase headed by ``tok`` stands for (head first, then its modifiers)."""
     found = list(mentions_of(tok))
-    if depth > 2:
-        return found
+    if depth > 2 or (not found and tok.lemma_.lower() in RELATIONAL_NOUNS):
+        return found  # "a US ally", "China's neighbours": the modifier is the relatum, not the referent
     out: list[Mention] = list(found)
     for c in tok.children:
         if c.tag_ in ("VBN", "VBG"):
@@ -507,6 +524,9 @@ def _roles(tok, row: Trigger, mentions_of: MentionLookup) -> Roles:
             patients = [c for c in gov.children if c.dep_ == "nsubjpass"]
             targets = _actors_of(patients, mentions_of, 0.8)
         sources, weight = _noun_sources(tok, mentions_of)
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE_PREPS:
+            # "At a council meeting, China and Russia blamed ...": the meeting's parties are unknown
+            sources = []
         sources = [(m, w * weight) for m, w in sources]
         if "between" in row.slots and not sources:
             sources = _between(tok, mentions_of)
@@ -546,7 +566,8 @@ def _predicate_chain(tok) -> list:
         head = cur.head
         if head is cur:
             break
-        if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj", "acomp"):
+        if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj",
+                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN"):
             chain.append(head)
             cur = head
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT",):
@@ -570,12 +591,14 @@ def _negated(tok) -> bool:
                 break  # a negation above a reported clause does not reach it
         elif node.lower_ == "without":
             return True
+        elif node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True  # "had no plan to join", "no intention of meeting"
     return False
 
 
 def _modality(tok) -> str:
     chain = _predicate_chain(tok)
-    intended = False
+    intended = any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in tok.children)
     for prev, node in zip([None, *chain], chain, strict=False):
         if node.pos_ not in ("VERB", "AUX") and node is not tok:
             continue
@@ -591,8 +614,12 @@ def _modality(tok) -> str:
                 intended = True
         if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in REQUEST_VERBS:
+            return "hypothetical"  # "urged Moscow to halt ...": requested, not done
         if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in INTENT_VERBS:
             intended = True
+        if prev is not None and prev.dep_ == "xcomp" and node.lemma_ == "be":
+            intended = True  # "Moon is to visit Pyongyang"
         if prev is not None and prev.dep_ == "ccomp":
             break
     return "intended" if intended else "asserted"

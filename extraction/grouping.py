@@ -153,7 +153,10 @@ def group_events(df: pd.DataFrame, window_days: int = DEFAULT_WINDOW_DAYS) -> pd
     tagged["_mentions"] = mentions
     tagged["_articles"] = articles
     tagged["_date"] = tagged["event_date"].fillna("").astype(str)
-    tagged["_rank"] = tagged["date_precision"].map({"day": 0, "doc": 0, "month": 1, "year": 2}).fillna(3)
+    kinds = [
+        _bucket(d, p)[0] for d, p in zip(tagged["_date"], tagged["date_precision"].fillna("").astype(str), strict=True)
+    ]
+    tagged["_rank"] = pd.Series(kinds, index=tagged.index).map({"day": 0, "month": 1, "year": 2, "none": 3})
     tagged["intensity"] = pd.to_numeric(tagged["intensity"], errors="coerce")
     grouped = tagged.groupby("event_id", sort=False)
     result = pd.DataFrame(

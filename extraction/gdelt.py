@@ -1,0 +1,310 @@
+"""GDELT 2.0 event exports -> rows of the relation table (``origin = 'gdelt'``).
+
+A GDELT 2.0 events export is tab-separated, without a header, 61 columns per
+line (files ``YYYYMMDDHHMMSS.export.CSV``, usually zipped). The columns used
+(0-based): 0 GLOBALEVENTID, 1 SQLDATE, 6 Actor1Name, 7 Actor1CountryCode,
+16 Actor2Name, 17 Actor2CountryCode, 26 EventCode, 27 EventBaseCode,
+28 EventRootCode, 30 GoldsteinScale, 31 NumMentions, 32 NumSources,
+33 NumArticles, 59 DATEADDED, 60 SOURCEURL.
+
+Rows are kept when Actor1CountryCode and Actor2CountryCode (CAMEO country codes,
+not the FIPS ``*Geo_CountryCode`` fields) are both actors of
+``data/actors/actors.csv`` and differ. CAMEO root codes map to PLOVER types;
+root 01 ("make public statement") has none and is dropped (and counted).
+Malformed lines are counted and reported with their line numbers, never fatal.
+
+Entry point: :func:`read_gdelt`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .errors import DataFileError
+from .schema import COLUMNS, EVENT_TYPES
+from .table import coerce_types
+
+N_COLUMNS = 61
+(
+    GLOBALEVENTID,
+    SQLDATE,
+    ACTOR1NAME,
+    ACTOR1COUNTRY,
+    ACTOR2NAME,
+    ACTOR2COUNTRY,
+    EVENTCODE,
+    EVENTBASECODE,
+    EVENTROOTCODE,
+    GOLDSTEIN,
+    NUMMENTIONS,
+    NUMSOURCES,
+    NUMARTICLES,
+    DATEADDED,
+    SOURCEURL,
+) = (0, 1, 6, 7, 16, 17, 26, 27, 28, 30, 31, 32, 33, 59, 60)
+
+#: CAMEO root code -> (PLOVER type, CAMEO root name). Root 01 has no PLOVER type.
+CAMEO_ROOTS: dict[str, tuple[str | None, str]] = {
+    "01": (None, "make public statement"),
+    "02": ("REQUEST", "appeal"),
+    "03": ("AGREE", "express intent to cooperate"),
+    "04": ("CONSULT", "consult"),
+    "05": ("SUPPORT", "engage in diplomatic cooperation"),
+    "06": ("COOPERATE", "engage in material cooperation"),
+    "07": ("AID", "provide aid"),
+    "08": ("CONCEDE", "yield"),
+    "09": ("ACCUSE", "investigate"),
+    "10": ("REQUEST", "demand"),
+    "11": ("ACCUSE", "disapprove"),
+    "12": ("REJECT", "reject"),
+    "13": ("THREATEN", "threaten"),
+    "14": ("PROTEST", "protest"),
+    "15": ("MOBILIZE", "exhibit force posture"),
+    "16": ("SANCTION", "reduce relations"),
+    "17": ("COERCE", "coerce"),
+    "18": ("ASSAULT", "assault"),
+    "19": ("ASSAULT", "fight"),
+    "20": ("ASSAULT", "use unconventional mass violence"),
+}
+#: CAMEO "yield" codes carried out (release, ease sanctions, allow access, de-escalate,
+#: ease curfew/emergency) are PLOVER RETREAT; the rest of root 08 is CONCEDE
+#: (CAMEO2PLOVER-2021).
+RETREAT_PREFIXES: tuple[str, ...] = ("084", "085", "086", "087", "0813", "0814")
+
+#: Extra columns of GDELT rows, after :data:`COLUMNS` (also in the store).
+EXTRA_COLUMNS: tuple[str, ...] = ("origin", "gdelt_num_mentions", "gdelt_num_articles")
+MAX_LISTED_PROBLEMS = 200
+
+
+@dataclass
+class GdeltReport:
+    """What :func:`read_gdelt` did with each line."""
+
+    files: int = 0
+    lines: int = 0
+    kept: int = 0
+    dropped_actors: int = 0  # an actor country code not among the actors, or both the same
+    dropped_statements: int = 0  # CAMEO root 01: no PLOVER type
+    duplicates: int = 0  # GLOBALEVENTID seen before
+    malformed: int = 0
+    problems: list[str] = field(default_factory=list)  # "file:line N: reason" (first 200) and file errors
+    unreadable_files: int = 0
+
+    @property
+    def dropped(self) -> int:
+        return self.dropped_actors + self.dropped_statements + self.duplicates
+
+    def summary(self) -> str:
+        return (
+            f"{self.lines} lines in {self.files} files: {self.kept} kept, {self.dropped} dropped "
+            f"({self.dropped_actors} other actors, {self.dropped_statements} CAMEO 01 statements, "
+            f"{self.duplicates} duplicate events), {self.malformed} malformed"
+            + (f", {self.unreadable_files} files unreadable" if self.unreadable_files else "")
+        )
+
+    def _problem(self, msg: str) -> None:
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(msg)
+
+
+def actor_codes(path: str | Path | None = None) -> frozenset[str]:
+    """The actor codes of ``data/actors/actors.csv``."""
+    path = Path(path) if path else config.data_dir() / "actors" / "actors.csv"
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            codes = frozenset(row["code"].strip() for row in csv.DictReader(fh) if row.get("code"))
+    except (OSError, KeyError) as exc:
+        raise DataFileError(f"cannot read actor codes from {path}: {exc}") from exc
+    if not codes:
+        raise DataFileError(f"no actor codes in {path}")
+    return codes
+
+
+def plover_type(event_code: str, root_code: str) -> str | None:
+    """PLOVER type of a CAMEO event (None for root 01 and unknown roots)."""
+    if root_code == "08" and event_code.startswith(RETREAT_PREFIXES):
+        return "RETREAT"
+    entry = CAMEO_ROOTS.get(root_code)
+    return entry[0] if entry else None
+
+
+def _iter_lines(path: Path, report: GdeltReport) -> Iterator[tuple[str, int, str]]:
+    """(label, line number, line) of a .CSV file or of the CSV members of a .zip."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                members = [m for m in zf.infolist() if not m.is_dir()]
+                if not members:
+                    raise OSError("the zip archive is empty")
+                for member in members:
+                    label = f"{path.name}:{member.filename}"
+                    with zf.open(member) as raw:
+                        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+                        for n, line in enumerate(text, start=1):
+                            yield label, n, line
+        else:
+            with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+                for n, line in enumerate(fh, start=1):
+                    yield path.name, n, line
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        report.unreadable_files += 1
+        report._problem(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+
+
+def _date(value: str) -> str:
+    return dt.datetime.strptime(value[:8], "%Y%m%d").date().isoformat() if len(value) >= 8 else ""
+
+
+def _number(value: str, name: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{name} is not a number: {value[:20]!r}") from None
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"{name} is not a number: {value[:20]!r}")
+    return number
+
+
+def _count(value: str, name: str) -> int:
+    if not value.strip():
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} is not an integer: {value[:20]!r}") from None
+
+
+def _row(fields: list[str], actors: frozenset[str], report: GdeltReport) -> dict | None:
+    """A relation row for one well-formed line, None when dropped; ValueError when malformed."""
+    event_id = fields[GLOBALEVENTID].strip()
+    if not event_id.isdigit():
+        raise ValueError(f"GLOBALEVENTID is not a number: {event_id[:20]!r}")
+    sqldate = fields[SQLDATE].strip()
+    if not (len(sqldate) == 8 and sqldate.isdigit()):
+        raise ValueError(f"SQLDATE is not YYYYMMDD: {sqldate[:20]!r}")
+    try:
+        event_date = _date(sqldate)
+    except ValueError:
+        raise ValueError(f"SQLDATE is not a valid date: {sqldate!r}") from None
+    root = fields[EVENTROOTCODE].strip()
+    if root.isdigit() and len(root) == 1:
+        root = "0" + root
+    if root not in CAMEO_ROOTS:
+        raise ValueError(f"EventRootCode is not a CAMEO root code: {root[:20]!r}")
+    goldstein = _number(fields[GOLDSTEIN].strip(), "GoldsteinScale")
+    if not -10.0 <= goldstein <= 10.0:
+        raise ValueError(f"GoldsteinScale {goldstein} is outside -10..10")
+    mentions = _count(fields[NUMMENTIONS].strip(), "NumMentions")
+    sources = _count(fields[NUMSOURCES].strip(), "NumSources")
+    articles = _count(fields[NUMARTICLES].strip(), "NumArticles")
+
+    source, target = fields[ACTOR1COUNTRY].strip(), fields[ACTOR2COUNTRY].strip()
+    if source not in actors or target not in actors or source == target:
+        report.dropped_actors += 1
+        return None
+    event_code = fields[EVENTCODE].strip() or fields[EVENTBASECODE].strip() or root
+    event_type = plover_type(event_code, root)
+    if event_type is None:
+        report.dropped_statements += 1
+        return None
+    try:
+        doc_date = _date(fields[DATEADDED].strip())
+    except ValueError:
+        doc_date = ""
+    source_text = fields[ACTOR1NAME].strip() or source
+    target_text = fields[ACTOR2NAME].strip() or target
+    root_name = CAMEO_ROOTS[root][1]
+    sentence = (
+        f"{source_text.title()} ({source}) → {target_text.title()} ({target}): {root_name}, "
+        f"CAMEO {event_code}, reported in {articles} article{'s' if articles != 1 else ''} "
+        f"from {sources} source{'s' if sources != 1 else ''} (GDELT event {event_id})."
+    )
+    url = fields[SOURCEURL].strip()
+    return {
+        "doc_id": f"gdelt-{event_id}",
+        "doc_title": f"GDELT event {event_id}",
+        "doc_date": doc_date or event_date,
+        "doc_url": url,
+        "sentence_id": 0,
+        "sentence": sentence,
+        "sentence_start": 0,
+        "sentence_end": len(sentence),
+        "source": source,
+        "source_text": source_text,
+        "target": target,
+        "target_text": target_text,
+        "event_type": event_type,
+        "quad_class": EVENT_TYPES[event_type][0],
+        "intensity": goldstein,
+        "trigger": f"CAMEO {event_code}",
+        "event_date": event_date,
+        "date_precision": "day",
+        "negated": False,
+        "modality": "asserted",
+        "confidence": 1.0,
+        "origin": "gdelt",
+        "gdelt_num_mentions": mentions,
+        "gdelt_num_articles": articles,
+    }
+
+
+def read_gdelt(
+    paths: Iterable[str | Path], *, actors: Iterable[str] | None = None
+) -> tuple[pd.DataFrame, GdeltReport]:
+    """Relation rows (``COLUMNS`` + :data:`EXTRA_COLUMNS`) of GDELT 2.0 event exports, and a report.
+
+    ``paths`` are ``.CSV`` exports or ``.zip`` archives holding them. A missing or
+    unreadable file is reported (``report.unreadable_files``), not raised.
+    """
+    codes = frozenset(actors) if actors is not None else actor_codes()
+    report = GdeltReport()
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        report.files += 1
+        if not path.is_file():
+            report.unreadable_files += 1
+            report._problem(f"{path}: no such file")
+            continue
+        for label, n, line in _iter_lines(path, report):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            report.lines += 1
+            fields = line.split("\t")
+            if len(fields) != N_COLUMNS:
+                report.malformed += 1
+                hint = " (a GDELT 1.0 file?)" if len(fields) in (57, 58) else ""
+                report._problem(f"{label}:line {n}: {len(fields)} columns, expected {N_COLUMNS}{hint}")
+                continue
+            try:
+                row = _row(fields, codes, report)
+            except ValueError as exc:
+                report.malformed += 1
+                report._problem(f"{label}:line {n}: {exc}")
+                continue
+            if row is None:
+                continue
+            if row["doc_id"] in seen:
+                report.duplicates += 1
+                continue
+            seen.add(row["doc_id"])
+            rows.append(row)
+    report.kept = len(rows)
+    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
+    frame = coerce_types(frame)
+    frame["origin"] = frame["origin"].fillna("gdelt").astype(str)
+    for col in ("gdelt_num_mentions", "gdelt_num_articles"):
+        frame[col] = pd.to_numeric(frame[col]).astype("Int64")
+    return frame, report
