@@ -67,25 +67,10 @@ class Alias(NamedTuple):
 # Words that may stand between an actor and a person's name ("Japan's Vice
 # Defense Minister for International Affairs Masami Oka").
 TITLE_WORDS = frozenset(
-    """
-    president vice prime minister ministry foreign defense defence secretary state deputy chief cabinet
-    leader supreme chairman chairwoman chair premier speaker house ambassador envoy special representative
-    spokesperson spokesman spokeswoman director director-general general admiral commander lieutenant
-    colonel army navy national security adviser advisor affairs international trade unification senator
-    congressman congresswoman lawmaker lawmakers official diplomat counterpart top senior former acting
-    new first lady sister brother nuclear negotiator head parliamentary presidential assistant undersecretary
-    under-secretary assistant-secretary commerce finance economy interior justice chief-of-staff staff
-    governor mayor opposition ruling party member members delegate delegation commissioner coast guard
-    ministerial vice-minister vice-president defense-minister then then- incoming outgoing outgoing
-    strongman dictator monarch king emperor crown prince princess queen policy council committee military
-    intelligence agency press office chargé affaires charge d'affaires consul consul-general
-    for of and the on to in at
-    """.split()
+    ["president", "vice", "prime", "minister", "ministry", "foreign", "defense", "defence", "secretary", "state", "deputy", "chief", "cabinet", "leader", "supreme", "chairman", "chairwoman", "chair", "premier", "speaker", "house", "ambassador", "envoy", "special", "representative", "spokesperson", "spokesman", "spokeswoman", "director", "director-general", "general", "admiral", "commander", "lieutenant", "colonel", "army", "navy", "national", "security", "adviser", "advisor", "affairs", "international", "trade", "unification", "senator", "congressman", "congresswoman", "lawmaker", "lawmakers", "official", "diplomat", "counterpart", "top", "senior", "former", "acting", "new", "first", "lady", "sister", "brother", "nuclear", "negotiator", "head", "parliamentary", "presidential", "assistant", "undersecretary", "under-secretary", "assistant-secretary", "commerce", "finance", "economy", "interior", "justice", "chief-of-staff", "staff", "governor", "mayor", "opposition", "ruling", "party", "member", "members", "delegate", "delegation", "commissioner", "coast", "guard", "ministerial", "vice-minister", "vice-president", "defense-minister", "then", "then-", "incoming", "outgoing", "outgoing", "strongman", "dictator", "monarch", "king", "emperor", "crown", "prince", "princess", "queen", "policy", "council", "committee", "military", "intelligence", "agency", "press", "office", "chargé", "affaires", "charge", "d'affaires", "consul", "consul-general", "for", "of", "and", "the", "on", "to", "in", "at"]
 )
 _NON_NAME_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December The A An And But In On At Of For With This That It He She "
-    "They We His Her Their Its".split()
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "A", "An", "And", "But", "In", "On", "At", "Of", "For", "With", "This", "That", "It", "He", "She", "They", "We", "His", "Her", "Their", "Its"]
 )
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")

@@ -141,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--worst", type=int, default=15, help="how many misses and false positives to list")
     common(e)
     e.set_defaults(func=cmd_evaluate)
+
+    from .store_cli import add_store_commands
+
+    add_store_commands(sub, common)
     return parser
 
 

@@ -76,13 +76,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
 SUPPORT_VERBS = frozenset(
-    """hold conduct stage carry launch impose announce sign reach strike seal conclude make offer extend provide
-    give pledge lodge issue deliver express begin start resume continue expand deepen strengthen boost step
-    increase intensify seek propose agree approve host wage mount levy slap place put raise tighten unveil adopt
-    enact apply introduce pursue plan enter join engage take keep maintain complete finalize finalise organize
-    organise perform receive send open announce renew broaden accelerate ink forge negotiate restore upgrade
-    escalate threaten vow promise order authorize authorise clear green-light greenlight okay sell conduct
-    deploy fire test hold""".split()
+    ["hold", "conduct", "stage", "carry", "launch", "impose", "announce", "sign", "reach", "strike", "seal", "conclude", "make", "offer", "extend", "provide", "give", "pledge", "lodge", "issue", "deliver", "express", "begin", "start", "resume", "continue", "expand", "deepen", "strengthen", "boost", "step", "increase", "intensify", "seek", "propose", "agree", "approve", "host", "wage", "mount", "levy", "slap", "place", "put", "raise", "tighten", "unveil", "adopt", "enact", "apply", "introduce", "pursue", "plan", "enter", "join", "engage", "take", "keep", "maintain", "complete", "finalize", "finalise", "organize", "organise", "perform", "receive", "send", "open", "announce", "renew", "broaden", "accelerate", "ink", "forge", "negotiate", "restore", "upgrade", "escalate", "threaten", "vow", "promise", "order", "authorize", "authorise", "clear", "green-light", "greenlight", "okay", "sell", "conduct", "deploy", "fire", "test", "hold"]
 )
 RELATIONAL_NOUNS = frozenset(
     {"ally", "partner", "neighbour", "neighbor", "rival", "adversary", "foe", "enemy", "friend", "client", "proxy",
@@ -333,7 +327,7 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
         return found  # "a US ally", "China's neighbours": the modifier is the relatum, not the referent
     out: list[Mention] = list(found)
     for c in tok.children:
-        if c.tag_ in ("VBN", "VBG"):
+        if c.tag_ in ("VBN", "VBG") or _hyphen_participle(c):
             continue  # "US-backed pact": the backer is not the pact's party
         if found and c.dep_ == "conj":
             out.extend(phrase_actors(c, mentions_of, depth + 1))
@@ -352,6 +346,16 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
     for m in out:
         uniq.setdefault((m.start, m.actor), m)
     return list(uniq.values())
+
+
+def _hyphen_participle(tok) -> bool:
+    """``tok`` is the first part of "US-backed", "China-led", "Russia-made"."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and (doc[tok.i + 2].tag_ in ("VBN", "VBD") or doc[tok.i + 2].lower_.endswith("ed"))
+    )
 
 
 def _actors_of(tokens, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
