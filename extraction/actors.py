@@ -76,6 +76,8 @@ _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b(?! (?:said|says|told|added))")
 _EASTERN_ORDER = frozenset({"CHN", "KOR", "PRK", "TWN"})
+# Title words that only join titles ("Minister for International Affairs"), never start one.
+_CONNECTORS = frozenset({"for", "of", "and", "the", "on", "to", "in", "at"})
 
 
 def _parse_iso(value: str, where: str) -> dt.date | None:
@@ -174,6 +176,11 @@ class ActorDictionary:
         index: dict[str, Alias | Person] = {}
         for alias in self.aliases:
             index.setdefault(alias.alias, alias)
+        for alias in self.aliases:
+            # "The North fired ...": a "the ..." alias at the start of a sentence, unless the
+            # name without the article is an alias itself ("The U.S." is found as "U.S.").
+            if alias.alias.startswith("the ") and alias.alias[4:] not in index:
+                index.setdefault("The " + alias.alias[4:], alias)
         for person in self.people:
             for variant in {person.name, *person.variants}:
                 for v in name_variants(variant):
@@ -230,7 +237,7 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
-        if m.group(0).startswith("the "):
+        if m.group(0).startswith(("the ", "The ")):
             # "the South Korean": a longer name starting inside "the South" wins.
             inner = pattern.match(text, m.start() + 4)
             if inner and inner.end() > m.end():
@@ -242,7 +249,13 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
             static.append(
                 Mention(m.start(), m.end(), m.group(0), entry.actor, entry.kind, entry.confidence, "dictionary")
             )
-    present = {m.actor for m in static if m.actor and m.kind != "nonactor"}
+    # Context actors are those named outright: a context-dependent name ("the North") does
+    # not vouch for itself or for another one.
+    present = {
+        m.actor
+        for m in static
+        if m.actor and not (isinstance(alias := index.get(m.text), Alias) and alias.context)
+    }
     static = [
         m
         for m in static
@@ -289,8 +302,38 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
                 continue
             static.append(Mention(m.start(), m.end(), surname, actor, "person", conf, "surname"))
             occupied.append((m.start(), m.end()))
+    home = home_actor(text, actors)
+    if home:
+        for m in _HOME_PHRASE.finditer(text):
+            start, end = m.start(), m.end()
+            if _overlaps(start, end, occupied) or _owner_before(text, start, static):
+                continue
+            if re.search(r"(?:'s|’s|\bof)\s*$", text[max(0, start - 4) : start]):
+                continue  # "China's foreign ministry", "the foreign ministry of Japan" (owner after)
+            static.append(Mention(start, end, m.group(0), home, "institution", 0.6, "home"))
+            occupied.append((start, end))
     static.sort()
     yield from static
+
+
+_DATELINE = re.compile(r"^\s*(?:#[^\n]*\n+\s*)?([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?", re.M)
+_HOME_PHRASE = re.compile(
+    r"\b(?:the )?(?:[Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Tt]rade|[Ii]ndustry|[Cc]ommerce|[Ff]inance) [Mm]inistry\b"
+    r"|\b(?:the )?(?:[Pp]residential [Oo]ffice|[Pp]rime [Mm]inister's [Oo]ffice)\b"
+    r"|\b(?:(?:First )?Vice |Deputy )?(?:Foreign|Defen[cs]e|Unification|Trade|Prime|Finance) Minister"
+    r"(?: [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})?"
+    r"|\b(?:[Nn]ational [Ss]ecurity [Aa]dviser|[Ss]py [Cc]hief) [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2}"
+)
+
+
+def home_actor(text: str, actors: ActorDictionary) -> str:
+    """Actor of the dateline's city ("SEOUL, March 16 —" -> KOR), or ""."""
+    m = _DATELINE.search(text[:400])
+    if not m or m.start() > 300:
+        return ""
+    city = m.group(1).title()
+    entry = actors._static_index.get(city)
+    return entry.actor if isinstance(entry, Alias) and entry.kind == "capital" else ""
 
 
 def _owner_before(text: str, position: int, mentions: list[Mention]) -> str:
@@ -322,10 +365,18 @@ def _learn_people(text: str, mentions: list[Mention]) -> Iterator[tuple[int, int
             pos = 2
         words = [(w.group(0), w.start() + pos) for w in _WORD.finditer(window[pos:])]
         i = 0
+        titled = pos > 0  # "Japan's Masami Oka": a possessive introduces a name without a title
         while i < len(words) and i < 10 and words[i][0].lower().rstrip(".,") in TITLE_WORDS:
             if words[i][0].endswith(","):
                 break
+            if words[i][0].lower() in _CONNECTORS:
+                if not titled:
+                    break  # "Japan and Sri Lanka", "Japan in Kuala Lumpur": no title, no name
+            else:
+                titled = True
             i += 1
+        if not titled:
+            i = len(words)  # "American Airlines Flight 12": a demonym alone introduces no name
         name_tokens = []
         while i < len(words) and len(name_tokens) < 3:
             w = words[i][0]
@@ -347,9 +398,13 @@ def _learn_people(text: str, mentions: list[Mention]) -> Iterator[tuple[int, int
         if ap and (
             text[m.end : m.end + 2] in ("'s", "’s") or m.kind == "demonym" or before.endswith(("the ", "The "))
         ):
-            name = ap.group(1)
-            if not any(t in _NON_NAME_WORDS for t in name.split()):
-                start = m.start - len(before) + ap.start(1)
+            tokens = ap.group(1).split(" ")
+            start = m.start - len(before) + ap.start(1)
+            while len(tokens) > 2 and tokens[0].lower() in TITLE_WORDS:
+                # "Minister Masami Oka, the Japanese ...": the title is not part of the name
+                start += len(tokens.pop(0)) + 1
+            name = " ".join(tokens)
+            if not any(t in _NON_NAME_WORDS or t.lower() in TITLE_WORDS for t in tokens):
                 yield start, start + len(name), name, m.actor
 
 

@@ -57,6 +57,29 @@ class EventMention(NamedTuple):
     negated: bool
     modality: str
     confidence: float
+    lemma: str = ""  # trigger lemma, for event coreference ("condemned the drills")
+
+
+# Event nouns that can refer back to an earlier event of the same kind in the article.
+EVENT_NOUN_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("drill", "exercise", "game", "maneuver", "manoeuvre", "patrol", "deployment"), "exercise"),
+    **dict.fromkeys(("launch", "test", "missile", "firing", "flight"), "launch"),
+    **dict.fromkeys(("pact", "treaty", "agreement", "deal", "accord"), "agreement"),
+    **dict.fromkeys(("visit", "trip", "stopover", "transit"), "visit"),
+    **dict.fromkeys(("sale", "package", "delivery", "shipment", "transfer"), "sale"),
+    **dict.fromkeys(("sanction", "ban", "curb", "restriction", "control", "tariff", "measure", "embargo", "duty", "levy"), "sanction"),
+    **dict.fromkeys(("detention", "arrest", "seizure", "abduction"), "detention"),
+    **dict.fromkeys(("accusation", "charge", "claim", "allegation"), "accusation"),
+    **dict.fromkeys(("offer", "proposal", "invitation", "pledge"), "offer"),
+    **dict.fromkeys(("demand", "request", "call", "appeal"), "demand"),
+    **dict.fromkeys(("attack", "strike", "shelling", "invasion", "bombing", "killing", "demolition"), "attack"),
+    **dict.fromkeys(("intrusion", "incursion", "violation"), "intrusion"),
+    **dict.fromkeys(("threat", "warning", "ultimatum"), "threat"),
+}
+#: Types whose target may be found through an event noun ("Taipei condemned the drills").
+RECALL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE", "REQUEST", "RETREAT"})
+#: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
+REFUSING_VERBS = frozenset({"deny", "refuse", "decline", "reject"})
 
 
 # Verbs whose complement is an event that did not happen.
@@ -212,14 +235,22 @@ class Roles(NamedTuple):
 MentionLookup = Callable[[object], list[Mention]]
 
 
-def find_events(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> Iterator[EventMention]:
+RecallLookup = Callable[[str], "EventMention | None"]
+
+
+def find_events(
+    sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, recall: RecallLookup | None = None
+) -> Iterator[EventMention]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
     ``mentions_of(token)`` returns the actor mentions a token stands for
     (dictionary names, resolved surnames and anaphora), or [].
+    ``recall(group)`` returns the latest earlier event of an event-noun group
+    ("exercise", "launch", ...) in the same article, for "Taipei condemned the drills".
     """
     best: dict[tuple[str, str, str, bool], EventMention] = {}
     consumed: set[int] = set()
+    refusals: list = []
     tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
     for tok in tokens:
         if tok.i in consumed:
@@ -240,8 +271,10 @@ def find_events(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> It
             if row.cue and not any(c.lemma_.lower() in row.cue or c.lower_ in row.cue for c in cue_tokens):
                 continue
             if _governs_other_trigger(tok, row, lexicon):
+                if tok.lemma_.lower() in REFUSING_VERBS:
+                    refusals.append((tok, row))
                 break  # "denied locking onto": the inner event is negated instead
-            roles = _roles(tok, row, mentions_of)
+            roles = _roles(tok, row, mentions_of, recall)
             if not roles.sources:
                 continue
             pairs = _pairs(roles, row)
@@ -249,18 +282,33 @@ def find_events(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> It
                 continue
             if row.cue:
                 consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue)
-            negated = _negated(tok)
-            modality = _modality(tok)
+            pred = (_speech_head(tok) or tok) if "speaker" in row.slots else tok
+            negated = _negated(pred)  # "warned that X would pay a price": the warning is the event
+            modality = _modality(pred)
             intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
             text = tok.text if not row.particle else f"{tok.text} {row.particle}"
             for src, tgt, conf in pairs:
                 ev = EventMention(
-                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2)
-                )
+                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
+                    tok.lemma_.lower(),
+                )  # fmt: skip
                 k = (src.actor, tgt.actor, row.event_type, negated)
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
             break
+    for tok, _row in refusals:
+        # "Seoul denied locking onto the plane": besides the negated lock-on, Seoul rejects the claim
+        inner = {t.idx for t in tok.subtree if t is not tok}
+        refusers = {m.actor for m, _ in _verb_subjects(tok, mentions_of)[0]}
+        for ev in list(best.values()):
+            if ev.negated and ev.trigger_start in inner and ev.source.actor in refusers:
+                k = (ev.source.actor, ev.target.actor, "REJECT", False)
+                if k not in best:
+                    best[k] = ev._replace(
+                        event_type="REJECT", intensity=EVENT_TYPES["REJECT"][1], trigger=tok.text,
+                        trigger_start=tok.idx, negated=False, confidence=round(ev.confidence * 0.9, 2),
+                        lemma=tok.lemma_.lower(),
+                    )  # fmt: skip
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
 
 
@@ -287,6 +335,20 @@ def _cue_tokens(tok) -> list:
                 if p.dep_ == "pobj":
                     out.append(p)
                     out.extend(cc for cc in p.children if cc.dep_ == "compound")
+        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+            out.append(c)  # "called the launch reckless"
+            out.extend(cc for cc in c.children if cc.dep_ in ("conj", "amod", "compound", "dobj", "attr"))
+        if c.dep_ == "dobj":
+            out.extend(cc for cc in c.children if cc.dep_ in ("amod", "oprd", "appos"))
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":  # "described the decision as a violation"
+                    for p in prep.children:
+                        out.append(p)
+                        out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:  # "described the retaliation as inappropriate"
+                out.append(p)
+                out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
     if tok.dep_ == "compound":
         out.append(tok.head)
     # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
@@ -471,6 +533,8 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
         # "lifted restrictions on Seoul", "suspended talks with Tokyo": the preposition hangs on the object
         holders.extend(c for c in tok.children if c.dep_ == "dobj")
     out: list[tuple[Mention, float]] = []
+    if "speaker" in row.slots:
+        out.extend(_speaker(tok, mentions_of))
     for slot in row.slots:
         for holder in holders:
             for c in holder.children:
@@ -484,7 +548,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(_actors_of(objs, mentions_of, 0.9))
-                elif slot not in ("obj", "dative", "between", "ccomp") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                elif slot not in ("obj", "dative", "between", "ccomp", "speaker") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(_actors_of(objs, mentions_of, 0.85 if holder is tok else 0.75))
     if not out and row.symmetric:
@@ -495,7 +559,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
 def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
     """Fallback for misparses: a slot preposition further down, not inside another clause."""
     out: list[tuple[Mention, float]] = []
-    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp")}
+    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp", "speaker")}
     stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
     while stack:
         node, depth = stack.pop()
@@ -506,6 +570,24 @@ def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tu
     return out
 
 
+def _speech_head(tok):
+    """The verb of saying or warning whose clause holds ``tok``, or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def _speaker(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Subject of the verb of saying or warning whose clause holds ``tok`` ("warned the North would pay")."""
+    head = _speech_head(tok)
+    return _verb_subjects(head, mentions_of)[0] if head is not None else []
+
+
 def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
@@ -513,7 +595,29 @@ def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
     return []
 
 
-def _roles(tok, row: Trigger, mentions_of: MentionLookup) -> Roles:
+def _recall_target(tok, row: Trigger, sources, recall: RecallLookup | None) -> list[tuple[Mention, float]]:
+    """Target through an event noun that refers back to an earlier event ("condemned the drills")."""
+    if recall is None or row.event_type not in RECALL_TYPES:
+        return []
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in row.slots:
+            nouns.extend(p for p in c.children if p.dep_ == "pobj")
+    source_actors = {m.actor for m, _ in sources}
+    for noun in nouns:
+        group = EVENT_NOUN_GROUPS.get(noun.lemma_.lower())
+        if not group or any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in noun.children):
+            continue
+        earlier = recall(group)
+        if earlier is None:
+            continue
+        for m in (earlier.source, earlier.target):
+            if m.actor not in source_actors:
+                return [(m._replace(text=noun.text, kind="event", via="event"), 0.6)]
+    return []
+
+
+def _roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLookup | None = None) -> Roles:
     if row.pos == "VERB":
         sources, patients, _ = _verb_subjects(tok, mentions_of)
         targets = patients + _slot_targets(tok, row, mentions_of)
@@ -534,6 +638,8 @@ def _roles(tok, row: Trigger, mentions_of: MentionLookup) -> Roles:
         sources = [(m, w * weight) for m, w in sources]
         if "between" in row.slots and not sources:
             sources = _between(tok, mentions_of)
+    if not targets and sources and not row.symmetric:
+        targets = _recall_target(tok, row, sources, recall)
     if row.reverse:
         sources, targets = targets, sources
     return Roles(sources, targets)

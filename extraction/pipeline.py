@@ -31,12 +31,17 @@ from .actors import (
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .errors import ModelNotFound
-from .events import TriggerLexicon, find_events, mention_map, sentence_has_trigger
+from .events import EVENT_NOUN_GROUPS, TriggerLexicon, find_events, mention_map, sentence_has_trigger
 from .schema import EVENT_TYPES, Relation
 
 #: Bump when a change to code or data changes the extractor's output.
 EXTRACTOR_VERSION = "0.1.0"
 
+_EVENT_NOUN_REF = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|last week's|the latest|such)\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(EVENT_NOUN_GROUPS, key=len, reverse=True))
+    + r")s?\b"
+)
 _PRONOUN = re.compile(r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us)(?![A-Za-z])")
 
 
@@ -49,6 +54,7 @@ class PreparedDoc:
     mentions: dict[int, list[Mention]]  # sentence index -> mentions (incl. resolved anaphora)
     dates: list[TimeExpression]
     candidates: list[int] = field(default_factory=list)
+    memory: dict[str, object] = field(default_factory=dict)  # event-noun group -> latest event, for coreference
 
 
 class Extractor:
@@ -111,7 +117,10 @@ class Extractor:
                 continue
             found = per_sentence[s.index] + self._anaphora(text, s, static, para_start)
             prepared.mentions[s.index] = found
-            if len({m.actor for m in found}) >= 2:
+            actors_here = {m.actor for m in found}
+            if len(actors_here) >= 2 or (
+                actors_here and _EVENT_NOUN_REF.search(sent_text) and s.start > 0
+            ):  # one actor and "the drills": the other side may come from an earlier sentence
                 prepared.candidates.append(s.index)
         return prepared
 
@@ -152,7 +161,17 @@ class Extractor:
         s = prepared.sentences[index]
         tokmap = mention_map(parsed, s.start, prepared.mentions[index])
         sentence = doc.text[s.start : s.end]
-        for ev in find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon):
+        memory = prepared.memory
+
+        def recall(group: str):
+            return memory.get(group)
+
+        events = list(find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, recall))
+        for ev in events:
+            group = EVENT_NOUN_GROUPS.get(ev.lemma)
+            if group and not ev.negated and ev.source.kind != "event":
+                memory[group] = ev
+        for ev in events:
             when = event_date(prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date)
             yield Relation(
                 doc_id=doc.doc_id,
