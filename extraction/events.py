@@ -75,6 +75,8 @@ EVENT_NOUN_GROUPS: dict[str, str] = {
     **dict.fromkeys(("attack", "strike", "shelling", "invasion", "bombing", "killing", "demolition"), "attack"),
     **dict.fromkeys(("intrusion", "incursion", "violation"), "intrusion"),
     **dict.fromkeys(("threat", "warning", "ultimatum"), "threat"),
+    # generic nouns: the latest event of any kind ("welcomed the decision")
+    **dict.fromkeys(("decision", "move", "step", "announcement", "action", "plan"), "any"),
 }
 #: Types whose target may be found through an event noun ("Taipei condemned the drills").
 RECALL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE", "REQUEST", "RETREAT"})
@@ -349,8 +351,8 @@ def _cue_tokens(tok) -> list:
             for p in c.children:  # "described the retaliation as inappropriate"
                 out.append(p)
                 out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
-    if tok.dep_ == "compound":
-        out.append(tok.head)
+    if tok.dep_ in ("compound", "relcl"):
+        out.append(tok.head)  # "war games", "the vaccines which Tokyo provided"
     # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
     return out
 

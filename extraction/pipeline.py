@@ -171,6 +171,8 @@ class Extractor:
             group = EVENT_NOUN_GROUPS.get(ev.lemma)
             if group and not ev.negated and ev.source.kind != "event":
                 memory[group] = ev
+            if not ev.negated and ev.source.kind != "event":
+                memory["any"] = ev
         for ev in events:
             when = event_date(prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date)
             yield Relation(
