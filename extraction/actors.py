@@ -242,6 +242,8 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
             inner = pattern.match(text, m.start() + 4)
             if inner and inner.end() > m.end():
                 m, pos = inner, inner.end()
+            elif re.match(r" [A-Z]", text[m.end() : m.end() + 2]):
+                continue  # "the North American ...": part of another name
         entry = index[m.group(0)]
         if isinstance(entry, Person):
             static.append(Mention(m.start(), m.end(), m.group(0), entry.actor, "person", 1.0, "dictionary"))
@@ -303,14 +305,20 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
             static.append(Mention(m.start(), m.end(), surname, actor, "person", conf, "surname"))
             occupied.append((m.start(), m.end()))
     home = home_actor(text, actors)
-    if home:
-        for m in _HOME_PHRASE.finditer(text):
-            start, end = m.start(), m.end()
-            if _overlaps(start, end, occupied) or _owner_before(text, start, static):
-                continue
-            if re.search(r"(?:'s|’s|\bof)\s*$", text[max(0, start - 4) : start]):
-                continue  # "China's foreign ministry", "the foreign ministry of Japan" (owner after)
-            static.append(Mention(start, end, m.group(0), home, "institution", 0.6, "home"))
+    owned: dict[str, str] = {}  # "foreign ministry" -> actor of its latest explicit owner
+    for m in _HOME_PHRASE.finditer(text):
+        start, end = m.start(), m.end()
+        key = _institution_key(m.group(0))
+        owner = _owner_before(text, start, static)
+        if owner:
+            owned[key] = owner  # "China's foreign ministry": a later "the foreign ministry" is China's
+            continue
+        if _overlaps(start, end, occupied) or re.search(r"(?:'s|’s|\bof)\s*$", text[max(0, start - 4) : start]):
+            continue  # "the foreign ministry of Japan" (owner after)
+        actor = owned.get(key) or home
+        if actor:
+            via = "context" if key in owned else "home"
+            static.append(Mention(start, end, m.group(0), actor, "institution", 0.6, via))
             occupied.append((start, end))
     static.sort()
     yield from static
@@ -324,6 +332,11 @@ _HOME_PHRASE = re.compile(
     r"(?: [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})?"
     r"|\b(?:[Nn]ational [Ss]ecurity [Aa]dviser|[Ss]py [Cc]hief) [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2}"
 )
+
+
+def _institution_key(phrase: str) -> str:
+    """"the Foreign Ministry" -> "foreign ministry"; titled people keep their name."""
+    return " ".join(w for w in phrase.lower().split() if w != "the")
 
 
 def home_actor(text: str, actors: ActorDictionary) -> str:

@@ -524,7 +524,12 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
         holders.extend(c for c in tok.children if c.dep_ == "acl")  # "a deal struck with ..."
         cur = tok
         for _ in range(3):  # "approval of $1 billion in arms sales to Taiwan": "to" hangs higher up
-            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "NUM"):
+            if (
+                cur.dep_ == "pobj"
+                and cur.head.dep_ == "prep"
+                and cur.head.lower_ in ("of", "in", "for")
+                and cur.head.head.pos_ in ("NOUN", "NUM")
+            ):
                 cur = cur.head.head
                 holders.append(cur)
             else:
