@@ -78,6 +78,29 @@ EVENT_NOUN_GROUPS: dict[str, str] = {
     # generic nouns: the latest event of any kind ("welcomed the decision")
     **dict.fromkeys(("decision", "move", "step", "announcement", "action", "plan"), "any"),
 }
+#: Verb triggers whose event a later noun can refer to ("Tokyo accused Seoul ... Seoul denied the accusation").
+VERB_EVENT_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("accuse", "charge", "blame"), "accusation"),
+    **dict.fromkeys(("offer", "propose", "invite", "pledge", "promise"), "offer"),
+    **dict.fromkeys(("demand", "request", "urge", "ask", "call"), "demand"),
+    **dict.fromkeys(("launch", "fire", "test"), "launch"),
+    **dict.fromkeys(("visit", "travel", "fly"), "visit"),
+    **dict.fromkeys(("sanction", "ban", "restrict", "curb", "blacklist", "designate"), "sanction"),
+    **dict.fromkeys(("detain", "arrest", "seize", "abduct", "kidnap"), "detention"),
+    **dict.fromkeys(("attack", "strike", "shell", "bomb", "invade", "kill", "destroy", "demolish"), "attack"),
+    **dict.fromkeys(("threaten", "warn"), "threat"),
+    **dict.fromkeys(("sign", "agree"), "agreement"),
+    **dict.fromkeys(("sell", "supply", "deliver", "transfer", "ship"), "sale"),
+    **dict.fromkeys(("deploy", "mobilize"), "exercise"),
+    **dict.fromkeys(("intrude", "violate", "enter", "cross"), "intrusion"),
+}
+
+
+def event_group(lemma: str) -> str:
+    """The event-noun group an event with this trigger lemma can later be called by, or ""."""
+    return EVENT_NOUN_GROUPS.get(lemma) or VERB_EVENT_GROUPS.get(lemma, "")
+
+
 #: Types whose target may be found through an event noun ("Taipei condemned the drills").
 RECALL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE", "REQUEST", "RETREAT"})
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.

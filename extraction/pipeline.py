@@ -31,7 +31,14 @@ from .actors import (
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .errors import ModelNotFound
-from .events import EVENT_NOUN_GROUPS, TriggerLexicon, find_events, mention_map, sentence_has_trigger
+from .events import (
+    EVENT_NOUN_GROUPS,
+    TriggerLexicon,
+    event_group,
+    find_events,
+    mention_map,
+    sentence_has_trigger,
+)
 from .schema import EVENT_TYPES, Relation
 
 #: Bump when a change to code or data changes the extractor's output.
@@ -168,7 +175,7 @@ class Extractor:
 
         events = list(find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, recall))
         for ev in events:
-            group = EVENT_NOUN_GROUPS.get(ev.lemma)
+            group = event_group(ev.lemma)
             if group and not ev.negated and ev.source.kind != "event":
                 memory[group] = ev
             if not ev.negated and ev.source.kind != "event":
