@@ -81,7 +81,9 @@ def check_url(url: str, *, allow_private: bool) -> httpx.URL:
         raise FetchRefused(f"{url[:200]}: not a valid URL ({exc})") from exc
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchRefused(f"{url[:200]}: only http and https URLs are fetched, not {scheme or 'no scheme'!r}")
+        raise FetchRefused(
+            f"{url[:200]}: only http and https URLs are fetched, not {scheme or 'no scheme'!r}"
+        )
     host = parsed.host
     if not host:
         raise FetchRefused(f"{url[:200]}: the URL has no host")
@@ -148,7 +150,10 @@ def fetch_url(
     url = (url or "").strip()
     deadline = time.monotonic() + timeout
     current = check_url(url, allow_private=allow)
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+    }
     with httpx.Client(
         timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False, headers=headers
     ) as client:
@@ -160,7 +165,9 @@ def fetch_url(
                         current = check_url(target, allow_private=allow)
                         continue
                     if not 200 <= response.status_code < 300:
-                        raise FetchFailed(f"{current}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                        raise FetchFailed(
+                            f"{current}: HTTP {response.status_code} {response.reason_phrase}".rstrip()
+                        )
                     body = _read_limited(response, max_bytes, deadline, str(current))
                     return _to_document(body, response, str(current), date_override)
             except httpx.TimeoutException as exc:

@@ -154,7 +154,8 @@ def group_events(df: pd.DataFrame, window_days: int = DEFAULT_WINDOW_DAYS) -> pd
     tagged["_articles"] = articles
     tagged["_date"] = tagged["event_date"].fillna("").astype(str)
     kinds = [
-        _bucket(d, p)[0] for d, p in zip(tagged["_date"], tagged["date_precision"].fillna("").astype(str), strict=True)
+        _bucket(d, p)[0]
+        for d, p in zip(tagged["_date"], tagged["date_precision"].fillna("").astype(str), strict=True)
     ]
     tagged["_rank"] = pd.Series(kinds, index=tagged.index).map({"day": 0, "month": 1, "year": 2, "none": 3})
     tagged["intensity"] = pd.to_numeric(tagged["intensity"], errors="coerce")
