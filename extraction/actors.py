@@ -74,7 +74,7 @@ _NON_NAME_WORDS = frozenset(
 )
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")
-_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b(?! (?:said|says|told|added))")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b")
 _EASTERN_ORDER = frozenset({"CHN", "KOR", "PRK", "TWN"})
 # Title words that only join titles ("Minister for International Affairs"), never start one.
 _CONNECTORS = frozenset({"for", "of", "and", "the", "on", "to", "in", "at"})
@@ -380,8 +380,8 @@ def _learn_people(text: str, mentions: list[Mention]) -> Iterator[tuple[int, int
         i = 0
         titled = pos > 0  # "Japan's Masami Oka": a possessive introduces a name without a title
         while i < len(words) and i < 10 and words[i][0].lower().rstrip(".,") in TITLE_WORDS:
-            if words[i][0].endswith(","):
-                break
+            if words[i][0].endswith(",") or words[i][0] == "New":
+                break  # "ambassador to New Zealand": a place name, not a title
             if words[i][0].lower() in _CONNECTORS:
                 if not titled:
                     break  # "Japan and Sri Lanka", "Japan in Kuala Lumpur": no title, no name

@@ -66,10 +66,14 @@ def run_extraction(docs: list[Document], args: argparse.Namespace, *, desc: str 
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .table import to_frame, write_table
+    from .documents import parse_date_or_problem
+    from .table import output_format, to_frame, write_table
 
     start = time.perf_counter()
-    docs, problems = collect_documents(args.inputs, args.date)
+    # Mistakes in the options are reported before any work, not after the extraction.
+    output_format(args.out)
+    date = parse_date_or_problem(args.date, "--date")
+    docs, problems = collect_documents(args.inputs, date)
     for p in problems:
         _stderr(f"skipped: {p}")
     if not docs:

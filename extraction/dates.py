@@ -47,8 +47,8 @@ _NUMWORDS = {
 }  # fmt: skip
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b")),
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:\b|(?=T\d))")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y>\d{{4}})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<y>\d{{4}})\b")),
     ("my", re.compile(rf"\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b")),
@@ -75,13 +75,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b(?:(?P<which>(?i:last|next|this|on))\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
     (
         "month",
         re.compile(
-            r"\b(?:(?P<which>in|last|this|next|early|late|mid|since|until|by|from|of|during|through|before|after|earlier in|later in)[\s-]+)?"
+            r"\b(?:(?P<which>(?i:in|last|this|next|early|late|mid|since|until|by|from|of|during|through|before"
+            r"|after|earlier in|later in))[\s-]+)?"
             r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
         ),
     ),
@@ -129,22 +131,30 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             found.append((m.start(), m.end(), kind, m))
             taken.append((m.start(), m.end()))
     found.sort()
-    anchor: dt.date | None = None
+    anchor: dt.date | None = None  # the latest day the text named
+    anchor_month: dt.date | None = None  # the latest month (or day) it named
     anchor_year: int | None = None
     for start, end, kind, m in found:
-        resolved = _resolve(kind, m, pub, anchor, anchor_year)
+        resolved = _resolve(kind, m, pub, anchor, anchor_year, anchor_month)
         if resolved is None:
             continue
         day, precision = resolved
         if precision == "day" and kind not in ("the_rel", "day_before"):
             anchor = day
+        if kind not in ("the_rel", "day_before") and (precision == "day" or kind in ("my", "month")):
+            anchor_month = day
         if kind in ("iso", "dmy", "mdy", "my", "year", "year_bare"):
             anchor_year = day.year
         yield TimeExpression(start, end, m.group(0), day.isoformat(), precision)
 
 
 def _resolve(
-    kind: str, m: re.Match[str], pub: dt.date | None, anchor: dt.date | None, anchor_year: int | None
+    kind: str,
+    m: re.Match[str],
+    pub: dt.date | None,
+    anchor: dt.date | None,
+    anchor_year: int | None,
+    anchor_month: dt.date | None = None,
 ) -> tuple[dt.date, str] | None:
     g = m.groupdict()
     try:
@@ -201,7 +211,7 @@ def _resolve(
         if unit == "week":
             return _month_start(base + dt.timedelta(days=7 * step)), "month"
         if unit == "month":
-            return _add_months(base, step), "month"
+            return _add_months(anchor_month or base, step), "month"
         year = (anchor_year or base.year) + step
         return dt.date(year, 1, 1), "year"
     if kind == "ago":

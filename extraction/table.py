@@ -7,6 +7,7 @@ from :data:`extraction.schema.COLUMNS`.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,18 +64,30 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)
         else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            # utf-8-sig: a table saved by a spreadsheet program may start with a BOM
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, ValueError) as exc:
         raise DataFileError(f"cannot read relation table {path}: {exc}") from exc
     return coerce_types(frame)
 
 
-def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write CSV or Parquet (by extension) atomically: temp file, then rename."""
+def output_format(path: str | os.PathLike[str]) -> str:
+    """".csv" or ".parquet" from the file name; :class:`OutputError` for anything else."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".parquet"}:
         raise OutputError(f"unknown output format {suffix or '(none)'!r} for {path}: use .csv or .parquet")
+    return suffix
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write CSV or Parquet (by extension) atomically: temp file, then rename.
+
+    On any failure (including Ctrl-C) the temp file is removed and a previous file at
+    ``path`` is left as it was. A replaced file keeps its permissions.
+    """
+    path = Path(path)
+    suffix = output_format(path)
     parent = path.parent if str(path.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -87,11 +100,23 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
             frame.to_parquet(tmp, index=False)
         else:
             frame.to_csv(tmp, index=False)
+        with open(tmp, "rb+") as fh:  # on disk before the rename
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, Exception):
+            raise OutputError(f"cannot write {path}: {exc}") from exc
+        raise
+    return path
+
+
+def _mode_for(path: Path) -> int:
+    """Permissions of the file being replaced, else the usual ones for a new file (umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except Exception as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc}") from exc
-    return path
+        return 0o666 & ~umask
