@@ -32,6 +32,7 @@ class TimeExpression(NamedTuple):
     text: str
     date: str  # ISO date
     precision: str  # day, month, year
+    bound: bool = False  # "since 2019", "until March": a limit of a period, not the time of an event
 
 
 class EventDate(NamedTuple):
@@ -46,7 +47,18 @@ _NUMWORDS = {
     "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
 
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
+    (
+        "offset",
+        re.compile(
+            r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b",
+            re.I,
+        ),
+    ),
+    ("that_day", re.compile(r"\bthat\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night)\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:\b|(?=T\d))")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y>\d{{4}})\b")),
@@ -135,17 +147,27 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     anchor_month: dt.date | None = None  # the latest month (or day) it named
     anchor_year: int | None = None
     for start, end, kind, m in found:
+        if start < 400 and _DATELINE_BEFORE.search(text[max(0, start - 60) : start]):
+            continue  # "SEOUL, March 9 —": the dateline gives the publication date, not an event's
         resolved = _resolve(kind, m, pub, anchor, anchor_year, anchor_month)
         if resolved is None:
             continue
         day, precision = resolved
-        if precision == "day" and kind not in ("the_rel", "day_before"):
+        bound = bool(_BOUND_BEFORE.search(text[max(0, start - 12) : start])) or (
+            (m.groupdict().get("which") or "").lower() in _BOUND_WORDS
+        )
+        if precision == "day" and kind not in ("the_rel", "day_before", "offset", "that_day"):
             anchor = day
         if kind not in ("the_rel", "day_before") and (precision == "day" or kind in ("my", "month")):
             anchor_month = day
         if kind in ("iso", "dmy", "mdy", "my", "year", "year_bare"):
             anchor_year = day.year
-        yield TimeExpression(start, end, m.group(0), day.isoformat(), precision)
+        yield TimeExpression(start, end, m.group(0), day.isoformat(), precision, bound)
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+,\s*$")
+_BOUND_WORDS = frozenset({"since", "until", "by", "before", "after", "through", "throughout"})
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 
 
 def _resolve(
@@ -170,6 +192,24 @@ def _resolve(
         return None
     if pub is None:
         return None
+    if kind == "weekday_last_week":
+        target = WEEKDAYS.index(g["wd"].lower())
+        return pub - dt.timedelta(days=pub.weekday() + 7) + dt.timedelta(days=target), "day"
+    if kind == "offset":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMWORDS.get(n, 1)
+        sign = -1 if g["dir"].lower() == "earlier" else 1
+        base = anchor or pub
+        unit = g["unit"].lower()
+        if unit == "day":
+            return base + dt.timedelta(days=sign * count), "day"
+        if unit == "week":
+            return _month_start(base + dt.timedelta(days=7 * sign * count)), "month"
+        if unit == "month":
+            return _add_months(base, sign * count), "month"
+        return dt.date(base.year + sign * count, 1, 1), "year"
+    if kind == "that_day":
+        return (anchor or pub), "day"
     if kind in ("md", "dm"):
         try:
             day = dt.date(pub.year, _mon(g["mon"]), int(g["d"]))
@@ -241,16 +281,31 @@ def _resolve(
 
 
 def event_date(
-    expressions: Sequence[TimeExpression], start: int, end: int, position: int, doc_date: str
+    expressions: Sequence[TimeExpression],
+    start: int,
+    end: int,
+    position: int,
+    doc_date: str,
+    paragraph_start: int | None = None,
 ) -> EventDate:
     """The date of an event whose trigger is at ``position`` in the sentence [start, end).
 
-    Takes the expression inside the sentence nearest to the trigger; with none,
-    the publication date at precision ``doc``.
+    Takes the expression inside the sentence nearest to the trigger (limits of
+    periods such as "since 2019" only when nothing else is there). With none,
+    the latest expression earlier in the same paragraph (the story's current
+    time, "that afternoon"); else the publication date at precision ``doc``.
     """
     inside = [e for e in expressions if start <= e.start and e.end <= end]
-    if inside:
-        best = min(inside, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
+    points = [e for e in inside if not e.bound] or inside
+    if points:
+        best = min(points, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
         return EventDate(best.date, best.precision)
+    if paragraph_start is not None:
+        earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and not e.bound]
+        if earlier:
+            return EventDate(earlier[-1].date, earlier[-1].precision)
+        before = [e for e in expressions if e.end <= start and not e.bound and e.precision == "day"]
+        if before:
+            return EventDate(before[-1].date, before[-1].precision)
     pub = _doc_day(doc_date)
     return EventDate(pub.isoformat() if pub else "", "doc")

@@ -570,7 +570,13 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
             for c in holder.children:
                 if slot == "obj" and holder is tok and c.dep_ in ("dobj", "attr", "oprd"):
                     out.extend(_actors_of([c], mentions_of, 0.95))
-                elif slot == "obj" and holder is tok and c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN":
+                elif (
+                    slot == "obj"
+                    and holder is tok
+                    and c.dep_ in ("advmod", "npadvmod", "dep")
+                    and c.i > tok.i
+                    and c.text[:1].isupper()
+                ):
                     out.extend(_actors_of([c], mentions_of, 0.8))  # "Kishida met Yoon": name misparsed
                 elif slot == "ccomp" and holder is tok and c.dep_ == "ccomp":
                     subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]

@@ -181,7 +181,9 @@ class Extractor:
             if not ev.negated and ev.source.kind != "event":
                 memory["any"] = ev
         for ev in events:
-            when = event_date(prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date)
+            when = event_date(
+                prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start
+            )
             yield Relation(
                 doc_id=doc.doc_id,
                 doc_title=doc.title,

@@ -256,6 +256,12 @@ DATE_CASES = [
     ("Kishida met Yoon.", "2023-03-22", "doc"),
     ("At last week's talks, Japan and South Korea agreed to restore trade ties.", "2023-03-01", "month"),
     ("The forum opened on March 6, 2023. Kishida met Yoon the previous day.", "2023-03-05", "day"),
+    ("SEOUL, March 22 — Kishida met Yoon on Thursday.", "2023-03-16", "day"),
+    ("Kishida met Yoon on Wednesday last week.", "2023-03-15", "day"),
+    ("The forum opened on March 16. A day earlier, Kishida had met Yoon.", "2023-03-15", "day"),
+    ("Kishida met Yoon on March 16. That afternoon, Japan lifted export curbs on South Korea.", "2023-03-16", "day"),
+    ("Xi met Putin on Tuesday, his first meeting with a foreign leader since 2019.", "2023-03-21", "day"),
+    ("Kishida met Yoon on March 16.\n\nJapan later lifted export curbs on South Korea.", "2023-03-16", "day"),
 ]
 
 
