@@ -392,24 +392,30 @@ def _learn_people(text: str, mentions: list[Mention]) -> Iterator[tuple[int, int
             i = len(words)  # "American Airlines Flight 12": a demonym alone introduces no name
         name_tokens = []
         while i < len(words) and len(name_tokens) < 3:
-            w = words[i][0]
+            w = words[i][0].rstrip(".,;:")  # "Qiu Guohong." at the end of a sentence
             if _NAME_TOKEN.match(w) and w not in _NON_NAME_WORDS and w.lower() not in TITLE_WORDS:
-                name_tokens.append(words[i])
+                name_tokens.append((w, words[i][1]))
                 i += 1
+                if w != words[i - 1][0]:
+                    break  # punctuation ends the name
             else:
                 break
-        if len(name_tokens) >= 2 and (i >= len(words) or not _NAME_TOKEN.match(words[i][0])):
+        ended = i >= len(words) or name_tokens and words[i - 1][0] != name_tokens[-1][0]
+        if len(name_tokens) >= 2 and (ended or not _NAME_TOKEN.match(words[i][0])):
             start = m.end + name_tokens[0][1]
             end = m.end + name_tokens[-1][1] + len(name_tokens[-1][0])
             yield start, end, text[start:end], m.actor
         # "<Name Name>, (the) <Actor>'s ..." appositive
         before = text[max(0, m.start - 60) : m.start]
         ap = re.search(
-            r"(?<![A-Za-z])((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?),\s+(?:the\s+|a\s+|an\s+)?$",
+            r"(?<![A-Za-z])((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?),\s+(?:the\s+|a\s+|an\s+)?"
+            r"(?:(?:acting|former|new|then|deputy|top|senior|chief|outgoing|incoming)\s+)*$",
             before,
         )
         if ap and (
-            text[m.end : m.end + 2] in ("'s", "’s") or m.kind == "demonym" or before.endswith(("the ", "The "))
+            text[m.end : m.end + 2] in ("'s", "’s")
+            or m.kind == "demonym"
+            or re.search(r"\b[Tt]he (?:[a-z]+ )*$", before[ap.end(1) :])
         ):
             tokens = ap.group(1).split(" ")
             start = m.start - len(before) + ap.start(1)
