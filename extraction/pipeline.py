@@ -94,9 +94,13 @@ class Extractor:
         import spacy
 
         try:
-            return spacy.load(self.model_name, exclude=list(config.DISABLED_COMPONENTS))
-        except OSError as exc:
+            nlp = spacy.load(self.model_name, exclude=list(config.DISABLED_COMPONENTS))
+        except Exception as exc:  # not installed (OSError), or installed but broken/incompatible
             raise ModelNotFound(f"cannot load spaCy model {self.model_name!r}: {exc}") from exc
+        missing = [p for p in ("parser", "lemmatizer") if p not in nlp.pipe_names]
+        if missing:
+            raise ModelNotFound(f"spaCy model {self.model_name!r} lacks {', '.join(missing)}; the extractor needs both")
+        return nlp
 
     # ------------------------------------------------------------------ stages
     def prepare(self, doc: Document) -> PreparedDoc:
