@@ -107,6 +107,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from .table import to_frame
 
     predicted = to_frame(run_extraction(docs, args, desc="evaluating"))
+    if args.modality:
+        predicted = predicted[predicted["modality"].isin(args.modality)]
     report = evaluate(predicted, gold[gold["doc_id"].isin({d.doc_id for d in docs})])
     if args.json:
         import json
@@ -143,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--only", nargs="*", default=None, help="restrict to these doc_ids")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("--worst", type=int, default=15, help="how many misses and false positives to list")
+    e.add_argument(
+        "--modality",
+        nargs="+",
+        choices=("asserted", "intended", "hypothetical"),
+        help="score only predictions of these modalities (default: all)",
+    )
     common(e)
     e.set_defaults(func=cmd_evaluate)
 
