@@ -1,0 +1,226 @@
+"""Sidebar filter widgets, kept in sync with the URL query string.
+
+On a session's first run the widgets are seeded from the query string (bad or stale
+values are dropped, with notes to show); afterwards the widgets are the source of truth
+and the app writes :func:`components.filters.filters_to_query` back to the URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from .filters import (
+    MATCH_LABELS,
+    MATCH_MODES,
+    MAX_TEXT_LENGTH,
+    FilterOptions,
+    Filters,
+    code_span,
+    filters_from_query,
+)
+
+#: Above this many articles the article filter is a text box (an id) instead of a list.
+MAX_ARTICLE_CHOICES = 5000
+
+_FIELDS = (
+    "countries",
+    "match",
+    "dates",
+    "event_types",
+    "quad_classes",
+    "include_negated",
+    "include_hypothetical",
+    "min_confidence",
+    "text",
+    "article",
+)
+
+
+def widget_keys(key: str) -> dict[str, str]:
+    """Session-state key of each filter widget."""
+    return {name: f"{key}_{name}" for name in _FIELDS}
+
+
+def widget_values(filters: Filters, options: FilterOptions) -> dict[str, Any]:
+    """Widget values (by field name) that show ``filters``."""
+    values = asdict(filters)
+    start = filters.date_from or options.date_min
+    end = filters.date_to or options.date_max
+    return {
+        "countries": list(filters.countries),
+        "match": filters.match,
+        "dates": (start, end) if start and end else (),
+        "event_types": list(filters.event_types),
+        "quad_classes": list(filters.quad_classes),
+        "include_negated": values["include_negated"],
+        "include_hypothetical": values["include_hypothetical"],
+        "min_confidence": float(filters.min_confidence),
+        "text": filters.text,
+        "article": filters.article,
+    }
+
+
+def _seed(key: str, filters: Filters, options: FilterOptions) -> None:
+    keys = widget_keys(key)
+    for name, value in widget_values(filters, options).items():
+        st.session_state[keys[name]] = value
+
+
+def _sanitise(key: str, options: FilterOptions) -> None:
+    """Drop widget values the current options no longer allow (e.g. after the data changed)."""
+    keys = widget_keys(key)
+    state = st.session_state
+    allowed = {
+        "countries": set(options.actors),
+        "event_types": set(options.event_types),
+        "quad_classes": set(options.quad_classes),
+    }
+    for name, ok in allowed.items():
+        current = state.get(keys[name], [])
+        if any(v not in ok for v in current):
+            state[keys[name]] = [v for v in current if v in ok]
+    if state.get(keys["match"]) not in MATCH_MODES:
+        state[keys["match"]] = "either"
+    dates = state.get(keys["dates"])
+    lo, hi = options.date_min, options.date_max
+    if lo and hi and dates:
+        clamped = tuple(min(max(d, lo), hi) for d in dates if isinstance(d, date))
+        if clamped != tuple(dates):
+            state[keys["dates"]] = clamped
+    if (
+        len(options.articles) <= MAX_ARTICLE_CHOICES
+        and state.get(keys["article"], "")
+        and state[keys["article"]] not in set(options.articles)
+    ):
+        state[keys["article"]] = ""
+
+
+def reset_filters(key: str, options: FilterOptions) -> None:
+    """Callback: every filter back to its default."""
+    _seed(key, Filters(), options)
+
+
+def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> Filters:
+    """The :class:`Filters` that widget values (by field name) stand for."""
+    dates = tuple(d for d in (values.get("dates") or ()) if isinstance(d, date))
+    start = dates[0] if dates else None
+    end = dates[1] if len(dates) > 1 else None
+    if start is not None and start == options.date_min:
+        start = None
+    if end is not None and end == options.date_max:
+        end = None
+    article = str(values.get("article") or "").strip()
+    if article and article not in set(options.articles):
+        article = ""
+    match = values.get("match") or "either"
+    return Filters(
+        countries=tuple(values.get("countries") or ()),
+        match=match if match in MATCH_MODES else "either",
+        date_from=start,
+        date_to=end,
+        event_types=tuple(values.get("event_types") or ()),
+        quad_classes=tuple(values.get("quad_classes") or ()),
+        include_negated=bool(values.get("include_negated")),
+        include_hypothetical=bool(values.get("include_hypothetical")),
+        min_confidence=round(float(values.get("min_confidence") or 0.0), 4),
+        text=str(values.get("text") or "").strip()[:MAX_TEXT_LENGTH],
+        article=article,
+    )
+
+
+def render_filters(
+    options: FilterOptions,
+    query: Mapping[str, str | Sequence[str]],
+    *,
+    key: str = "filter",
+) -> tuple[Filters, list[str]]:
+    """Draw the filter widgets (call inside ``with st.sidebar``).
+
+    ``query`` is the URL's query parameters, read on the session's first run only.
+    Returns the current filter and the notes about ignored URL values, which stay
+    until the filter is changed.
+    """
+    keys = widget_keys(key)
+    seeded_key, notes_key = f"{key}__seeded", f"{key}__notes"
+    if seeded_key not in st.session_state:
+        from_url, notes = filters_from_query(query, options)
+        _seed(key, from_url, options)
+        st.session_state[seeded_key] = from_url
+        st.session_state[notes_key] = notes
+    _sanitise(key, options)
+    names = options.actor_names
+
+    st.multiselect(
+        "Countries",
+        options=list(options.actors),
+        key=keys["countries"],
+        format_func=lambda code: f"{code} · {names[code]}" if code in names else code,
+        placeholder="All actors",
+        help="Keep relations involving these actors.",
+    )
+    st.radio(
+        "Match countries as",
+        options=list(MATCH_MODES),
+        key=keys["match"],
+        format_func=MATCH_LABELS.__getitem__,
+        horizontal=True,
+        help="Source: the picked actor acts; target: it is acted upon; between them: both sides are picked.",
+    )
+    if options.date_min and options.date_max:
+        st.date_input(
+            "Event date",
+            key=keys["dates"],
+            min_value=options.date_min,
+            max_value=options.date_max,
+            help="Inclusive range on the event date (the article's date where the event has none).",
+        )
+    st.multiselect(
+        "Event types",
+        options=list(options.event_types),
+        key=keys["event_types"],
+        placeholder="All event types",
+    )
+    st.multiselect(
+        "Quad classes",
+        options=list(options.quad_classes),
+        key=keys["quad_classes"],
+        placeholder="All quad classes",
+    )
+    st.checkbox("Include negated relations", key=keys["include_negated"], help='E.g. "did not sanction".')
+    st.checkbox(
+        "Include hypothetical relations",
+        key=keys["include_hypothetical"],
+        help='E.g. "could impose sanctions".',
+    )
+    st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key=keys["min_confidence"])
+    st.text_input(
+        "Search evidence sentences",
+        key=keys["text"],
+        max_chars=MAX_TEXT_LENGTH,
+        placeholder="e.g. missile",
+        help="Case-insensitive text search in the evidence sentence.",
+    )
+    if len(options.articles) <= MAX_ARTICLE_CHOICES:
+        titles = options.article_titles
+        st.selectbox(
+            "Source article",
+            options=["", *options.articles],
+            key=keys["article"],
+            format_func=lambda doc: "All articles" if not doc else f"{titles.get(doc, '')[:70]} ({doc})",
+        )
+    else:
+        st.text_input("Source article id", key=keys["article"], placeholder="All articles")
+        typed = str(st.session_state.get(keys["article"], "")).strip()
+        if typed and typed not in set(options.articles):
+            st.caption(f"No article with id {code_span(typed)}: the article filter is off.")
+    st.button("Reset filters", key=f"{key}_reset", on_click=reset_filters, args=(key, options))
+
+    values = {name: st.session_state.get(widget_key) for name, widget_key in keys.items()}
+    filters = filters_from_widgets(values, options)
+    notes = st.session_state.get(notes_key, []) if filters == st.session_state.get(seeded_key) else []
+    return filters, notes
