@@ -33,13 +33,19 @@ def coerce_types(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise DataFileError(f"relation table lacks columns: {', '.join(missing)}")
-    frame = frame.copy()
+    frame = frame.copy(deep=False)  # copy-on-write: replacing columns below leaves the caller's frame alone
     for col in _INT_COLUMNS:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").fillna(-1).astype("int64")
     for col in _FLOAT_COLUMNS:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     for col in _BOOL_COLUMNS:
-        frame[col] = frame[col].map(_to_bool).astype("bool")
+        values = frame[col]
+        if values.dtype == bool:
+            continue
+        if values.dtype == object or str(values.dtype).startswith(("string", "str")):
+            frame[col] = values.fillna("").astype(str).str.strip().str.lower().isin(_TRUE_STRINGS)
+        else:
+            frame[col] = values.map(_to_bool).astype("bool")
     text_cols = [c for c in COLUMNS if c not in _INT_COLUMNS + _FLOAT_COLUMNS + _BOOL_COLUMNS]
     for col in text_cols:
         frame[col] = frame[col].fillna("").astype(str)
@@ -47,9 +53,12 @@ def coerce_types(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[list(COLUMNS) + extra]
 
 
+_TRUE_STRINGS = frozenset({"true", "1", "yes", "y", "t"})
+
+
 def _to_bool(value: object) -> bool:
     if isinstance(value, str):
-        return value.strip().lower() in {"true", "1", "yes", "y", "t"}
+        return value.strip().lower() in _TRUE_STRINGS
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return False
     return bool(value)
