@@ -260,22 +260,38 @@ class Roles(NamedTuple):
 MentionLookup = Callable[[object], list[Mention]]
 
 
-RecallLookup = Callable[[str], "EventMention | None"]
+class EventRef(NamedTuple):
+    """What an article has said about an event of some kind: who did it (and to whom)."""
+
+    source: Mention
+    target: Mention | None = None
+
+
+RecallLookup = Callable[[str], "EventRef | None"]
+RememberHook = Callable[[str, EventRef], None]
 
 
 def find_events(
-    sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, recall: RecallLookup | None = None
+    sent,
+    mentions_of: MentionLookup,
+    lexicon: TriggerLexicon,
+    recall: RecallLookup | None = None,
+    remember: RememberHook | None = None,
 ) -> Iterator[EventMention]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
     ``mentions_of(token)`` returns the actor mentions a token stands for
     (dictionary names, resolved surnames and anaphora), or [].
     ``recall(group)`` returns the latest earlier event of an event-noun group
-    ("exercise", "launch", ...) in the same article, for "Taipei condemned the drills".
+    ("exercise", "launch", ...) in the same article, for "Taipei condemned the drills";
+    ``remember(group, ref)`` is told of events whose agent is known even when
+    they have no target ("North Korea fired a missile"; "a North Korean missile").
     """
     best: dict[tuple[str, str, str, bool], EventMention] = {}
     consumed: set[int] = set()
     refusals: list = []
+    if remember is not None:
+        _remember_event_nouns(sent, mentions_of, remember)
     tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
     for tok in tokens:
         if tok.i in consumed:
@@ -304,6 +320,9 @@ def find_events(
                 continue
             pairs = _pairs(roles, row)
             if not pairs:
+                group = event_group(tok.lemma_.lower())
+                if remember is not None and group and not row.reverse and not _negated(tok):
+                    remember(group, EventRef(roles.sources[0][0]))
                 continue
             if row.cue:
                 consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue)
@@ -335,6 +354,20 @@ def find_events(
                         lemma=tok.lemma_.lower(),
                     )  # fmt: skip
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
+
+
+def _remember_event_nouns(sent, mentions_of: MentionLookup, remember: RememberHook) -> None:
+    """Event nouns with an actor modifier ("a North Korean missile", "China's drills") name their agent."""
+    for tok in sent:
+        group = EVENT_NOUN_GROUPS.get(tok.lemma_.lower())
+        if not group or group == "any" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound") and not _hyphen_participle(c):
+                found = mentions_of(c)
+                if found:
+                    remember(group, EventRef(found[0]))
+                    break
 
 
 def _lemma_keys(tok) -> tuple[str, ...]:
@@ -648,7 +681,7 @@ def _recall_target(tok, row: Trigger, sources, recall: RecallLookup | None) -> l
         if earlier is None:
             continue
         for m in (earlier.source, earlier.target):
-            if m.actor not in source_actors:
+            if m is not None and m.actor not in source_actors:
                 return [(m._replace(text=noun.text, kind="event", via="event"), 0.6)]
     return []
 

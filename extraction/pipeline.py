@@ -33,6 +33,7 @@ from .documents import Document, Sentence, split_sentences
 from .errors import ModelNotFound
 from .events import (
     EVENT_NOUN_GROUPS,
+    EventRef,
     TriggerLexicon,
     event_group,
     find_events,
@@ -174,16 +175,18 @@ class Extractor:
         sentence = doc.text[s.start : s.end]
         memory = prepared.memory
 
-        def recall(group: str):
-            return memory.get(group)
+        def remember(group: str, ref: EventRef) -> None:
+            if ref.source.kind != "event":
+                memory[group] = ref
+                memory["any"] = ref
 
-        events = list(find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, recall))
+        events = list(
+            find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, memory.get, remember)
+        )
         for ev in events:
             group = event_group(ev.lemma)
-            if group and not ev.negated and ev.source.kind != "event":
-                memory[group] = ev
-            if not ev.negated and ev.source.kind != "event":
-                memory["any"] = ev
+            if group and not ev.negated:
+                remember(group, EventRef(ev.source, ev.target))
         for ev in events:
             when = event_date(
                 prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start
