@@ -95,3 +95,13 @@ def fetch_timeout() -> float:
 
 def fetch_max_bytes() -> int:
     return int(os.environ.get("RELDASH_FETCH_MAX_BYTES") or DEFAULT_FETCH_MAX_BYTES)
+
+
+# --------------------------------------------------------------------------- dashboard
+#
+# ``RELDASH_DEMO_ARTICLES``  folder whose articles are a new store's initial content (default: ``data/articles``).
+
+
+def demo_articles() -> Path:
+    """The articles a new store is filled with on the dashboard's first start."""
+    return Path(os.environ.get("RELDASH_DEMO_ARTICLES") or DEMO_ARTICLES)

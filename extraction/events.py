@@ -102,7 +102,9 @@ def event_group(lemma: str) -> str:
 
 
 #: Types whose target may be found through an event noun ("Taipei condemned the drills").
-RECALL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE", "REQUEST", "RETREAT"})
+RECALL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE", "REQUEST", "RETREAT", "SANCTION"})
+#: Types that take over the *target* of the event referred to ("China voted for the measure": sanctions on X).
+RECALL_TARGET_TYPES = frozenset({"SANCTION"})
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
 REFUSING_VERBS = frozenset({"deny", "refuse", "decline", "reject"})
 
@@ -388,7 +390,7 @@ def _cue_tokens(tok) -> list:
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on"):
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from"):
             for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list"
                 if p.dep_ == "pobj":
                     out.append(p)
@@ -483,6 +485,36 @@ def _actors_of(tokens, mentions_of: MentionLookup, weight: float) -> list[tuple[
     for t in _expand(tokens):
         out.extend((m, weight) for m in phrase_actors(t, mentions_of))
     return out
+
+
+#: Types whose object may name its partner only through a preposition ("banned trade with Pyongyang").
+PARTNER_TYPES = frozenset({"SANCTION", "RETREAT", "COOPERATE", "AID"})
+
+
+def _object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
+    """Actors of an object phrase, or of its partner when it has none.
+
+    "a ban on trade with Pyongyang", "lifted curbs on exports to Seoul" (sanction-like
+    types), "accepted an invitation to visit Pyongyang" (agreements).
+    """
+    found = _actors_of(tokens, mentions_of, weight)
+    if found:
+        return found
+    for t in _expand(tokens):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if row.event_type in PARTNER_TYPES and t.lemma_.lower() not in EVENT_NOUN_GROUPS:
+            # (not "struck a deal with X": that is the deal's own partner)
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "from", "against"):
+                    objs = [p for p in prep.children if p.dep_ == "pobj"]
+                    found.extend(_actors_of(objs, mentions_of, weight * 0.8))
+        if row.event_type == "AGREE":
+            for acl in t.children:  # "accepted an invitation to visit Pyongyang"
+                if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                    objs = [c for c in acl.children if c.dep_ == "dobj"]
+                    found.extend(_actors_of(objs, mentions_of, weight * 0.7))
+    return found
 
 
 def _verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[list, list, float]:
@@ -602,7 +634,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
         for holder in holders:
             for c in holder.children:
                 if slot == "obj" and holder is tok and c.dep_ in ("dobj", "attr", "oprd"):
-                    out.extend(_actors_of([c], mentions_of, 0.95))
+                    out.extend(_object_actors([c], row, mentions_of, 0.95))
                 elif (
                     slot == "obj"
                     and holder is tok
@@ -619,7 +651,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                     out.extend(_actors_of(objs, mentions_of, 0.9))
                 elif slot not in ("obj", "dative", "between", "ccomp", "speaker") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-                    out.extend(_actors_of(objs, mentions_of, 0.85 if holder is tok else 0.75))
+                    out.extend(_object_actors(objs, row, mentions_of, 0.85 if holder is tok else 0.75))
     if not out and row.symmetric:
         out = _deep_slot_targets(tok, row, mentions_of)
     return out
@@ -680,7 +712,8 @@ def _recall_target(tok, row: Trigger, sources, recall: RecallLookup | None) -> l
         earlier = recall(group)
         if earlier is None:
             continue
-        for m in (earlier.source, earlier.target):
+        order = (earlier.target, earlier.source) if row.event_type in RECALL_TARGET_TYPES else (earlier.source, earlier.target)
+        for m in order:
             if m is not None and m.actor not in source_actors:
                 return [(m._replace(text=noun.text, kind="event", via="event"), 0.6)]
     return []

@@ -198,6 +198,11 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"CHN>USA ACCUSE", "USA>TWN AID"}),
     ("break-off", "Russia broke off peace treaty negotiations with Japan.",
      {"RUS>JPN SANCTION"}),
+    ("trade-with", "Taipei banned all trade with Pyongyang.", {"TWN>PRK SANCTION"}),
+    ("invitation", "Xi accepted an invitation to visit Pyongyang.", {"CHN>PRK AGREE"}),
+    ("vote-for", "Washington imposed new sanctions on North Korea. China voted for the measure.",
+     {"USA>PRK SANCTION", "CHN>PRK SANCTION"}),
+    ("open-fire", "South Korea's coast guard opened fire on Chinese fishing boats.", {"KOR>CHN ASSAULT"}),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
