@@ -34,6 +34,24 @@ def collect_documents(inputs: Sequence[str], date: str = "") -> tuple[list[Docum
     return docs, problems
 
 
+def read_documents(inputs: Sequence[str], date: str = "") -> tuple[list[Document], int]:
+    """Documents of ``inputs``; each input that could not be read is reported on stderr by name.
+
+    Returns the documents and how many inputs were skipped; an empty list means
+    nothing could be read (already reported).
+    """
+    docs, problems = collect_documents(inputs, date)
+    for p in problems:
+        _stderr(f"skipped: {p}")
+    if not docs:
+        _stderr("error: no document could be read")
+    return docs, len(problems)
+
+
+def _skipped_note(count: int) -> str:
+    return f" ({count} input{'s' if count != 1 else ''} skipped)"
+
+
 def _progress(total: int, enabled: bool, desc: str):
     if not enabled:
         return None
@@ -73,18 +91,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     # Mistakes in the options are reported before any work, not after the extraction.
     output_format(args.out)
     date = parse_date_or_problem(args.date, "--date")
-    docs, problems = collect_documents(args.inputs, date)
-    for p in problems:
-        _stderr(f"skipped: {p}")
+    docs, skipped = read_documents(args.inputs, date)
     if not docs:
-        _stderr("error: no document could be read")
         return 1
     frame = to_frame(run_extraction(docs, args))
     write_table(frame, args.out)
     seconds = time.perf_counter() - start
     print(
         f"{len(docs)} documents, {args._sentences} sentences, {len(frame)} relations "
-        f"in {seconds:.1f} s -> {args.out}" + (f" ({len(problems)} inputs skipped)" if problems else "")
+        f"in {seconds:.1f} s -> {args.out}" + (_skipped_note(skipped) if skipped else "")
     )
     return 0
 

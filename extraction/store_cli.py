@@ -59,16 +59,13 @@ def _progress(args: argparse.Namespace, desc: str):
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .cli import collect_documents
+    from .cli import read_documents
 
     start = time.perf_counter()
     # as in `build`: a mistake in the options is reported before any work
     date = parse_date_or_problem(args.date, "--date")
-    docs, problems = collect_documents(args.inputs, date)
-    for p in problems:
-        _stderr(f"skipped: {p}")
+    docs, skipped = read_documents(args.inputs, date)
     if not docs:
-        _stderr("error: no document could be read")
         return 1
     store = _store(args)
     on_progress, close = _progress(args, "extracting")
@@ -85,7 +82,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - start
     print(
         f"{report.added} added, {report.skipped_duplicates} duplicates skipped, "
-        f"{len(problems) + len(report.rejected)} rejected, {report.relations} relations "
+        f"{skipped + len(report.rejected)} rejected, {report.relations} relations "
         f"in {seconds:.1f} s -> {store.path}"
     )
     return 0

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 SUMMARY = re.compile(
     r"^(?P<docs>\d+) documents, (?P<sentences>\d+) sentences, (?P<relations>\d+) relations "
-    r"in (?P<seconds>\d+\.\d) s -> (?P<out>.+?)(?: \((?P<skipped>\d+) inputs skipped\))?$"
+    r"in (?P<seconds>\d+\.\d) s -> (?P<out>.+?)(?: \((?P<skipped>\d+) inputs? skipped\))?$"
 )
 
 
