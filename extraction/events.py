@@ -313,6 +313,9 @@ def find_events(
                 continue
             if row.cue and not any(c.lemma_.lower() in row.cue or c.lower_ in row.cue for c in cue_tokens):
                 continue
+            if row.cue:
+                # "put off their joint exercises": the exercises belong to this event, not one of their own
+                consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue and c.i != tok.i)
             if _governs_other_trigger(tok, row, lexicon):
                 if tok.lemma_.lower() in REFUSING_VERBS:
                     refusals.append((tok, row))
@@ -326,8 +329,6 @@ def find_events(
                 if remember is not None and group and not row.reverse and not _negated(tok):
                     remember(group, EventRef(roles.sources[0][0]))
                 continue
-            if row.cue:
-                consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue)
             pred = (_speech_head(tok) or tok) if "speaker" in row.slots else tok
             negated = _negated(pred)  # "warned that X would pay a price": the warning is the event
             modality = _modality(pred)
@@ -409,8 +410,8 @@ def _cue_tokens(tok) -> list:
             for p in c.children:  # "described the retaliation as inappropriate"
                 out.append(p)
                 out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
-    if tok.dep_ in ("compound", "relcl"):
-        out.append(tok.head)  # "war games", "the vaccines which Tokyo provided"
+    if tok.dep_ in ("compound", "relcl", "amod"):
+        out.append(tok.head)  # "war games", "the vaccines which Tokyo provided", "exchanged views" (misparsed)
     # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
     return out
 
