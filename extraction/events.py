@@ -121,7 +121,7 @@ SPEECH_VERBS = frozenset(
     {"say", "state", "tell", "announce", "add", "declare", "note", "insist", "claim", "report", "confirm", "signal",
      "pledge", "vow", "promise", "warn", "indicate", "stress", "write", "reply", "respond"}
 )  # fmt: skip
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
@@ -343,6 +343,10 @@ def find_events(
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
             break
+    for ev in _modal_requests(sent, mentions_of):
+        k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
+        if k not in best:
+            best[k] = ev
     for tok, _row in refusals:
         # "Seoul denied locking onto the plane": besides the negated lock-on, Seoul rejects the claim
         inner = {t.idx for t in tok.subtree if t is not tok}
@@ -357,6 +361,28 @@ def find_events(
                         lemma=tok.lemma_.lower(),
                     )  # fmt: skip
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
+
+
+OBLIGATION_AUX = frozenset({"should", "must"})
+
+
+def _modal_requests(sent, mentions_of: MentionLookup) -> Iterator[EventMention]:
+    """"X said Y should/must V": X asks something of Y (REQUEST)."""
+    for clause in sent:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        aux = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+        if not aux:
+            continue
+        speakers = _verb_subjects(clause.head, mentions_of)[0]
+        addressees = _actors_of([c for c in clause.children if c.dep_ == "nsubj"], mentions_of, 0.8)
+        for (src, ws), (tgt, wt) in ((s, t) for s in speakers for t in addressees):
+            if src.actor != tgt.actor:
+                yield EventMention(
+                    src, tgt, "REQUEST", EVENT_TYPES["REQUEST"][1], aux[0].text, aux[0].idx,
+                    _negated(clause.head), _modality(clause.head), round(ws * wt * src.confidence * tgt.confidence, 2),
+                    "demand",
+                )  # fmt: skip
 
 
 def _remember_event_nouns(sent, mentions_of: MentionLookup, remember: RememberHook) -> None:
@@ -396,6 +422,8 @@ def _cue_tokens(tok) -> list:
                 if p.dep_ == "pobj":
                     out.append(p)
                     out.extend(cc for cc in p.children if cc.dep_ == "compound")
+        if c.dep_ == "advmod":
+            out.append(c)  # "would respond strongly"
         if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
             out.append(c)  # "called the launch reckless"
             out.extend(cc for cc in c.children if cc.dep_ in ("conj", "amod", "compound", "dobj", "attr"))
@@ -644,13 +672,18 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                     and c.text[:1].isupper()
                 ):
                     out.extend(_actors_of([c], mentions_of, 0.8))  # "Kishida met Yoon": name misparsed
+                elif slot == "cond" and holder is tok and c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "should", "unless", "once") for m in c.children
+                ):  # "Moscow would respond harshly if Seoul sent arms": the threatened side
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    out.extend(_actors_of(subj, mentions_of, 0.75))
                 elif slot == "ccomp" and holder is tok and c.dep_ == "ccomp":
                     subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                     out.extend(_actors_of(subj, mentions_of, 0.85))
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(_actors_of(objs, mentions_of, 0.9))
-                elif slot not in ("obj", "dative", "between", "ccomp", "speaker") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                elif slot not in ("obj", "dative", "between", "ccomp", "speaker", "cond") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(_object_actors(objs, row, mentions_of, 0.85 if holder is tok else 0.75))
     if not out and row.symmetric:
@@ -661,7 +694,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
 def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
     """Fallback for misparses: a slot preposition further down, not inside another clause."""
     out: list[tuple[Mention, float]] = []
-    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp", "speaker")}
+    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp", "speaker", "cond")}
     stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
     while stack:
         node, depth = stack.pop()
@@ -818,6 +851,8 @@ def _modality(tok) -> str:
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return "hypothetical"  # the consequent of a condition: "would respond if Seoul sent arms"
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
                 if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
                     intended = True  # "Seoul said it would share": future in the past

@@ -203,6 +203,11 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("vote-for", "Washington imposed new sanctions on North Korea. China voted for the measure.",
      {"USA>PRK SANCTION", "CHN>PRK SANCTION"}),
     ("open-fire", "South Korea's coast guard opened fire on Chinese fishing boats.", {"KOR>CHN ASSAULT"}),
+    ("should", "Tokyo said Beijing must release the detained Japanese national.",
+     {"JPN>CHN REQUEST", "CHN>JPN RETREAT hypothetical"}),
+    ("conditional-threat", "Moscow would respond harshly if Seoul sent weapons to Kyiv, Putin warned.",
+     {"RUS>KOR THREATEN hypothetical"}),
+    ("propose-that", "Wang Yi proposed that Pyongyang freeze its nuclear tests.", {"CHN>PRK REQUEST"}),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
