@@ -424,6 +424,8 @@ def _cue_tokens(tok) -> list:
                     out.extend(cc for cc in p.children if cc.dep_ == "compound")
         if c.dep_ == "advmod":
             out.append(c)  # "would respond strongly"
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+            out.append(c)  # "a North Korean missile flew over Hokkaido"
         if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
             out.append(c)  # "called the launch reckless"
             out.extend(cc for cc in c.children if cc.dep_ in ("conj", "amod", "compound", "dobj", "attr"))

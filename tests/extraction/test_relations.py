@@ -208,6 +208,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("conditional-threat", "Moscow would respond harshly if Seoul sent weapons to Kyiv, Putin warned.",
      {"RUS>KOR THREATEN hypothetical"}),
     ("propose-that", "Wang Yi proposed that Pyongyang freeze its nuclear tests.", {"CHN>PRK REQUEST"}),
+    ("place", "A North Korean ballistic missile flew over Hokkaido on Tuesday.", {"PRK>JPN MOBILIZE"}),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
