@@ -2,5 +2,7 @@
 
 Each view module has one ``render_*`` function (Streamlit UI) and pure functions that
 compute the view's data, so that a view's CSV download is exactly that DataFrame.
-Components never load data: ``app.py`` loads and caches, then passes frames in.
+View components never load data: ``data_source.py`` reads and caches (the relation store,
+or a plain table), the page modules (``dashboard.py``, ``articles_view.py``,
+``add_view.py``, run by the scripts in ``pages/``) pass frames in.
 """

@@ -28,6 +28,13 @@ MATCH_LABELS: dict[str, str] = {
 
 MAX_TEXT_LENGTH = 200
 
+#: What the views count: every relation mention, or events (mentions of the same dyad, type and
+#: date window grouped across articles, see :mod:`components.events`).
+COUNT_MODES: tuple[str, ...] = ("mentions", "events")
+COUNT_LABELS: dict[str, str] = {"mentions": "Mentions", "events": "Events"}
+#: Where relation rows come from: extracted from text, or imported from GDELT.
+ORIGIN_LABELS: dict[str, str] = {"text": "Text extraction", "gdelt": "GDELT import"}
+
 #: Query-string parameter names, by Filters field.
 QUERY_KEYS: dict[str, str] = {
     "countries": "countries",
@@ -41,6 +48,8 @@ QUERY_KEYS: dict[str, str] = {
     "min_confidence": "conf",
     "text": "q",
     "article": "article",
+    "origins": "origin",
+    "count": "count",
 }
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -62,6 +71,8 @@ class Filters:
     min_confidence: float = 0.0
     text: str = ""
     article: str = ""
+    origins: tuple[str, ...] = ()
+    count: str = "mentions"  # not a filter: what the views count (one of COUNT_MODES)
 
     def is_default(self) -> bool:
         return self == Filters()
@@ -77,6 +88,7 @@ class FilterOptions:
     date_min: date | None = None
     date_max: date | None = None
     articles: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()  # the table's origins ("text", "gdelt"); empty without an origin column
     actor_names: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     article_titles: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -111,6 +123,7 @@ def filter_options(
         pairs = df[["doc_id", "doc_title"]].drop_duplicates("doc_id")
         titles = {str(k): str(v) for k, v in zip(pairs["doc_id"], pairs["doc_title"], strict=True)}
     articles = tuple(sorted(k for k in titles if k))
+    origins = ordered(_distinct(df["origin"]), tuple(ORIGIN_LABELS)) if "origin" in df.columns else ()
     return FilterOptions(
         actors=actors,
         event_types=event_types,
@@ -118,6 +131,7 @@ def filter_options(
         date_min=dates.min().date() if len(dates) else None,
         date_max=dates.max().date() if len(dates) else None,
         articles=articles,
+        origins=origins,
         actor_names=dict(actor_names or {}),
         article_titles=titles,
     )
@@ -165,6 +179,8 @@ def filter_mask(df: pd.DataFrame, filters: Filters) -> np.ndarray:
         mask[rows] = hits.to_numpy(dtype=bool)
     if filters.article:
         mask &= (df["doc_id"] == filters.article).to_numpy(dtype=bool)
+    if filters.origins and "origin" in df.columns:
+        mask &= df["origin"].isin(list(filters.origins)).to_numpy(dtype=bool)
     return mask
 
 
@@ -346,6 +362,18 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
         else:
             notes.append(f"Ignored {_show(raw)} in the link's `{key}`: no such article in this data.")
 
+    key = QUERY_KEYS["origins"]
+    if key in params:
+        values["origins"] = pick(key, _split(params[key]), options.origins, "an origin")
+
+    key = QUERY_KEYS["count"]
+    raw = _last(params.get(key))
+    if raw:
+        if raw in COUNT_MODES:
+            values["count"] = raw
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use one of {', '.join(COUNT_MODES)}.")
+
     return replace(Filters(), **values), notes
 
 
@@ -382,6 +410,10 @@ def filters_slug(filters: Filters, *, limit: int = 120) -> str:
         parts.append("q-" + (_slug(filters.text) or "text"))
     if filters.article:
         parts.append("article-" + (_slug(filters.article) or "id"))
+    if filters.origins:
+        parts.append("origin-" + "-".join(_slug(o, 12) for o in filters.origins))
+    if filters.count != "mentions":
+        parts.append(_slug(filters.count, 12) or "count")
     slug = "_".join(p for p in parts if p) or "all"
     return slug[:limit].strip("-._") or "all"
 

@@ -1,4 +1,4 @@
-"""The headline row of figures for the current filter."""
+"""The headline row of figures for the current filter (mentions, or events when the user counts events)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,27 @@ class Headline:
     net_score: float  # NaN when nothing is scored
     date_from: date | None
     date_to: date | None
+    events: int | None = None  # when counting events: their number (``relations`` counts the mentions)
 
 
-def headline(df: pd.DataFrame) -> Headline:
-    """Counts and score of a (filtered) relation table. Dyads are directed (source -> target)."""
+def headline(df: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> Headline:
+    """Counts and score of a (filtered) relation table. Dyads are directed (source -> target).
+
+    When ``mentions`` is given, ``df`` holds one row per event (see
+    :func:`components.events.event_rows`): dyads, score and dates are those of the events,
+    relations and articles are counted among the mentions.
+    """
+    if mentions is not None:
+        base = headline(df)
+        return Headline(
+            relations=len(mentions),
+            articles=int(mentions["doc_id"].nunique()) if len(mentions) else 0,
+            dyads=base.dyads,
+            net_score=base.net_score,
+            date_from=base.date_from,
+            date_to=base.date_to,
+            events=len(df),
+        )
     if df.empty:
         return Headline(0, 0, 0, float("nan"), None, None)
     dates = relation_dates(df)
@@ -55,9 +72,20 @@ def format_span(start: date | None, end: date | None) -> str:
     return f"{start:%b %Y} – {end:%b %Y}"
 
 
-def render_headline(df: pd.DataFrame, *, key: str) -> Headline:
-    figures = headline(df)
-    cols = st.columns([1, 1, 1, 1.3, 1.9])
+def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None) -> Headline:
+    """The figures of ``df``; with ``mentions``, ``df`` is one row per event and an "Events" figure leads."""
+    figures = headline(df, mentions=mentions)
+    if figures.events is None:
+        cols = st.columns([1, 1, 1, 1.3, 1.9])
+    else:
+        cols = st.columns([0.9, 0.9, 0.9, 0.8, 1.3, 2.3])
+        cols[0].metric(
+            "Events",
+            f"{figures.events:,}",
+            help="Mentions of the same source, target and event type within a few days, grouped across "
+            "articles: what the views below count.",
+        )
+        cols = cols[1:]
     cols[0].metric("Relations", f"{figures.relations:,}", help="Relation mentions that pass the filter.")
     cols[1].metric("Articles", f"{figures.articles:,}", help="Distinct source articles of those relations.")
     cols[2].metric("Dyads", f"{figures.dyads:,}", help="Distinct directed actor pairs (source → target).")

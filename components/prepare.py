@@ -38,6 +38,7 @@ _CATEGORY_CANDIDATES = (
     "event_date",
     "date_precision",
     "modality",
+    "origin",
 )
 
 

@@ -15,9 +15,12 @@ from typing import Any
 import streamlit as st
 
 from .filters import (
+    COUNT_LABELS,
+    COUNT_MODES,
     MATCH_LABELS,
     MATCH_MODES,
     MAX_TEXT_LENGTH,
+    ORIGIN_LABELS,
     FilterOptions,
     Filters,
     code_span,
@@ -28,6 +31,7 @@ from .filters import (
 MAX_ARTICLE_CHOICES = 5000
 
 _FIELDS = (
+    "count",
     "countries",
     "match",
     "dates",
@@ -38,6 +42,7 @@ _FIELDS = (
     "min_confidence",
     "text",
     "article",
+    "origins",
 )
 
 
@@ -62,6 +67,8 @@ def widget_values(filters: Filters, options: FilterOptions) -> dict[str, Any]:
         "min_confidence": float(filters.min_confidence),
         "text": filters.text,
         "article": filters.article,
+        "origins": list(filters.origins),
+        "count": filters.count,
     }
 
 
@@ -79,6 +86,7 @@ def _sanitise(key: str, options: FilterOptions) -> None:
         "countries": set(options.actors),
         "event_types": set(options.event_types),
         "quad_classes": set(options.quad_classes),
+        "origins": set(options.origins),
     }
     for name, ok in allowed.items():
         current = state.get(keys[name], [])
@@ -86,12 +94,24 @@ def _sanitise(key: str, options: FilterOptions) -> None:
             state[keys[name]] = [v for v in current if v in ok]
     if state.get(keys["match"]) not in MATCH_MODES:
         state[keys["match"]] = "either"
+    if state.get(keys["count"]) not in COUNT_MODES:
+        state[keys["count"]] = "mentions"
     dates = state.get(keys["dates"])
     lo, hi = options.date_min, options.date_max
+    span_key = f"{key}__date_span"
+    old_lo, old_hi = state.get(span_key) or (None, None)
     if lo and hi and dates:
-        clamped = tuple(min(max(d, lo), hi) for d in dates if isinstance(d, date))
+        picked = [d for d in dates if isinstance(d, date)]
+        # An end at the old data's first or last date was open: it follows the data (articles added
+        # or removed), so that "no date filter" does not turn into a range that hides new rows.
+        if picked and old_lo is not None and picked[0] == old_lo:
+            picked[0] = lo
+        if len(picked) > 1 and old_hi is not None and picked[1] == old_hi:
+            picked[1] = hi
+        clamped = tuple(min(max(d, lo), hi) for d in picked)
         if clamped != tuple(dates):
             state[keys["dates"]] = clamped
+    state[span_key] = (lo, hi)
     if (
         len(options.articles) <= MAX_ARTICLE_CHOICES
         and state.get(keys["article"], "")
@@ -101,8 +121,9 @@ def _sanitise(key: str, options: FilterOptions) -> None:
 
 
 def reset_filters(key: str, options: FilterOptions) -> None:
-    """Callback: every filter back to its default."""
-    _seed(key, Filters(), options)
+    """Callback: every filter back to its default (what the views count stays as chosen)."""
+    count = st.session_state.get(widget_keys(key)["count"], "mentions")
+    _seed(key, Filters(count=count if count in COUNT_MODES else "mentions"), options)
 
 
 def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> Filters:
@@ -118,6 +139,7 @@ def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> F
     if article and article not in set(options.articles):
         article = ""
     match = values.get("match") or "either"
+    count = values.get("count") or "mentions"
     return Filters(
         countries=tuple(values.get("countries") or ()),
         match=match if match in MATCH_MODES else "either",
@@ -130,6 +152,8 @@ def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> F
         min_confidence=round(float(values.get("min_confidence") or 0.0), 4),
         text=str(values.get("text") or "").strip()[:MAX_TEXT_LENGTH],
         article=article,
+        origins=tuple(values.get("origins") or ()),
+        count=count if count in COUNT_MODES else "mentions",
     )
 
 
@@ -155,6 +179,16 @@ def render_filters(
     _sanitise(key, options)
     names = options.actor_names
 
+    st.radio(
+        "Count",
+        options=list(COUNT_MODES),
+        key=keys["count"],
+        format_func=COUNT_LABELS.__getitem__,
+        horizontal=True,
+        help="Mentions: every relation found in an article. Events: the mentions of the same source, target "
+        "and event type within a few days (or the same month or year, at coarser date precision) count as "
+        "one event, reported by one or more articles, as GDELT counts NumArticles and NumMentions.",
+    )
     st.multiselect(
         "Countries",
         options=list(options.actors),
@@ -218,6 +252,16 @@ def render_filters(
         typed = str(st.session_state.get(keys["article"], "")).strip()
         if typed and typed not in set(options.articles):
             st.caption(f"No article with id {code_span(typed)}: the article filter is off.")
+    if len(options.origins) > 1:
+        st.multiselect(
+            "Origin",
+            options=list(options.origins),
+            key=keys["origins"],
+            format_func=lambda origin: ORIGIN_LABELS.get(origin, origin),
+            placeholder="All origins",
+            help="Relations extracted from articles, or rows imported from GDELT event exports "
+            "(`python -m extraction import-gdelt`).",
+        )
     st.button("Reset filters", key=f"{key}_reset", on_click=reset_filters, args=(key, options))
 
     values = {name: st.session_state.get(widget_key) for name, widget_key in keys.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,6 +38,9 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "doc_title",
     "doc_id",
 )
+#: Shown when the frame has them: after the date when counting events, and at the end.
+EVENT_COUNT_COLUMNS: tuple[str, ...] = ("num_articles", "num_mentions")
+TRAILING_COLUMNS: tuple[str, ...] = ("origin", "event_id")
 
 #: Highlight roles: (CSS background, label).
 ROLES: dict[str, tuple[str, str]] = {
@@ -48,8 +51,10 @@ ROLES: dict[str, tuple[str, str]] = {
 
 
 def table_rows(df: pd.DataFrame, *, limit: int = DEFAULT_LIMIT) -> pd.DataFrame:
-    """The rows the table shows: the first ``limit`` relations, in :data:`TABLE_COLUMNS`."""
-    columns = [c for c in TABLE_COLUMNS if c in df.columns]
+    """The rows the table shows: the first ``limit`` relations, in :data:`TABLE_COLUMNS` (plus the
+    event counts, origin and event id when ``df`` has them)."""
+    order = (TABLE_COLUMNS[0], *EVENT_COUNT_COLUMNS, *TABLE_COLUMNS[1:], *TRAILING_COLUMNS)
+    columns = [c for c in order if c in df.columns]
     return df.iloc[:limit][columns].reset_index(drop=True)
 
 
@@ -85,22 +90,39 @@ def highlight_spans(row: Mapping[str, Any]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def highlight_sentence(row: Mapping[str, Any]) -> str:
-    """The evidence sentence as HTML: escaped, with ``<mark>`` around actors and trigger."""
-    sentence = str(row.get("sentence", "") or "")
+def marked_html(
+    text: str,
+    spans: Sequence[tuple[int, int, str]] | Sequence[tuple[int, int, str, str]],
+    roles: Mapping[str, tuple[str, str]] = ROLES,
+) -> str:
+    """``text`` as HTML, escaped piece by piece, with ``<mark class="ev-ROLE">`` around the spans.
+
+    ``spans`` are sorted, non-overlapping ``(start, end, role)`` or ``(start, end, role, tooltip)``;
+    the tooltip (default: the role's label) is escaped too. Nothing from ``text`` or the
+    tooltips reaches the page unescaped.
+    """
     parts: list[str] = []
     pos = 0
-    for start, end, role in highlight_spans(row):
-        colour, label = ROLES[role]
-        parts.append(html.escape(sentence[pos:start]))
+    for span in spans:
+        start, end, role = span[0], span[1], span[2]
+        if start < pos or end <= start:
+            continue  # overlapping or empty: leave unmarked
+        colour, label = roles[role]
+        tip = span[3] if len(span) > 3 else label  # type: ignore[misc]
+        parts.append(html.escape(text[pos:start]))
         parts.append(
-            f'<mark class="ev-{role}" title="{label}" '
+            f'<mark class="ev-{html.escape(role, quote=True)}" title="{html.escape(str(tip), quote=True)}" '
             f'style="background:{colour};padding:0 2px;border-radius:3px">'
-            f"{html.escape(sentence[start:end])}</mark>"
+            f"{html.escape(text[start:end])}</mark>"
         )
         pos = end
-    parts.append(html.escape(sentence[pos:]))
+    parts.append(html.escape(text[pos:]))
     return "".join(parts)
+
+
+def highlight_sentence(row: Mapping[str, Any]) -> str:
+    """The evidence sentence as HTML: escaped, with ``<mark>`` around actors and trigger."""
+    return marked_html(str(row.get("sentence", "") or ""), highlight_spans(row))
 
 
 def safe_url(url: object) -> str | None:
@@ -174,21 +196,28 @@ def render_table(
     key: str,
     filters: Filters,
     limit: int = DEFAULT_LIMIT,
+    noun: str = "relations",
 ) -> pd.DataFrame:
     """The relations table with row selection and the evidence panel.
 
     Returns the rows shown. The download holds every filtered relation, all columns.
+    ``noun="events"`` when ``df`` holds one row per event (its most confident mention).
     """
     if df.empty:
-        st.info("No relations match this filter.")
+        st.info(f"No {noun} match this filter.")
         return table_rows(df, limit=limit)
     rows = table_rows(df, limit=limit)
     if len(df) > limit:
         st.caption(
-            f"Showing the first {limit:,} of {len(df):,} relations (newest first). The download below has all of them."
+            f"Showing the first {limit:,} of {len(df):,} {noun} (newest first). The download below has all of them."
         )
     else:
-        st.caption(f"{len(df):,} relations, newest first. Click a column header to sort, a row to read it.")
+        st.caption(f"{len(df):,} {noun}, newest first. Click a column header to sort, a row to read it.")
+    if noun == "events":
+        st.caption(
+            "One row per event: its most confident mention, with the number of articles and of mentions "
+            "that report it."
+        )
     event = st.dataframe(
         rows,
         key=f"{key}_grid",
@@ -203,9 +232,14 @@ def render_table(
             "confidence": st.column_config.NumberColumn("Conf.", format="%.2f"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "doc_title": st.column_config.TextColumn("Article", width="medium"),
+            "num_articles": st.column_config.NumberColumn("Articles", format="%d"),
+            "num_mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+            "event_id": st.column_config.TextColumn("Event"),
         },
     )
-    render_download(public_frame(df), key=key, view="relations", filters=filters, label="Download relations (CSV)")
+    render_download(
+        public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)"
+    )
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected and 0 <= selected[0] < len(rows):
         st.markdown("**Evidence**")

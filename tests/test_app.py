@@ -1,9 +1,12 @@
-"""The dashboard app, run headless with Streamlit's AppTest on the fixture relation table."""
+"""The dashboard app, run headless with Streamlit's AppTest: on the fixture relation table (--data),
+and on a relation store filled from a tiny corpus (adding, listing and removing articles)."""
 
 from __future__ import annotations
 
+import http.server
 import io
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from components.events import event_ids, event_rows
 from components.filters import FilterOptions, Filters, apply_filters, download_name, filter_options
 from components.map_view import map_arcs
 from components.matrix_view import dyad_summary
@@ -19,6 +23,9 @@ from components.network_view import network_edges
 from components.prepare import prepare_relations, public_frame
 from components.table_view import DEFAULT_LIMIT
 from components.timeline_view import score_series, timeline_series
+from extraction.errors import StoreBusy
+from extraction.gdelt import read_gdelt
+from extraction.store import Store
 from extraction.table import coerce_types, read_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -357,3 +364,409 @@ def test_matrix_metric_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     at.radio(key="matrix_metric").set_value("net_score").run()
     assert not at.exception
     assert at.radio(key="matrix_metric").value == "net_score"
+
+
+# =========================================================================== the relation store
+#
+# Without --data / RELDASH_DATA the dashboard reads the DuckDB store at RELDASH_DB, filled on
+# its first start from the articles at RELDASH_DEMO_ARTICLES: here three tiny articles (the
+# real spaCy pipeline runs on them), not the 84 of the demo corpus.
+
+DASHBOARD = "components/pages/dashboard.py"
+ARTICLES = "components/pages/articles.py"
+ADD = "components/pages/add_articles.py"
+TINY_ARTICLES = {
+    "t1_pact.md": "---\ndate: 2016-11-23\n---\n# Japan and South Korea sign intelligence pact\n\n"
+    "Japan and South Korea signed a military intelligence-sharing agreement on Wednesday. "
+    "North Korea condemned the pact.\n",
+    "t2_arms.md": "---\ndate: 2015-12-16\n---\n# China protests US arms sale to Taiwan\n\n"
+    "China protested on Wednesday against a US arms sale to Taiwan and urged Washington to cancel it.\n",
+    "t3_deal.md": "---\ndate: 2016-11-24\n---\n# Seoul and Tokyo seal intelligence deal\n\n"
+    "South Korea and Japan signed an agreement on Wednesday to share military intelligence.\n",
+}
+PASTED = "Russia and China held talks in Moscow on Tuesday. Russia praised China for its support."
+ARTICLE_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Japan protests to China over vessels near the Senkakus</title>
+<meta property="article:published_time" content="2016-08-08T09:00:00+09:00">
+</head><body><nav><a href="/">Home</a></nav><article>
+<h1>Japan protests to China over vessels near the Senkakus</h1>
+<p>TOKYO, Aug. 8 — Japan lodged a protest with China on Monday after a fleet of Chinese coast guard ships
+and fishing boats sailed into the waters around the Senkaku Islands over the weekend.</p>
+<p>Foreign Minister Fumio Kishida summoned the Chinese ambassador and told him the incursions were
+unacceptable, a ministry official said. Beijing rejected the protest and repeated its claim to the islands.</p>
+</article><footer>Copyright 2016 Example News.</footer></body></html>
+"""
+
+
+@pytest.fixture()
+def store_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A store path (not created yet) and a tiny demo corpus; the app's default source."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text in TINY_ARTICLES.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "store" / "relations.duckdb"
+    monkeypatch.delenv("RELDASH_DATA", raising=False)
+    monkeypatch.delenv("RELDASH_ALLOW_PRIVATE_URLS", raising=False)
+    monkeypatch.setenv("RELDASH_DB", str(db))
+    monkeypatch.setenv("RELDASH_DEMO_ARTICLES", str(articles))
+    return db
+
+
+def store_app(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    return at.run()
+
+
+def store_frame(db: Path) -> pd.DataFrame:
+    """The store's relations as the app prepares them."""
+    return prepare_relations(Store(db).relations())
+
+
+def on_page(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(page).run()
+
+
+def submit(at: AppTest, label: str) -> AppTest:
+    next(b for b in at.form_submit_button if b.label == label).click()
+    return at.run()
+
+
+def paste(at: AppTest, *, text: str = PASTED, title: str = "", date: str = "", url: str = "") -> AppTest:
+    at.text_input(key="add_paste_title").input(title)
+    at.text_input(key="add_paste_date").input(date)
+    at.text_input(key="add_paste_url").input(url)
+    at.text_area(key="add_paste_text").input(text)
+    return submit(at, "Add text")
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "error", "warning", "info", "success", "caption") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def open_article(at: AppTest, db: Path, doc_id: str) -> AppTest:
+    """Select ``doc_id``'s row in the articles list, as a click on it would."""
+    docs = Store(db).list_documents()
+    row = int(docs.index[docs["doc_id"] == doc_id][0])
+    at.session_state[f"articles_grid_{Store(db).generation()}"] = {
+        "selection": {"rows": [row], "columns": [], "cells": []}
+    }
+    return at.run()
+
+
+def test_store_is_the_default_and_starts_with_the_demo_corpus(store_db: Path) -> None:
+    at = store_app()
+    assert not at.exception and not at.error
+    assert [s.state for s in at.status] == ["complete"]  # the one-off build, with its progress bar
+    assert "3 documents added" in at.status[0].label
+    expected = apply_filters(store_frame(store_db), Filters())
+    assert len(expected) > 0
+    assert metrics(at)["Relations"] == str(len(expected))
+    assert metrics(at)["Articles"] == "3"
+    assert any("Relation store" in c.value for c in at.caption)
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Relations"]
+    assert set(table_frame(at)["origin"]) == {"text"}
+    assert not at.sidebar.get("multiselect") or "filter_origins" not in [w.key for w in at.sidebar.multiselect]
+
+    again = store_app()  # a second session: the store is filled already
+    assert not again.exception and not again.status
+    assert metrics(again) == metrics(at)
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_paste_text_adds_an_article_to_every_view(store_db: Path) -> None:
+    at = store_app()
+    before = metrics(at)
+    on_page(at, ADD)
+    assert [t.label for t in at.tabs] == ["Upload files", "Paste text", "From a URL"]
+    paste(at, title="Moscow and Beijing hold talks", date="12 March 2019", url="https://example.org/talks")
+    assert not at.exception and not at.error
+    docs = Store(store_db).list_documents().set_index("doc_id")
+    added = docs.loc["pasted-moscow-and-beijing-hold-talks"]
+    assert added["date"] == "2019-03-12" and added["url"] == "https://example.org/talks"
+    assert added["relations"] > 0
+    summary = metrics(at)
+    assert summary == {
+        "Documents added": "1",
+        "Skipped as duplicates": "0",
+        "Rejected": "0",
+        "Relations found": str(added["relations"]),
+    }
+    assert at.success[0].value.startswith(f"1 document added, 0 skipped as duplicates, 0 rejected, {added['relations']}")
+    assert at.status[0].state == "complete"
+
+    on_page(at, DASHBOARD)  # the new rows are in every view
+    assert not at.exception
+    after = metrics(at)
+    assert int(after["Relations"]) == int(before["Relations"]) + added["relations"]
+    assert after["Articles"] == "4"
+    assert "pasted-moscow-and-beijing-hold-talks" in set(table_frame(at)["doc_id"])
+    assert "2019" in after["Date span"]
+    on_page(at, ARTICLES)
+    assert len(at.dataframe[0].value) == 4
+
+
+def test_bad_form_values_are_clear_messages(store_db: Path) -> None:
+    at = on_page(store_app(), ADD)
+    paste(at, date="31/31/2020", url="javascript:alert(1)")
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "`31/31/2020` is not a date" in errors
+    assert "`javascript:alert(1)` is not a full http:// or https:// address" in errors
+    paste(at, text="   ", date="2020-01-01")
+    assert "paste the text of the article" in at.error[0].value
+    at.text_input(key="add_url").input("ftp://example.org/x")
+    submit(at, "Fetch and add")
+    assert "not a full http:// or https:// address" in at.error[0].value
+    submit(at, "Add the files")  # no file chosen
+    assert "choose one or more files" in at.error[0].value
+    assert not at.exception and not at.metric  # no summary: nothing was tried
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_duplicates_are_skipped(store_db: Path) -> None:
+    at = on_page(store_app(), ADD)
+    copy = TINY_ARTICLES["t2_arms.md"].encode("utf-8")
+    at.file_uploader(key="add_files").set_value([("copy of t2.md", copy, "text/markdown")])
+    submit(at, "Add the files")
+    assert not at.exception
+    assert metrics(at)["Documents added"] == "0" and metrics(at)["Skipped as duplicates"] == "1"
+    assert "same text as stored document 't2_arms'" in all_text(at)
+    assert at.info[0].value.startswith("0 documents added, 1 skipped as duplicates")
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_rejected_files_are_listed_with_their_reasons(store_db: Path) -> None:
+    at = on_page(store_app(), ADD)
+    files = [
+        ("empty.txt", b"", "text/plain"),
+        ("broken.json", b'{"text": "unterminated', "application/json"),
+        ("records.jsonl", b'{"title": "no text field"}\n', "application/jsonl"),
+        ("talks.txt", f"Moscow talks\n\n{PASTED}\n".encode(), "text/plain"),
+    ]
+    at.file_uploader(key="add_files").set_value(files)
+    at.text_input(key="add_files_date").input("2019-03-12")
+    submit(at, "Add the files")
+    assert not at.exception
+    assert metrics(at)["Documents added"] == "1" and metrics(at)["Rejected"] == "3"
+    details = all_text(at)
+    assert "**Rejected**" in details
+    for reason in ("empty.txt: file is empty", "broken.json: invalid JSON", "records.jsonl: line 1: no 'text' field"):
+        assert reason in details, reason
+    assert Store(store_db).document("talks").date == "2019-03-12"
+
+
+def test_upload_size_is_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import components.add_view as add_view
+
+    monkeypatch.setattr(add_view, "MAX_UPLOAD_TOTAL_BYTES", 100)
+    at = on_page(store_app(), ADD)
+    assert at.file_uploader(key="add_files").proto.max_upload_size_mb == add_view.MAX_FILE_MB
+    at.file_uploader(key="add_files").set_value([("big.txt", b"Japan and China. " * 20, "text/plain")])
+    submit(at, "Add the files")
+    assert not at.exception
+    assert "MB at once is more than" in at.error[0].value
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_store_busy_is_a_try_again_message(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = on_page(store_app(), ADD)
+
+    def busy(*args, **kwargs):
+        raise StoreBusy("busy, try again in a moment: another session is writing to the store")
+
+    monkeypatch.setattr(Store, "add_documents", busy)
+    paste(at, title="Talks", date="2019-03-12")
+    assert not at.exception
+    assert "busy" in at.error[0].value and "Try again" in at.error[0].value
+    assert at.status[0].state == "error"
+
+
+def test_remove_an_article_after_confirming(store_db: Path) -> None:
+    at = store_app()
+    before = int(metrics(at)["Relations"])
+    on_page(at, ARTICLES)
+    assert not at.exception
+    listed = at.dataframe[0].value
+    assert list(listed["doc_id"]) == ["t2_arms", "t1_pact", "t3_deal"]  # by date
+    assert list(listed["source"]) == ["t2_arms.md", "t1_pact.md", "t3_deal.md"]
+    rows = int(listed.set_index("doc_id").loc["t2_arms", "relations"])
+    at.text_input(key="articles_search").input("ARMS sale").run()  # find it by its title
+    assert list(at.dataframe[0].value["doc_id"]) == ["t2_arms"]
+    at.text_input(key="articles_search").input("").run()
+    open_article(at, store_db, "t2_arms")
+    body = at.html[0].value
+    assert "China protests US arms sale to Taiwan" in body
+    assert 'class="ev-actor"' in body and 'class="ev-trigger"' in body
+    assert ">China</mark>" in body and ">protested</mark>" in body
+
+    at.button(key="articles_remove").click().run()
+    assert "and its" in at.warning[0].value and "cannot be undone" in at.warning[0].value
+    at.button(key="articles_confirm_no").click().run()  # cancel: nothing happens
+    assert not at.warning and Store(store_db).stats()["documents"] == 3
+
+    at.button(key="articles_remove").click().run()
+    at.button(key="articles_confirm_yes").click().run()
+    assert not at.exception
+    assert f"its {rows} relations" in at.success[0].value
+    assert list(at.dataframe[0].value["doc_id"]) == ["t1_pact", "t3_deal"]
+    assert not at.html  # the list starts without a selection again
+    store = Store(store_db)
+    assert "t2_arms" not in set(store.list_documents()["doc_id"])
+    assert store.relations(doc_ids=["t2_arms"]).empty
+    on_page(at, DASHBOARD)
+    assert int(metrics(at)["Relations"]) == before - rows
+
+
+def test_events_or_mentions_toggle(store_db: Path) -> None:
+    at = store_app()
+    frame = store_frame(store_db)
+    mentions = apply_filters(frame, Filters())
+    assert list(metrics(at))[0] == "Relations"
+    at.sidebar.radio(key="filter_count").set_value("events").run()
+    assert not at.exception
+    frame["event_id"] = event_ids(frame).to_numpy()
+    events = event_rows(apply_filters(frame, Filters()))
+    figures = metrics(at)
+    assert list(figures)[:2] == ["Events", "Relations"]
+    assert figures["Events"] == str(len(events)) and figures["Relations"] == str(len(mentions))
+    assert len(events) < len(mentions)  # t1 and t3 report the same pact, a day apart
+    assert at.query_params == {"count": "events"}
+    shown = table_frame(at)
+    assert {"event_id", "num_articles", "num_mentions"} <= set(shown.columns)
+    assert shown["num_articles"].max() == 2 and shown["num_mentions"].sum() == len(mentions)
+    assert [s.value for s in at.subheader][-1] == "Events"
+    # the link opens in events mode; a country filter applies to the events
+    linked = store_app(query={"count": "events", "countries": "CHN"})
+    chn = events[(events["source"] == "CHN") | (events["target"] == "CHN")]
+    assert metrics(linked)["Events"] == str(len(chn))
+    linked.sidebar.radio(key="filter_count").set_value("mentions").run()
+    assert "Events" not in metrics(linked) and linked.query_params == {"countries": "CHN"}
+
+
+def test_origin_filter_with_gdelt_rows(store_db: Path) -> None:
+    store_app()  # fills the store
+    gdelt, _report = read_gdelt([ROOT / "tests" / "data" / "gdelt_sample.export.CSV"])
+    Store(store_db).import_relations(gdelt, origin="gdelt")
+    at = store_app()
+    assert not at.exception
+    origins = at.sidebar.multiselect(key="filter_origins")
+    assert origins.options == ["Text extraction", "GDELT import"]
+    frame = store_frame(store_db)
+    assert metrics(at)["Relations"] == str(len(apply_filters(frame, Filters())))
+    assert any("GDELT import:" in c.value for c in at.caption)
+    origins.set_value(["gdelt"]).run()
+    assert metrics(at)["Relations"] == str(len(gdelt))
+    assert set(table_frame(at)["origin"]) == {"gdelt"}
+    assert at.query_params == {"origin": "gdelt"}
+    at.sidebar.radio(key="filter_count").set_value("events").run()  # GDELT rows count with their own figures
+    shown = table_frame(at)
+    assert metrics(at)["Events"] == str(len(gdelt))
+    assert shown["num_mentions"].sum() == gdelt["gdelt_num_mentions"].sum()
+
+
+def test_filters_survive_a_visit_to_another_page(store_db: Path) -> None:
+    at = store_app()
+    at.sidebar.multiselect(key="filter_countries").set_value(["CHN"]).run()
+    filtered = metrics(at)["Relations"]
+    on_page(at, ARTICLES)
+    on_page(at, DASHBOARD)
+    assert at.sidebar.multiselect(key="filter_countries").value == ["CHN"]
+    assert metrics(at)["Relations"] == filtered
+
+
+def test_hostile_titles_and_text_are_escaped(store_db: Path) -> None:
+    at = on_page(store_app(), ADD)
+    title = "<script>alert('title')</script> Talks"
+    text = "<img src=x onerror=alert(1)> Russia and China held talks in Moscow on Tuesday. <b>bold</b>"
+    paste(at, title=title, text=text, date="2019-03-12")
+    assert metrics(at)["Documents added"] == "1"
+    doc_id = "pasted-script-alert-title-script-talks"
+    Store(store_db).document(doc_id)  # stored as typed
+    on_page(at, ARTICLES)
+    open_article(at, store_db, doc_id)
+    body = at.html[0].value
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; Talks" in body
+    assert "<script" not in body and "<img" not in body and "<b>" not in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body and "&lt;b&gt;bold&lt;/b&gt;" in body
+    # the dashboard's evidence panel for one of its relations
+    at = store_app(query={"article": doc_id})
+    at.session_state["table_grid"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    evidence = at.html[0].value
+    assert "&lt;script&gt;" in evidence and "<script" not in evidence and "<img" not in evidence
+    # a hostile file name in the summary is shown as code, never as markup
+    at = on_page(store_app(), ADD)
+    at.file_uploader(key="add_files").set_value([("<img src=x onerror=alert(2)>.txt", b"", "text/plain")])
+    submit(at, "Add the files")
+    rejected = next(m.value for m in at.markdown if "**Rejected**" in m.value)
+    assert "- `[E001] <img src=x onerror=alert(2)>.txt: file is empty`" in rejected
+
+
+@pytest.fixture()
+def article_server() -> Iterator[str]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            body = ARTICLE_HTML.encode() if self.path == "/article.html" else b"not found"
+            self.send_response(200 if self.path == "/article.html" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_add_from_a_url(store_db: Path, article_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"{article_server}/article.html"
+    at = on_page(store_app(), ADD)
+    assert any("link-local addresses are refused" in c.value for c in at.caption)
+    at.text_input(key="add_url").input(url)
+    submit(at, "Fetch and add")  # a local address is refused by default
+    assert not at.exception
+    assert metrics(at)["Rejected"] == "1"
+    assert "RELDASH_ALLOW_PRIVATE_URLS=1" in all_text(at)
+
+    monkeypatch.setenv("RELDASH_ALLOW_PRIVATE_URLS", "1")
+    at = on_page(store_app(), ADD)
+    at.text_input(key="add_url").input(url)
+    submit(at, "Fetch and add")
+    assert not at.exception
+    assert metrics(at)["Documents added"] == "1"
+    stored = Store(store_db).list_documents().set_index("url").loc[url]
+    assert stored["date"] == "2016-08-08" and stored["title"].startswith("Japan protests to China")
+    assert metrics(at)["Relations found"] == str(stored["relations"]) != "0"
+    at.text_input(key="add_url").input(f"{article_server}/missing")
+    submit(at, "Fetch and add")
+    assert "HTTP 404" in all_text(at)
+
+
+# --------------------------------------------------------------------------- a plain table (--data) is read-only
+
+
+def test_plain_table_pages_are_read_only(monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame) -> None:
+    at = make_app(monkeypatch)
+    on_page(at, ADD)
+    assert not at.exception
+    assert "Adding articles is unavailable" in at.info[0].value and not at.form_submit_button
+    on_page(at, ARTICLES)
+    listed = at.dataframe[0].value
+    assert len(listed) == relations["doc_id"].nunique() == 16
+    row = int(listed.index[listed["doc_id"] == "2019-07-23-russia-china-joint-patrol"][0])
+    at.session_state["articles_grid_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    body = at.html[0].value
+    assert body.count("<li>") == 3 and 'class="ev-trigger"' in body
+    assert not at.button

@@ -1,5 +1,10 @@
 """End to end in a real headless browser: `streamlit run app.py` + Debian's chromium via Playwright.
 
+The server uses a new relation store in a temporary folder, so the first page load builds it
+from the 84 demo articles (a few seconds), as `make run` does on a fresh clone. The test reads
+the dashboard, saves docs/screenshot.png, filters, downloads, reads an article's evidence, then
+adds an article on the "Add articles" page and finds it in the articles list.
+
 Every request to a host other than the app's own is aborted (and the test fails if the
 page tried any), so the dashboard must work offline: no CDN, no map tiles, no telemetry.
 Skipped with a reason when /usr/bin/chromium or Playwright is missing.
@@ -8,6 +13,7 @@ Skipped with a reason when /usr/bin/chromium or Playwright is missing.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import socket
@@ -24,15 +30,19 @@ import pytest
 
 from components.filters import Filters, apply_filters
 from components.prepare import prepare_relations, public_frame
-from extraction.table import coerce_types, read_table
+from components.table_view import highlight_spans
+from extraction.store import Store
+from extraction.table import coerce_types
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "data" / "dash_relations.csv"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 COUNTRY = "USA"
 START_TIMEOUT = 90.0
 UI_TIMEOUT_MS = 60_000
+BUILD_TIMEOUT_MS = 180_000  # the first page load extracts the 84 demo articles
+PASTED_TITLE = "Moscow and Beijing hold talks"
+PASTED_TEXT = "Russia and China held talks in Moscow on Tuesday. Russia praised China for its support."
 
 pytestmark = [
     pytest.mark.browser,
@@ -47,8 +57,13 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on a free local port with the fixture table; yields its URL."""
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("store") / "relations.duckdb"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, store_path: Path) -> Iterator[str]:
+    """`streamlit run app.py -- --db STORE` on a free local port (a new store); yields its URL."""
     port = _free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
     command = [
@@ -68,11 +83,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
         "--",
-        "--data",
-        str(FIXTURE),
+        "--db",
+        str(store_path),
     ]
+    env = {k: v for k, v in os.environ.items() if k not in ("RELDASH_DATA", "RELDASH_DEMO_ARTICLES", "RELDASH_DB")}
     with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
@@ -98,7 +114,32 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(timeout=15)
 
 
-def test_dashboard_in_a_real_browser(server: str, tmp_path: Path) -> None:
+def _wait_idle(page) -> None:
+    """Wait until the app's script run is over (Streamlit marks it on the stApp element)."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=UI_TIMEOUT_MS)
+
+
+def _wait_for_size(locator, width: float, height: float, what: str) -> None:
+    """Wait until ``locator``'s box is larger than ``width`` x ``height`` (charts size themselves after a draw)."""
+    deadline = time.monotonic() + UI_TIMEOUT_MS / 1000
+    while True:
+        box = locator.bounding_box()
+        if box and box["width"] > width and box["height"] > height:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} is empty: {box}")
+        time.sleep(0.2)
+
+
+def _select_first_row(page, table) -> None:
+    """Click the row-selection cell of the table's first row."""
+    table.scroll_into_view_if_needed()
+    grid = table.bounding_box()
+    assert grid
+    page.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)
+
+
+def test_dashboard_in_a_real_browser(server: str, store_path: Path, tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
     own = urlsplit(server).netloc
     blocked: list[str] = []
@@ -124,27 +165,26 @@ def test_dashboard_in_a_real_browser(server: str, tmp_path: Path) -> None:
             page.on("websocket", lambda ws: sockets.append(ws.url))
             page.goto(server, wait_until="domcontentloaded")
 
+            # the first load builds the store from the demo corpus, with a progress bar
+            sync_api.expect(page.locator('[data-testid="stExpander"], [data-testid="stMetric"]').first).to_be_visible(
+                timeout=UI_TIMEOUT_MS
+            )
             metric = page.locator('[data-testid="stMetric"]').filter(has_text="Relations")
-            sync_api.expect(metric).to_contain_text("38", timeout=UI_TIMEOUT_MS)
+            sync_api.expect(metric).to_be_visible(timeout=BUILD_TIMEOUT_MS)
+            _wait_idle(page)
+            store = Store(store_path)
+            assert store.stats()["documents"] == 84
+            frame = prepare_relations(store.relations())
+            everything = apply_filters(frame, Filters())
+            sync_api.expect(metric).to_contain_text(f"{len(everything):,}", timeout=UI_TIMEOUT_MS)
+            articles = page.locator('[data-testid="stMetric"]').filter(has_text="Articles")
+            sync_api.expect(articles).to_contain_text(str(everything["doc_id"].nunique()))
 
-            # change the country filter in the sidebar
-            countries = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
-            countries.locator("input").click()
-            page.keyboard.type(COUNTRY)
-            page.get_by_role("option", name=re.compile(rf"^{COUNTRY}\b")).first.click()
-            page.keyboard.press("Escape")
-            expected = apply_filters(prepare_relations(read_table(FIXTURE)), Filters(countries=(COUNTRY,)))
-            sync_api.expect(metric).to_contain_text(str(len(expected)), timeout=UI_TIMEOUT_MS)
-            page.wait_for_url(f"**countries={COUNTRY}**", timeout=UI_TIMEOUT_MS)
-
-            # map canvas, network chart and table are drawn
+            # every view is drawn
             deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
             deck_canvas = deck.locator("canvas").first
             sync_api.expect(deck_canvas).to_be_visible(timeout=UI_TIMEOUT_MS)
-            box = deck_canvas.bounding_box()
-            assert box and box["width"] > 300 and box["height"] > 300
-            network = page.locator('[data-testid="stVegaLiteChart"]').first
-            sync_api.expect(network.locator("svg, canvas").first).to_be_visible(timeout=UI_TIMEOUT_MS)
+            _wait_for_size(deck_canvas, 300, 300, "the map")
             charts = page.locator('[data-testid="stVegaLiteChart"]')
             sync_api.expect(charts).to_have_count(4, timeout=UI_TIMEOUT_MS)  # network, 2 timelines, matrix
             for i in range(4):  # each one really drawn (a Vega-Lite error leaves an empty box)
@@ -152,11 +192,20 @@ def test_dashboard_in_a_real_browser(server: str, tmp_path: Path) -> None:
                 drawn = charts.nth(i).locator("canvas, svg").first
                 drawn.scroll_into_view_if_needed()
                 sync_api.expect(drawn).to_be_visible(timeout=UI_TIMEOUT_MS)
-                size = drawn.bounding_box()
-                assert size and size["width"] > 100 and size["height"] > 100, f"chart {i} is empty"
+                _wait_for_size(drawn, 100, 100, f"chart {i}")
             table = page.locator('[data-testid="stDataFrame"]').first
             sync_api.expect(table).to_be_visible(timeout=UI_TIMEOUT_MS)
-            sync_api.expect(table).to_contain_text(str(expected["sentence"].iloc[0])[:30], timeout=UI_TIMEOUT_MS)
+            sync_api.expect(table).to_contain_text(str(everything["sentence"].iloc[0])[:30], timeout=UI_TIMEOUT_MS)
+
+            # selecting the first row shows its evidence, actors and trigger highlighted
+            _select_first_row(page, table)
+            evidence = page.locator(".evidence").first
+            sync_api.expect(evidence).to_be_visible(timeout=UI_TIMEOUT_MS)
+            first = everything.iloc[0]
+            sync_api.expect(evidence).to_contain_text(str(first["doc_title"]))
+            marks = evidence.locator("mark[class^=ev-]")
+            sync_api.expect(marks).to_have_count(len(highlight_spans(first.to_dict())))
+            sync_api.expect(marks.filter(has_text=str(first["trigger"]))).not_to_have_count(0)
             page.wait_for_timeout(2500)  # let deck.gl and Vega finish drawing
 
             # the map really shows something: many distinct colours (outlines, arcs, markers)
@@ -165,6 +214,34 @@ def test_dashboard_in_a_real_browser(server: str, tmp_path: Path) -> None:
             map_image = Image.open(io.BytesIO(deck.screenshot())).convert("RGB")
             colours = map_image.getcolors(maxcolors=map_image.width * map_image.height) or []
             assert len(colours) > 200, "the map canvas looks blank"
+
+            # screenshot of the whole dashboard on the demo corpus (the page scrolls inside Streamlit's main area)
+            page.mouse.move(5, 5)
+            height = page.evaluate(
+                """() => {
+                    const boxes = [...document.querySelectorAll('[data-testid="stMain"], section, main, body')];
+                    boxes.forEach(el => el.scrollTo && el.scrollTo(0, 0));
+                    return Math.max(...boxes.map(el => el.scrollHeight), 1000);
+                }"""
+            )
+            page.set_viewport_size({"width": 1500, "height": int(min(height + 40, 4000))})
+            page.wait_for_timeout(2500)
+            shot = tmp_path / "dashboard.png"
+            page.screenshot(path=str(shot), full_page=True)
+            page.set_viewport_size({"width": 1500, "height": 1000})
+
+            # change the country filter in the sidebar
+            countries = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+            countries.locator("input").click()
+            page.keyboard.type(COUNTRY)
+            page.get_by_role("option", name=re.compile(rf"^{COUNTRY}\b")).first.click()
+            page.keyboard.press("Escape")
+            expected = apply_filters(frame, Filters(countries=(COUNTRY,)))
+            value = metric.locator('[data-testid="stMetricValue"]')
+            sync_api.expect(value).to_have_text(f"{len(expected):,}", timeout=UI_TIMEOUT_MS)
+            page.wait_for_url(f"**countries={COUNTRY}**", timeout=UI_TIMEOUT_MS)
+            _wait_idle(page)
+            sync_api.expect(table).to_contain_text(str(expected["sentence"].iloc[0])[:30], timeout=UI_TIMEOUT_MS)
 
             # the relations CSV download holds the filtered rows
             button = page.get_by_role("button", name="Download relations (CSV)")
@@ -182,32 +259,27 @@ def test_dashboard_in_a_real_browser(server: str, tmp_path: Path) -> None:
             assert ((got["source"] == COUNTRY) | (got["target"] == COUNTRY)).all()
             assert sorted(got["sentence"]) == sorted(want["sentence"].astype(str))
 
-            # selecting the first row shows its evidence, actors and trigger highlighted
-            table.scroll_into_view_if_needed()
-            grid = table.bounding_box()
-            assert grid
-            page.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)  # the row-selection column, first row
-            evidence = page.locator(".evidence").first
-            sync_api.expect(evidence).to_be_visible(timeout=UI_TIMEOUT_MS)
-            first = expected.iloc[0]
-            sync_api.expect(evidence).to_contain_text(str(first["doc_title"]))
-            marks = evidence.locator("mark[class^=ev-]")
-            sync_api.expect(marks).to_have_count(3)
-            sync_api.expect(marks.filter(has_text=str(first["trigger"]))).to_have_count(1)
+            # add an article: paste its text on the "Add articles" page
+            page.get_by_role("link", name="Add articles").first.click()
+            page.wait_for_url("**/add", timeout=UI_TIMEOUT_MS)
+            page.get_by_role("tab", name="Paste text").click()
+            form = page.locator('[data-testid="stForm"]').filter(has_text="Article text")
+            form.get_by_role("textbox", name="Title").fill(PASTED_TITLE)
+            form.get_by_role("textbox", name="Publication date").fill("12 March 2019")
+            form.get_by_role("textbox", name="Article text").fill(PASTED_TEXT)
+            form.get_by_role("button", name="Add text").click()
+            added = page.locator('[data-testid="stMetric"]').filter(has_text="Documents added")
+            sync_api.expect(added).to_contain_text("1", timeout=UI_TIMEOUT_MS)
+            success = page.get_by_test_id("stAlertContentSuccess")
+            sync_api.expect(success).to_contain_text("1 document added, 0 skipped as duplicates, 0 rejected")
+            assert Store(store_path).stats()["documents"] == 85
 
-            # screenshot of the whole dashboard (the page scrolls inside Streamlit's main area)
-            page.mouse.move(5, 5)
-            height = page.evaluate(
-                """() => {
-                    const boxes = [...document.querySelectorAll('[data-testid="stMain"], section, main, body')];
-                    boxes.forEach(el => el.scrollTo && el.scrollTo(0, 0));
-                    return Math.max(...boxes.map(el => el.scrollHeight), 1000);
-                }"""
-            )
-            page.set_viewport_size({"width": 1500, "height": int(min(height + 40, 4000))})
-            page.wait_for_timeout(2500)
-            shot = tmp_path / "dashboard.png"
-            page.screenshot(path=str(shot), full_page=True)
+            # ... and it is in the articles list
+            page.get_by_role("link", name="Articles").first.click()
+            page.wait_for_url("**/articles", timeout=UI_TIMEOUT_MS)
+            listing = page.locator('[data-testid="stDataFrame"]').first
+            sync_api.expect(listing).to_be_visible(timeout=UI_TIMEOUT_MS)
+            sync_api.expect(page.get_by_text("85 articles", exact=False)).to_be_visible(timeout=UI_TIMEOUT_MS)
         finally:
             browser.close()
 

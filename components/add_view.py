@@ -1,0 +1,302 @@
+"""The "Add articles" page: upload files, paste text, or give a URL; the store extracts and keeps them.
+
+Each way is a form. On submit the form's values are checked first (a bad date or URL is a
+message, never an exception), then the store adds the articles in one transaction with a
+progress bar while extracting, and a summary says what happened: documents added, skipped
+as duplicates, rejected with their reasons, relations found. The store's generation counter
+changes with every add, so every view shows the new rows on its next run.
+
+Untrusted values (file names, titles, URLs, reasons) are shown inside Markdown code spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import streamlit as st
+
+from extraction import config
+from extraction.documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, parse_date
+from extraction.errors import ExtractionError, ModelNotFound, StoreBusy
+from extraction.store import AddReport, Store
+
+from .data_source import BUSY_MESSAGE, Source, extraction_slot, open_store
+from .filters import code_span
+from .table_view import safe_url
+
+KEY = "add"
+DASHBOARD_PAGE = "components/pages/dashboard.py"
+ARTICLES_PAGE = "components/pages/articles.py"
+#: Upload bounds: each file (also enforced by the browser) and one submission.
+MAX_FILE_MB = MAX_FILE_BYTES // (1024 * 1024)
+MAX_UPLOAD_FILES = 200
+MAX_UPLOAD_TOTAL_BYTES = 100 * 1024 * 1024
+MAX_PASTE_CHARS = 500_000
+MAX_TITLE_CHARS = 300
+MAX_URL_CHARS = 2000
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
+DATE_HINT = "e.g. 2024-05-01, 1 May 2024 or May 1, 2024"
+
+ProgressCallback = Callable[[int, int], None]
+
+
+# --------------------------------------------------------------------------- form checks (pure)
+
+
+def date_problem(value: str, label: str = "Publication date") -> str | None:
+    """A message when ``value`` is neither empty nor a date in a common format."""
+    value = (value or "").strip()
+    if value and parse_date(value) is None:
+        return f"{label}: {code_span(value, 40)} is not a date ({DATE_HINT}), or leave it empty."
+    return None
+
+
+def url_problem(value: str, *, required: bool, label: str = "URL") -> str | None:
+    """A message when ``value`` is not an absolute http(s) URL (an empty one is fine unless required)."""
+    value = (value or "").strip()
+    if not value:
+        return f"{label}: enter the address of the article (http:// or https://)." if required else None
+    if len(value) > MAX_URL_CHARS:
+        return f"{label}: longer than {MAX_URL_CHARS:,} characters."
+    if safe_url(value) is None:
+        return f"{label}: {code_span(value, 80)} is not a full http:// or https:// address."
+    return None
+
+
+def paste_problems(title: str, date: str, url: str, text: str) -> list[str]:
+    problems = []
+    if not (text or "").strip():
+        problems.append("Article text: paste the text of the article.")
+    elif len(text) > MAX_PASTE_CHARS:
+        problems.append(f"Article text: longer than {MAX_PASTE_CHARS:,} characters; upload it as a file instead.")
+    if len(title or "") > MAX_TITLE_CHARS:
+        problems.append(f"Title: longer than {MAX_TITLE_CHARS} characters.")
+    problems += [p for p in (date_problem(date), url_problem(url, required=False)) if p]
+    return problems
+
+
+def upload_problems(files: Sequence[tuple[str, int]], date: str) -> list[str]:
+    """Checks of a submission: ``files`` as (name, size) pairs."""
+    problems = []
+    if not files:
+        problems.append("Files: choose one or more files to add.")
+    if len(files) > MAX_UPLOAD_FILES:
+        problems.append(
+            f"Files: {len(files):,} files at once is more than {MAX_UPLOAD_FILES}; add them in smaller "
+            "batches, or with `python -m extraction add FOLDER`."
+        )
+    total = sum(size for _name, size in files)
+    if total > MAX_UPLOAD_TOTAL_BYTES:
+        problems.append(
+            f"Files: {total / 2**20:,.1f} MB at once is more than {MAX_UPLOAD_TOTAL_BYTES // 2**20} MB; add them "
+            "in smaller batches, or with `python -m extraction add FOLDER`."
+        )
+    problem = date_problem(date, "Publication date")
+    if problem:
+        problems.append(problem)
+    return problems
+
+
+def report_lines(report: AddReport) -> dict[str, list[str]]:
+    """The summary's detail lists, by heading."""
+    return {
+        "Rejected": list(report.rejected),
+        "Skipped as duplicates": list(report.duplicates),
+        "Stored under another id": list(report.renamed),
+    }
+
+
+# --------------------------------------------------------------------------- running an add
+
+
+def run_add(action: Callable[[ProgressCallback], AddReport], what: str) -> AddReport | None:
+    """Run ``action(on_progress)`` with a status box and a progress bar; the report, or None on failure."""
+    status = st.status(f"Adding {what}…", expanded=True)
+    with status:
+        bar = st.progress(0.0, text="Reading…")
+
+    def on_progress(done: int, total: int) -> None:
+        text = f"Extracting relations: {done} of {total} document{'s' if total != 1 else ''}"
+        bar.progress(done / total if total else 1.0, text=text)
+
+    def on_wait() -> None:
+        bar.progress(0.0, text="Waiting for another session's extraction to finish…")
+
+    try:
+        with extraction_slot(on_wait):
+            report = action(on_progress)
+    except StoreBusy:
+        status.update(label="The store is busy", state="error", expanded=False)
+        st.error(BUSY_MESSAGE)
+        return None
+    except ModelNotFound as exc:
+        status.update(label="No language model", state="error", expanded=False)
+        st.error(f"Nothing was added: {exc}")
+        return None
+    except ExtractionError as exc:
+        status.update(label="Nothing was added", state="error", expanded=False)
+        st.error(f"Nothing was added: {exc}")
+        return None
+    bar.progress(1.0, text="Done")
+    status.update(label=f"Done: {report.summary()}", state="complete", expanded=False)
+    st.session_state[f"{KEY}_report"] = asdict(report)
+    return report
+
+
+def render_report(data: dict[str, Any]) -> None:
+    """The summary of the last add: four figures, then the detail lines (escaped)."""
+    report = AddReport(**data)
+    st.subheader("Summary")
+    cols = st.columns(4)
+    cols[0].metric("Documents added", f"{report.added:,}")
+    cols[1].metric("Skipped as duplicates", f"{report.skipped_duplicates:,}")
+    cols[2].metric("Rejected", f"{len(report.rejected):,}")
+    cols[3].metric("Relations found", f"{report.relations:,}")
+    message = report.summary() + "."
+    if report.added:
+        st.success(message, icon=":material/check_circle:")
+    elif report.rejected:
+        st.error(message)
+    else:
+        st.info(message)
+    for heading, lines in report_lines(report).items():
+        if lines:
+            shown = "\n".join(f"- {code_span(line, 300)}" for line in lines[:50])
+            more = f"\n- … and {len(lines) - 50} more" if len(lines) > 50 else ""
+            st.markdown(f"**{heading}**\n\n{shown}{more}")
+    if report.added:
+        left, right, _ = st.columns([1, 1, 3])
+        with left:
+            st.page_link(DASHBOARD_PAGE, label="See them on the dashboard")
+        with right:
+            st.page_link(ARTICLES_PAGE, label="Read them in Articles")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _upload_form(store: Store) -> None:
+    with st.form(f"{KEY}_upload_form", clear_on_submit=True, border=False):
+        files = st.file_uploader(
+            "Article files",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            max_upload_size=MAX_FILE_MB,
+            key=f"{KEY}_files",
+            help=f"{', '.join(SUPPORTED_SUFFIXES)}; up to {MAX_FILE_MB} MB each and "
+            f"{MAX_UPLOAD_TOTAL_BYTES // 2**20} MB or {MAX_UPLOAD_FILES} files at once. JSON and JSON Lines files "
+            "hold records with `text` and optionally `id`, `title`, `date`, `url`.",
+        )
+        date = st.text_input(
+            "Publication date for every file (optional)",
+            key=f"{KEY}_files_date",
+            placeholder=DATE_HINT,
+            help="Overrides the dates found in the files.",
+        )
+        submitted = st.form_submit_button("Add the files", type="primary", icon=":material/upload:")
+    if not submitted:
+        return
+    st.session_state.pop(f"{KEY}_report", None)  # the summary shown is the last submission's
+    files = list(files or [])
+    problems = upload_problems([(f.name, f.size) for f in files], date)
+    if problems:
+        for problem in problems:
+            st.error(problem)
+        return
+    payload = [(f.name, f.getvalue()) for f in files]
+    run_add(
+        lambda progress: store.add_uploaded(payload, on_progress=progress, date=date.strip()),
+        f"{len(payload)} file{'s' if len(payload) != 1 else ''}",
+    )
+
+
+def _paste_form(store: Store) -> None:
+    with st.form(f"{KEY}_paste_form", border=False):
+        title = st.text_input("Title", key=f"{KEY}_paste_title", max_chars=MAX_TITLE_CHARS,
+                              placeholder="Optional: the first line of the text otherwise")  # fmt: skip
+        left, right = st.columns(2)
+        date = left.text_input("Publication date", key=f"{KEY}_paste_date", placeholder=DATE_HINT,
+                               help="Relative dates in the text (\"last Tuesday\") are resolved against it.")  # fmt: skip
+        url = right.text_input("URL (optional)", key=f"{KEY}_paste_url", max_chars=MAX_URL_CHARS,
+                               placeholder="https://…")  # fmt: skip
+        text = st.text_area("Article text", key=f"{KEY}_paste_text", height=220, max_chars=MAX_PASTE_CHARS)
+        submitted = st.form_submit_button("Add text", type="primary", icon=":material/add:")
+    if not submitted:
+        return
+    st.session_state.pop(f"{KEY}_report", None)  # the summary shown is the last submission's
+    problems = paste_problems(title, date, url, text)
+    if problems:
+        for problem in problems:
+            st.error(problem)
+        return
+    run_add(
+        lambda progress: store.add_text(
+            title.strip(), text, date=date.strip(), url=url.strip(), on_progress=progress
+        ),
+        "the pasted text",
+    )
+
+
+def _url_form(store: Store) -> None:
+    allowed = config.allow_private_urls()
+    with st.form(f"{KEY}_url_form", border=False):
+        url = st.text_input("Article URL", key=f"{KEY}_url", max_chars=MAX_URL_CHARS, placeholder="https://…")
+        date = st.text_input(
+            "Publication date (optional)",
+            key=f"{KEY}_url_date",
+            placeholder=DATE_HINT,
+            help="Overrides the date in the page's metadata.",
+        )
+        submitted = st.form_submit_button("Fetch and add", type="primary", icon=":material/link:")
+    st.caption(
+        f"The page is fetched by this server (at most {config.fetch_max_bytes() / 1e6:g} MB, "
+        f"{config.fetch_timeout():g} s) and its main text extracted. "
+        + (
+            "Private and loopback addresses are allowed (`RELDASH_ALLOW_PRIVATE_URLS=1`)."
+            if allowed
+            else "Private, loopback and link-local addresses are refused."
+        )
+    )
+    if not submitted:
+        return
+    st.session_state.pop(f"{KEY}_report", None)  # the summary shown is the last submission's
+    problems = [p for p in (url_problem(url, required=True), date_problem(date)) if p]
+    if problems:
+        for problem in problems:
+            st.error(problem)
+        return
+    run_add(
+        lambda progress: store.add_url(url.strip(), date=date.strip(), on_progress=progress),
+        "the article at the URL",
+    )
+
+
+def render_add(source: Source) -> None:
+    st.title("Add articles")
+    if not source.is_store:
+        st.info(
+            f"Adding articles is unavailable: the dashboard shows the plain relation table "
+            f"{code_span(str(source.path), 200)}, read-only. Start it without `--data` (and without "
+            "`RELDASH_DATA`) to use the relation store, where articles can be added: "
+            "`streamlit run app.py -- --db PATH` or `RELDASH_DB=PATH`."
+        )
+        return
+    store = open_store(source.path)
+    if store is None:
+        return
+    st.caption(
+        f"Articles are extracted and kept in the relation store {code_span(str(source.path), 200)}. An article "
+        "whose text is already stored is skipped. From the command line: `python -m extraction add FILES`."
+    )
+    upload, paste, link = st.tabs(["Upload files", "Paste text", "From a URL"])
+    with upload:
+        _upload_form(store)
+    with paste:
+        _paste_form(store)
+    with link:
+        _url_form(store)
+    last = st.session_state.get(f"{KEY}_report")
+    if last:
+        render_report(last)

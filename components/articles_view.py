@@ -1,0 +1,368 @@
+"""The articles page: every stored article with its number of relations; open one to read its
+text with the actors and triggers of its relations highlighted; remove one (after a
+confirmation) together with its relation rows.
+
+Article text, titles, file names and URLs are untrusted: the article is shown as HTML built
+from escaped pieces (:func:`components.table_view.marked_html`), and only http(s) links are
+clickable. With a plain relation table (``--data``) the page lists the table's articles and
+shows their evidence sentences (the table holds no article text), read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from extraction.errors import ExtractionError, NotInStore, StoreBusy
+
+from .data_source import (
+    BUSY_MESSAGE,
+    Source,
+    data_key,
+    load_document,
+    load_document_relations,
+    load_documents,
+    load_relations,
+    open_store,
+    store_handle,
+    table_documents,
+)
+from .filters import code_span
+from .table_view import find_span, highlight_sentence, marked_html, safe_url
+
+#: Highlight roles in an article: (CSS background, label).
+ARTICLE_ROLES: dict[str, tuple[str, str]] = {
+    "actor": ("#cfe3f7", "actor"),
+    "trigger": ("#fff3a3", "trigger"),
+}
+ADD_PAGE = "components/pages/add_articles.py"
+KEY = "articles"
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def source_label(source_file: object) -> str:
+    """Where an article came from, shortly: a file's name, a fetched URL, or "pasted text"."""
+    text = str(source_file or "")
+    return text if "://" in text else Path(text).name
+
+
+def _relation_label(row: Mapping[str, Any]) -> str:
+    label = f"{row.get('source', '')} → {row.get('target', '')}: {row.get('event_type', '')}"
+    if bool(row.get("negated")):
+        label += " (negated)"
+    modality = str(row.get("modality", "") or "")
+    if modality and modality != "asserted":
+        label += f" ({modality})"
+    return label
+
+
+def article_spans(text: str, relations: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """Sorted, non-overlapping (start, end, role, tooltip) spans of the actors and triggers in ``text``.
+
+    Each relation's words are looked for in its evidence sentence, at the sentence's
+    character span in the article (or where the sentence text is found, if the span
+    does not match). Triggers get the relation as tooltip ("USA → JPN: AGREE").
+    """
+    found: dict[tuple[int, int], tuple[str, list[str]]] = {}
+    taken: list[tuple[int, int]] = []
+    for row in relations.to_dict("records"):
+        sentence = str(row.get("sentence", "") or "")
+        if not sentence:
+            continue
+        try:
+            start = int(row.get("sentence_start", -1))
+        except (TypeError, ValueError):
+            start = -1
+        if start < 0 or text[start : start + len(sentence)] != sentence:
+            start = text.find(sentence)
+            if start < 0:
+                continue
+        local: list[tuple[int, int]] = []
+        needles = [
+            (str(row.get("source_text", "") or ""), "actor"),
+            (str(row.get("target_text", "") or ""), "actor"),
+            (str(row.get("trigger", "") or ""), "trigger"),
+        ]
+        for needle, role in sorted(needles, key=lambda item: -len(item[0])):
+            span = find_span(sentence, needle, local)
+            if span is None:
+                continue
+            local.append(span)
+            absolute = (start + span[0], start + span[1])
+            if absolute in found:
+                if role == "trigger":
+                    found[absolute][1].append(_relation_label(row))
+                continue
+            if any(absolute[0] < b and a < absolute[1] for a, b in taken):
+                continue  # overlaps a span already marked
+            taken.append(absolute)
+            found[absolute] = (role, [_relation_label(row)] if role == "trigger" else [])
+    spans = []
+    for (start, end), (role, labels) in found.items():
+        tip = "; ".join(dict.fromkeys(labels)) if labels else ARTICLE_ROLES[role][1]
+        spans.append((start, end, role, tip))
+    return sorted(spans)
+
+
+def article_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
+    """One article as HTML: escaped metadata, then its text with actors and triggers marked."""
+    esc = html.escape
+    text = str(doc.get("text", "") or "")
+    title = esc(str(doc.get("title", "") or "(untitled)"))
+    url = safe_url(doc.get("url"))
+    if url:
+        link = f'<a href="{esc(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{esc(url)}</a>'
+    else:
+        link = esc(str(doc.get("url", "") or "no link"))
+    origin = source_label(doc.get("source_file"))
+    meta = (
+        f"{esc(str(doc.get('date', '') or 'undated'))} · {link}"
+        f"<br/><small>article {esc(str(doc.get('doc_id', '')))}"
+        + (f" · from {esc(origin)}" if origin else "")
+        + f" · {len(relations)} relation{'s' if len(relations) != 1 else ''}</small>"
+    )
+    legend = " ".join(
+        f'<mark style="background:{colour};padding:0 4px;border-radius:3px">{label}</mark>'
+        for colour, label in ARTICLE_ROLES.values()
+    )
+    body = marked_html(text, article_spans(text, relations), ARTICLE_ROLES)
+    return (
+        '<div class="article" style="border-left:4px solid #6c7ae0;padding:0.4rem 0.9rem;'
+        'background:#fafafc;border-radius:4px;line-height:1.6">'
+        f'<div class="article-title" style="font-size:1.2rem;font-weight:600">{title}</div>'
+        f'<div class="article-meta" style="margin-top:0.2rem">{meta}</div>'
+        f'<div style="margin-top:0.3rem;font-size:0.8rem;color:#666">{legend} '
+        "(hover a trigger for its relation)</div>"
+        '<div class="article-text" style="margin-top:0.6rem;white-space:pre-wrap;max-height:70vh;'
+        f'overflow-y:auto">{body}</div>'
+        "</div>"
+    )
+
+
+def evidence_list_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
+    """A table article (no text stored): escaped metadata and its evidence sentences, marked."""
+    esc = html.escape
+    url = safe_url(doc.get("url"))
+    link = (
+        f'<a href="{esc(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{esc(url)}</a>'
+        if url
+        else esc(str(doc.get("url", "") or "no link"))
+    )
+    items = "".join(
+        f"<li>{highlight_sentence(row)} <small>({esc(_relation_label(row))})</small></li>"
+        for row in relations.to_dict("records")
+    )
+    return (
+        '<div class="article" style="border-left:4px solid #6c7ae0;padding:0.4rem 0.9rem;'
+        'background:#fafafc;border-radius:4px;line-height:1.6">'
+        f'<div class="article-title" style="font-size:1.2rem;font-weight:600">'
+        f"{esc(str(doc.get('title', '') or '(untitled)'))}</div>"
+        f"<div>{esc(str(doc.get('date', '') or 'undated'))} · {link}</div>"
+        f'<ul class="article-evidence" style="margin-top:0.5rem">{items}</ul>'
+        "</div>"
+    )
+
+
+# --------------------------------------------------------------------------- removal
+
+
+def _ask_remove(doc_id: str) -> None:
+    st.session_state[f"{KEY}_confirm"] = doc_id
+
+
+def _cancel_remove() -> None:
+    st.session_state.pop(f"{KEY}_confirm", None)
+
+
+def _remove(path: str, doc_id: str, title: str) -> None:
+    """Callback of the confirmation button: remove the article and its rows, note the outcome."""
+    st.session_state.pop(f"{KEY}_confirm", None)
+    try:
+        rows = store_handle(path).remove(doc_id)
+    except StoreBusy:
+        st.session_state[f"{KEY}_notice"] = ("error", BUSY_MESSAGE)
+    except NotInStore:
+        st.session_state[f"{KEY}_notice"] = ("info", f"{code_span(title, 80)} was already removed.")
+    except ExtractionError as exc:
+        st.session_state[f"{KEY}_notice"] = ("error", f"Nothing was removed: {exc}")
+    else:
+        st.session_state[f"{KEY}_notice"] = (
+            "success",
+            f"Removed {code_span(title, 80)} and its {rows} relation{'s' if rows != 1 else ''}.",
+        )
+
+
+def _show_notice() -> None:
+    notice = st.session_state.pop(f"{KEY}_notice", None)
+    if notice:
+        kind, message = notice
+        getattr(st, kind)(message)
+
+
+# --------------------------------------------------------------------------- page
+
+
+def matching_documents(docs: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The documents whose title, id or URL holds ``query`` (case-insensitive), in their order."""
+    query = (query or "").strip()
+    if not query or docs.empty:
+        return docs
+    hay = docs["title"].astype(str) + "\n" + docs["doc_id"].astype(str) + "\n" + docs["url"].astype(str)
+    return docs[hay.str.contains(query, case=False, regex=False)].reset_index(drop=True)
+
+
+def _search(docs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    query = st.text_input(
+        "Find an article", key=f"{KEY}_search", max_chars=200, placeholder="Words of its title, its id or URL"
+    )
+    found = matching_documents(docs, query)
+    if query.strip() and len(found) < len(docs):
+        st.caption(f"{len(found):,} of {len(docs):,} articles match.")
+    return found, query.strip()
+
+
+def _documents_grid(docs: pd.DataFrame, grid_key: str) -> int | None:
+    """The articles table with single-row selection; the selected row's position, or None."""
+    shown = pd.DataFrame(
+        {
+            "title": docs["title"],
+            "date": docs["date"],
+            "relations": docs["relations"],
+            "url": docs["url"],
+            "doc_id": docs["doc_id"],
+        }
+    )
+    if "source_file" in docs.columns:
+        shown["source"] = [source_label(f) for f in docs["source_file"]]
+    event = st.dataframe(
+        shown,
+        key=grid_key,
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        height=min(420, 38 + 35 * max(len(shown), 1)),
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "date": st.column_config.TextColumn("Date"),
+            "url": st.column_config.TextColumn("URL", width="medium"),
+            "relations": st.column_config.NumberColumn("Relations", format="%d"),
+            "doc_id": st.column_config.TextColumn("Id"),
+            "source": st.column_config.TextColumn("From"),
+        },
+    )
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    return rows[0] if rows and 0 <= rows[0] < len(docs) else None
+
+
+def render_articles(source: Source) -> None:
+    st.title("Articles")
+    _show_notice()
+    if not source.is_store:
+        _render_table_articles(source)
+        return
+    store = open_store(source.path)
+    if store is None:
+        return
+    try:
+        generation = store.generation()
+        docs = load_documents(str(store.path), generation)
+    except ExtractionError as exc:
+        st.error(f"Cannot read the relation store: {exc}")
+        return
+    total = int(docs["relations"].sum()) if len(docs) else 0
+    st.caption(
+        f"Relation store {code_span(str(source.path), 200)} · {len(docs):,} articles · {total:,} relations "
+        "extracted from them. Click a row to read the article."
+    )
+    if docs.empty:
+        st.info("The store holds no articles yet.")
+        st.page_link(ADD_PAGE, label="Add articles")
+        return
+    docs, query = _search(docs)
+    if docs.empty:
+        st.info("No article matches.")
+        return
+    # a new grid (no selection) after each write, and for each search
+    grid_key = f"{KEY}_grid_{generation}" + (f"_{hashlib.sha1(query.encode()).hexdigest()[:10]}" if query else "")
+    picked = _documents_grid(docs, grid_key)
+    if picked is None:
+        return
+    row = docs.iloc[picked]
+    doc_id, title = str(row["doc_id"]), str(row["title"])
+    try:
+        fields = load_document(str(store.path), generation, doc_id)
+        relations = load_document_relations(str(store.path), generation, doc_id)
+    except NotInStore:
+        st.info("This article was removed meanwhile.")
+        return
+    except ExtractionError as exc:
+        st.error(f"Cannot read the article: {exc}")
+        return
+    doc = dict(zip(("doc_id", "title", "date", "url", "text", "source_file"), fields, strict=True))
+    st.html(article_html(doc, relations))
+
+    if st.session_state.get(f"{KEY}_confirm") == doc_id:
+        n = len(relations)
+        st.warning(
+            f"Remove {code_span(title, 80)} and its {n} relation{'s' if n != 1 else ''} from the store? "
+            "This cannot be undone (add the article again to get it back).",
+            icon=":material/delete:",
+        )
+        yes, no, _ = st.columns([1, 1, 4])
+        yes.button(
+            "Yes, remove it",
+            key=f"{KEY}_confirm_yes",
+            type="primary",
+            on_click=_remove,
+            args=(str(store.path), doc_id, title),
+        )
+        no.button("Cancel", key=f"{KEY}_confirm_no", on_click=_cancel_remove)
+    else:
+        st.button(
+            "Remove this article…",
+            key=f"{KEY}_remove",
+            icon=":material/delete:",
+            on_click=_ask_remove,
+            args=(doc_id,),
+            help="Removes the article and all its relations from the store, after a confirmation.",
+        )
+
+
+def _render_table_articles(source: Source) -> None:
+    if not source.path.is_file():
+        st.info(f"No relation table at {code_span(str(source.path), 200)}.")
+        return
+    try:
+        key = data_key(source)
+        frame = load_relations(*key)
+    except (ExtractionError, OSError, ValueError) as exc:
+        st.error(f"Cannot read the relation table: {exc}")
+        return
+    docs = table_documents(frame)
+    st.caption(
+        f"Relation table {code_span(str(source.path), 200)} (read-only) · {len(docs):,} articles. A plain "
+        "table holds no article text: an article shows its evidence sentences. Removing articles needs the "
+        "relation store (start the dashboard without `--data`)."
+    )
+    if docs.empty:
+        st.info("The relation table is empty.")
+        return
+    docs, query = _search(docs)
+    if docs.empty:
+        st.info("No article matches.")
+        return
+    grid_key = f"{KEY}_grid_table" + (f"_{hashlib.sha1(query.encode()).hexdigest()[:10]}" if query else "")
+    picked = _documents_grid(docs, grid_key)
+    if picked is None:
+        return
+    doc = docs.iloc[picked].to_dict()
+    rows = frame[frame["doc_id"].astype(str) == str(doc["doc_id"])].sort_values("sentence_id", kind="stable")
+    st.html(evidence_list_html(doc, rows))

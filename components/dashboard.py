@@ -1,0 +1,185 @@
+"""The dashboard page: headline, map, network, timeline, dyad matrix and table over the relations.
+
+Reads through :mod:`components.data_source` (cached), draws the sidebar filter (kept in the
+URL), then every view over the filtered rows: every relation mention, or one row per event
+when the user counts events.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from extraction.errors import ExtractionError
+
+from .data_source import (
+    DATA_ENV,
+    Source,
+    data_key,
+    load_event_ids,
+    load_options,
+    load_relations,
+    open_store,
+)
+from .events import event_rows
+from .filters import ORIGIN_LABELS, apply_filters, code_span, filters_to_query
+from .headline import render_headline
+from .map_view import render_map
+from .matrix_view import dyad_summary, render_matrix
+from .network_view import render_network
+from .sidebar import render_filters
+from .table_view import render_table
+from .timeline_view import render_timeline
+
+APP_DIR = Path(__file__).resolve().parent.parent
+LOCATIONS = APP_DIR / "data" / "geo" / "actor_locations.csv"
+GEOMETRY = APP_DIR / "data" / "geo" / "countries.geojson"
+ADD_PAGE = "components/pages/add_articles.py"
+ARTICLES_PAGE = "components/pages/articles.py"
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """Cache key of a file: its path, modification time and size (a change reloads it)."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+@st.cache_data
+def load_locations(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"code": str, "name": str, "capital": str}, keep_default_na=False)
+    frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce")
+    frame["lon"] = pd.to_numeric(frame["lon"], errors="coerce")
+    return frame.dropna(subset=["lat", "lon"]).drop_duplicates("code").reset_index(drop=True)
+
+
+@st.cache_data
+def load_geometry(path: str, mtime_ns: int, size: int) -> str:
+    """The country outlines as GeoJSON text (the map memoises its work on the text)."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    json.loads(text)  # fail here, once, if the file is not JSON
+    return text
+
+
+def load_geo() -> tuple[pd.DataFrame, str | None]:
+    """Actor locations and country outlines; the map does without what is missing or broken."""
+    locations = pd.DataFrame(columns=["code", "name", "capital", "lat", "lon"])
+    geometry = None
+    try:
+        if LOCATIONS.is_file():
+            locations = load_locations(*_stamp(LOCATIONS))
+    except (OSError, ValueError, KeyError) as exc:
+        st.warning(f"Cannot read {LOCATIONS.name} ({exc}): actors are left off the map.")
+    try:
+        if GEOMETRY.is_file():
+            geometry = load_geometry(*_stamp(GEOMETRY))
+    except (OSError, ValueError) as exc:
+        st.warning(f"Cannot read {GEOMETRY.name} ({exc}): the map has no country outlines.")
+    return locations, geometry
+
+
+def _query_params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _load(source: Source) -> tuple[pd.DataFrame, tuple] | None:
+    """The relation frame and its cache key, or None after saying why there is none."""
+    store = None
+    if source.is_store:
+        store = open_store(source.path)
+        if store is None:
+            return None
+    elif not source.path.is_file():
+        st.info(
+            f"No relation table at {code_span(str(source.path), 200)}. Run `make demo` to build the demo table "
+            "from the demo corpus, or point the dashboard at another table: "
+            f"`streamlit run app.py -- --data PATH` or `{DATA_ENV}=PATH`; without either, the dashboard uses "
+            "its relation store."
+        )
+        return None
+    try:
+        key = data_key(source, store)
+        return load_relations(*key), key
+    except (ExtractionError, OSError, ValueError) as exc:
+        what = "relation store" if source.is_store else "relation table"
+        st.error(f"Cannot read the {what}: {exc}")
+        return None
+
+
+def render_dashboard(source: Source) -> None:
+    st.title("Who did what to whom")
+    loaded = _load(source)
+    if loaded is None:
+        return
+    frame, key = loaded
+    locations, geometry = load_geo()
+    actor_order = tuple(locations["code"])
+    names = dict(zip(locations["code"], locations["name"], strict=True))
+    if source.is_store:
+        articles = frame["doc_id"].nunique() if len(frame) else 0
+        st.caption(
+            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} relations from {articles:,} "
+            "articles"
+        )
+    else:
+        st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} relations (read-only)")
+    if frame.empty:
+        if source.is_store:
+            st.info("The relation store holds no relations yet: add articles to see them here.")
+            st.page_link(ADD_PAGE, label="Add articles")
+        else:
+            st.info("The relation table is empty: there is nothing to show yet.")
+        return
+
+    options = load_options(*key, actor_order)
+    options = replace(options, actor_names=names)
+    with st.sidebar:
+        st.header("Filter")
+        filters, notes = render_filters(options, _query_params(), key="filter")
+    st.query_params.from_dict(filters_to_query(filters))
+    for note in notes:
+        st.warning(note, icon=":material/link_off:")
+
+    counting_events = filters.count == "events"
+    if counting_events:
+        frame = frame.assign(event_id=load_event_ids(*key).array)  # categorical, row for row
+    mentions = apply_filters(frame, filters)
+    view = event_rows(mentions) if counting_events else mentions
+    noun = "events" if counting_events else "relations"
+    render_headline(view, key="headline", mentions=mentions if counting_events else None)
+    if counting_events:
+        st.caption(
+            "Counting events: the mentions of the same source, target and event type within a few days, "
+            "across articles, are one event. The map, network, timeline and matrix below count events (their "
+            "hover texts call them relations)."
+        )
+    if len(options.origins) > 1 and not filters.origins:
+        shown = ", ".join(
+            f"{ORIGIN_LABELS.get(o, o)}: {(mentions['origin'] == o).sum():,}" for o in options.origins
+        )
+        st.caption(f"Relations by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
+    if view.empty:
+        st.info(f"No {noun} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
+        return
+
+    summary = dyad_summary(view)  # shared by the map, the network and the matrix
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.subheader("Map")
+        render_map(view, key="map", filters=filters, locations=locations, geometry=geometry, summary=summary)
+    with right:
+        st.subheader("Network")
+        render_network(view, key="network", filters=filters, actors=options.actors, actor_names=names, summary=summary)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.subheader("Timeline")
+        render_timeline(view, key="timeline", filters=filters)
+    with right:
+        st.subheader("Dyad matrix")
+        render_matrix(view, key="matrix", filters=filters, actors=options.actors, summary=summary)
+    st.subheader("Events" if counting_events else "Relations")
+    render_table(view, key="table", filters=filters, noun=noun)

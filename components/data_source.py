@@ -1,0 +1,247 @@
+"""Where the dashboard's relations come from, and the cached reads of them.
+
+Two sources:
+
+* the **store** (default): the DuckDB relation store of :mod:`extraction.store` at
+  ``streamlit run app.py -- --db PATH``, else ``$RELDASH_DB``, else
+  ``data/store/relations.duckdb``. A new store is filled from the demo corpus on the
+  first start (:func:`open_store`, with a progress bar); articles are added and removed
+  from the dashboard's pages.
+* a plain **table** (read-only): a CSV or Parquet relation table given with
+  ``--data PATH`` or ``$RELDASH_DATA``.
+
+Command-line options win over environment variables; ``--data`` over ``--db``.
+
+Reads are cached with ``st.cache_data`` on hashable keys: the store's path and its
+generation counter (bumped by every write, so an add or a removal in any session shows
+in every view on the next run), or a table file's path, modification time and size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from extraction import config
+from extraction.errors import ExtractionError, StoreBusy
+from extraction.store import AddReport, Store
+from extraction.table import read_table
+
+from .events import event_ids
+from .filters import FilterOptions, code_span, filter_options
+from .memory import trim
+from .prepare import prepare_relations
+
+DATA_ENV = "RELDASH_DATA"
+DB_ENV = "RELDASH_DB"
+BUSY_MESSAGE = "The store is busy: another session is writing to it. Try again in a moment."
+
+
+@dataclass(frozen=True)
+class Source:
+    """The relations to show: ``kind`` is ``"store"`` (read-write) or ``"table"`` (read-only)."""
+
+    kind: str
+    path: Path
+
+    @property
+    def is_store(self) -> bool:
+        return self.kind == "store"
+
+
+def resolve_source(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> Source:
+    """``--data PATH``, ``--db PATH`` (after ``--``), ``$RELDASH_DATA``, ``$RELDASH_DB``, the default store."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--data")
+    parser.add_argument("--db")
+    known, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    environ = os.environ if environ is None else environ
+    if known.data:
+        return Source("table", Path(known.data))
+    if known.db:
+        return Source("store", Path(known.db))
+    if environ.get(DATA_ENV):
+        return Source("table", Path(environ[DATA_ENV]))
+    return Source("store", Path(environ.get(DB_ENV) or config.DEFAULT_DB))
+
+
+# --------------------------------------------------------------------------- the store
+
+# One handle per store path in this server process. A Store holds no connection (each call
+# opens and closes one under a file lock), so sharing it between sessions is safe.
+_handles: dict[str, Store] = {}
+_handles_lock = threading.Lock()
+# Extraction is serialised within the server: the spaCy pipeline is shared by all sessions.
+# The store itself serialises writes between processes (StoreBusy after its lock timeout).
+_extract_lock = threading.Lock()
+EXTRACT_WAIT_SECONDS = 300.0
+# Stores whose demo seeding was checked by this process.
+_checked: set[str] = set()
+
+
+def store_handle(path: Path | str) -> Store:
+    """The :class:`Store` at ``path`` (created, with its folder, when missing)."""
+    key = str(Path(path).resolve())
+    with _handles_lock:
+        store = _handles.get(key)
+        if store is None or not store.path.exists():
+            store = _handles[key] = Store(key)
+            _checked.discard(key)
+        return store
+
+
+@contextmanager
+def extraction_slot(on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the process-wide extraction lock; ``on_wait()`` is called if another session has it.
+
+    Raises :class:`StoreBusy` when the other session does not finish within
+    :data:`EXTRACT_WAIT_SECONDS`.
+    """
+    if not _extract_lock.acquire(blocking=False):
+        if on_wait is not None:
+            on_wait()
+        if not _extract_lock.acquire(timeout=EXTRACT_WAIT_SECONDS):
+            raise StoreBusy("busy, try again: another session is still extracting articles")
+    try:
+        yield
+    finally:
+        _extract_lock.release()
+
+
+def open_store(path: Path) -> Store | None:
+    """The store at ``path``, filled from the demo corpus on its first use (with a progress bar).
+
+    Shows what went wrong and returns None when the store cannot be opened.
+    """
+    try:
+        store = store_handle(path)
+    except ExtractionError as exc:
+        st.error(f"Cannot open the relation store {code_span(str(path), 200)}: {exc}")
+        return None
+    key = str(store.path)
+    if key in _checked:
+        return store
+    ui: dict[str, object] = {}
+
+    def on_progress(done: int, total: int) -> None:
+        if "bar" not in ui:
+            ui["status"] = st.status("Building the relation store from the demo corpus…", expanded=True)
+            with ui["status"]:  # type: ignore[attr-defined]
+                st.caption(
+                    f"First start: the {total} demo articles are read once into {code_span(str(store.path), 120)}; "
+                    "later starts reuse it."
+                )
+                ui["bar"] = st.progress(0.0)
+        fraction = done / total if total else 1.0
+        ui["bar"].progress(fraction, text=f"Extracting relations: {done} of {total} articles")  # type: ignore[attr-defined]
+
+    try:
+        with extraction_slot():
+            report = store.seed_demo(config.demo_articles(), on_progress=on_progress)
+    except StoreBusy:
+        st.warning(BUSY_MESSAGE)
+        return store
+    except ExtractionError as exc:
+        if "status" in ui:
+            ui["status"].update(label="The demo corpus could not be loaded", state="error")  # type: ignore[attr-defined]
+        st.error(f"Could not fill the store from the demo corpus: {exc}")
+        return store
+    _checked.add(key)
+    if report is not None:
+        _report_seeding(report, ui)
+    return store
+
+
+def _report_seeding(report: AddReport, ui: dict[str, object]) -> None:
+    if "status" in ui:
+        ui["status"].update(  # type: ignore[attr-defined]
+            label=f"Relation store built from the demo corpus: {report.summary()}",
+            state="complete",
+            expanded=False,
+        )
+    if report.rejected:
+        shown = "\n".join(f"- {code_span(line, 200)}" for line in report.rejected[:10])
+        more = f"\n- … and {len(report.rejected) - 10} more" if len(report.rejected) > 10 else ""
+        st.warning(f"Some demo articles could not be read:\n{shown}{more}")
+
+
+def store_generation(store: Store) -> int:
+    return store.generation()
+
+
+# --------------------------------------------------------------------------- cached reads
+
+DataKey = tuple[str, str, tuple[int, ...]]  # (kind, path, version): hashable, cheap to compare
+
+
+def data_key(source: Source, store: Store | None = None) -> DataKey:
+    """The cache key of the source's current content (raises OSError / StoreError when unreadable)."""
+    if source.is_store:
+        assert store is not None
+        return ("store", str(store.path), (store.generation(),))
+    stat = source.path.stat()
+    return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size))
+
+
+@st.cache_data(show_spinner="Loading relations…", max_entries=2)
+def load_relations(kind: str, path: str, version: tuple[int, ...]) -> pd.DataFrame:
+    """The relation table, ready for the views: the one place that reads it."""
+    raw = store_handle(path).relations() if kind == "store" else read_table(path)
+    frame = prepare_relations(raw)
+    trim()  # return the reader's temporary buffers before Streamlit pickles the result
+    return frame
+
+
+@st.cache_data(max_entries=2)
+def load_options(kind: str, path: str, version: tuple[int, ...], actor_order: tuple[str, ...]) -> FilterOptions:
+    return filter_options(load_relations(kind, path, version), actor_order=actor_order)
+
+
+@st.cache_data(show_spinner="Grouping mentions into events…", max_entries=2)
+def load_event_ids(kind: str, path: str, version: tuple[int, ...]) -> pd.Series:
+    """The event id of each row of :func:`load_relations`'s frame (same order)."""
+    return event_ids(load_relations(kind, path, version))
+
+
+@st.cache_data(max_entries=4)
+def load_documents(path: str, generation: int) -> pd.DataFrame:
+    """The store's documents (no text), with their number of relations."""
+    return store_handle(path).list_documents()
+
+
+@st.cache_data(max_entries=16)
+def load_document(path: str, generation: int, doc_id: str) -> tuple[str, str, str, str, str, str]:
+    """One stored document: (doc_id, title, date, url, text, source_file)."""
+    return tuple(store_handle(path).document(doc_id))  # type: ignore[return-value]
+
+
+@st.cache_data(max_entries=16)
+def load_document_relations(path: str, generation: int, doc_id: str) -> pd.DataFrame:
+    return store_handle(path).relations(doc_ids=[doc_id])
+
+
+def table_documents(frame: pd.DataFrame) -> pd.DataFrame:
+    """The articles of a plain relation table: doc_id, title, date, url, relations (sorted by date)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["doc_id", "title", "date", "url", "relations"])
+    grouped = frame.groupby("doc_id", observed=True, sort=False)
+    docs = pd.DataFrame(
+        {
+            "title": grouped["doc_title"].first().astype(str),
+            "date": grouped["doc_date"].first().astype(str),
+            "url": grouped["doc_url"].first().astype(str),
+            "relations": grouped.size().astype("int64"),
+        }
+    )
+    docs.index = docs.index.astype(str)
+    docs = docs.rename_axis("doc_id").reset_index()
+    return docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
