@@ -21,6 +21,19 @@ from .scale import DOMAIN, RANGE, SCORE_HELP
 
 #: Column name of each quad-class count in the summaries.
 QUAD_COLUMNS: dict[str, str] = {q: q.replace(" ", "_") for q in QUAD_CLASSES}
+
+
+def dyad_tooltip() -> list[alt.Tooltip]:
+    """Tooltip fields of one dyad (a row of :func:`dyad_summary`), shared by the matrix and the network."""
+    return [
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("target:N", title="Target"),
+        alt.Tooltip("relations:Q", title="Relations", format=","),
+        alt.Tooltip("articles:Q", title="Articles", format=","),
+        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
+        *(alt.Tooltip(f"{c}:Q", title=q.capitalize()) for q, c in QUAD_COLUMNS.items()),
+        alt.Tooltip("top_event_types:N", title="Top event types"),
+    ]
 TOP_TYPES = 3
 
 DYAD_COLUMNS: tuple[str, ...] = (
@@ -118,15 +131,7 @@ def matrix_chart(summary: pd.DataFrame, *, metric: str, actors: tuple[str, ...] 
         )
     else:
         colour = alt.Color("relations:Q", title="Relations", scale=alt.Scale(scheme="blues"))
-    tooltip = [
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("target:N", title="Target"),
-        alt.Tooltip("relations:Q", title="Relations", format=","),
-        alt.Tooltip("articles:Q", title="Articles", format=","),
-        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
-        *(alt.Tooltip(f"{c}:Q", title=q.capitalize()) for q, c in QUAD_COLUMNS.items()),
-        alt.Tooltip("top_event_types:N", title="Top event types"),
-    ]
+    tooltip = dyad_tooltip()
     base = alt.Chart(summary).encode(
         x=alt.X("target:N", sort=order, title="Target", axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("source:N", sort=order, title="Source"),

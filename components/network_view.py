@@ -13,7 +13,7 @@ import streamlit as st
 from .charts import draw_altair
 from .downloads import render_download
 from .filters import Filters
-from .matrix_view import DYAD_COLUMNS, QUAD_COLUMNS, dyad_summary
+from .matrix_view import DYAD_COLUMNS, dyad_summary, dyad_tooltip
 from .scale import DOMAIN, RANGE, SCORE_HELP
 
 NODE_COLUMNS: tuple[str, ...] = (
@@ -142,15 +142,7 @@ def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) 
     )
     max_rel = max(int(edges["relations"].max()) if len(edges) else 1, 1)
     width = alt.Size("relations:Q", scale=alt.Scale(domain=[0, max_rel], range=[1, 10]), legend=None)
-    edge_tip = [
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("target:N", title="Target"),
-        alt.Tooltip("relations:Q", title="Relations", format=","),
-        alt.Tooltip("articles:Q", title="Articles", format=","),
-        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
-        *(alt.Tooltip(f"{c}:Q", title=q.capitalize()) for q, c in QUAD_COLUMNS.items()),
-        alt.Tooltip("top_event_types:N", title="Top event types"),
-    ]
+    edge_tip = dyad_tooltip()
     line_tip = [
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("target:N", title="Target"),
