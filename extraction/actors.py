@@ -457,6 +457,13 @@ GROUP_ANAPHORS = {
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
+PLURAL_PRONOUNS = frozenset({"they", "their"})
+_PLURAL_NOUN = re.compile(
+    r"\s*\b(?:officials|analysts|experts|critics|observers|people|residents|lawmakers|researchers|scholars|"
+    r"companies|firms|activists|protesters|demonstrators|citizens|investors|exporters|businesses)\b",
+    re.I,
+)
+_COORDINATION = re.compile(r"(?:'s|’s)?(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)")
 _ANAPHOR_RE = re.compile(
     r"(?<![A-Za-z])(?:"
     + "|".join(re.escape(k) for k in sorted(GROUP_ANAPHORS, key=len, reverse=True))
@@ -512,4 +519,18 @@ def resolve_anaphor(
             and not (lower == "its" and text and _PREP_BEFORE.search(text[max(0, m.start - 30) : m.start]))
         ]
         return [things[-1]] if things else []
+    if lower in PLURAL_PRONOUNS and text:
+        # "Japan and South Korea ... they": the latest coordinated pair (or list) of actors
+        for i in range(len(before) - 1, 0, -1):
+            group = [before[i]]
+            j = i
+            while j > 0 and _COORDINATION.fullmatch(text[before[j - 1].end : before[j].start]):
+                group.insert(0, before[j - 1])
+                j -= 1
+            if len({m.actor for m in group}) >= 2:
+                between = text[group[-1].end : position]
+                later = _PLURAL_NOUN.search(between, len(_PLURAL_NOUN.match(between).group(0)) if _PLURAL_NOUN.match(between) else 0)
+                # "Japan and South Korea ... Officials said ... they": the officials are nearer
+                return [] if later else group
+        return []
     return []

@@ -21,6 +21,7 @@ from . import config
 from .actors import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
     THING_PRONOUNS,
     ActorDictionary,
     Mention,
@@ -50,7 +51,9 @@ _EVENT_NOUN_REF = re.compile(
     + "|".join(sorted(EVENT_NOUN_GROUPS, key=len, reverse=True))
     + r")s?\b"
 )
-_PRONOUN = re.compile(r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us)(?![A-Za-z])")
+_PRONOUN = re.compile(
+    r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us|they|They|their|Their)(?![A-Za-z])"
+)
 
 
 @dataclass
@@ -127,7 +130,8 @@ class Extractor:
             if not sentence_has_trigger(sent_text, self.lexicon):
                 prepared.mentions[s.index] = per_sentence[s.index]
                 continue
-            found = per_sentence[s.index] + self._anaphora(text, s, static, para_start)
+            previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
+            found = per_sentence[s.index] + self._anaphora(text, s, static, para_start, previous_start)
             prepared.mentions[s.index] = found
             actors_here = {m.actor for m in found}
             if len(actors_here) >= 2 or (
@@ -137,8 +141,13 @@ class Extractor:
         return prepared
 
     def _anaphora(
-        self, text: str, s: Sentence, static: list[Mention], para_start: dict[int, int]
-    ) -> list[Mention]:
+        self,
+        text: str,
+        s: Sentence,
+        static: list[Mention],
+        para_start: dict[int, int],
+        previous_start: int,
+) -> list[Mention]:
         out: list[Mention] = []
         sent_text = text[s.start : s.end]
         wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
@@ -158,8 +167,13 @@ class Extractor:
             if any(a < end and start < b for a, b in taken):
                 continue
             word = m.group(0).lower()
-            scope = s.paragraph_start if word in THING_PRONOUNS else wide_scope
-            if word not in THING_PRONOUNS | PERSON_PRONOUNS | FIRST_PERSON:
+            if word in THING_PRONOUNS:
+                scope = s.paragraph_start
+            elif word in PLURAL_PRONOUNS:
+                scope = wide_scope  # "they": this paragraph or the one before
+            else:
+                scope = wide_scope
+            if word not in THING_PRONOUNS | PERSON_PRONOUNS | FIRST_PERSON | PLURAL_PRONOUNS:
                 continue
             for ante in resolve_anaphor(word, start, static, scope, text):
                 out.append(

@@ -209,6 +209,8 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"RUS>KOR THREATEN hypothetical"}),
     ("propose-that", "Wang Yi proposed that Pyongyang freeze its nuclear tests.", {"CHN>PRK REQUEST"}),
     ("place", "A North Korean ballistic missile flew over Hokkaido on Tuesday.", {"PRK>JPN MOBILIZE"}),
+    ("they", "Japanese and South Korean officials gathered in Seoul on Monday. They condemned North Korea.",
+     {"JPN>PRK ACCUSE", "KOR>PRK ACCUSE"}),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
