@@ -84,7 +84,7 @@ VERB_EVENT_GROUPS: dict[str, str] = {
     **dict.fromkeys(("offer", "propose", "invite", "pledge", "promise"), "offer"),
     **dict.fromkeys(("demand", "request", "urge", "ask", "call"), "demand"),
     **dict.fromkeys(("launch", "fire", "test"), "launch"),
-    **dict.fromkeys(("visit", "travel", "fly"), "visit"),
+    **dict.fromkeys(("visit", "travel", "fly", "meet", "host"), "visit"),
     **dict.fromkeys(("sanction", "ban", "restrict", "curb", "blacklist", "designate"), "sanction"),
     **dict.fromkeys(("detain", "arrest", "seize", "abduct", "kidnap"), "detention"),
     **dict.fromkeys(("attack", "strike", "shell", "bomb", "invade", "kill", "destroy", "demolish"), "attack"),
@@ -343,7 +343,7 @@ def find_events(
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
             break
-    for ev in _modal_requests(sent, mentions_of):
+    for ev in [*_modal_requests(sent, mentions_of), *_negative_claims(sent, mentions_of, recall)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
@@ -364,6 +364,48 @@ def find_events(
 
 
 OBLIGATION_AUX = frozenset({"should", "must"})
+#: Predicates of a reported claim that make it an accusation: "said the sale damaged China's interests".
+NEGATIVE_PREDICATES = frozenset(
+    {"damage", "harm", "hurt", "undermine", "erode", "worsen", "escalate", "destabilize", "destabilise", "threaten",
+     "violate", "breach", "infringe", "interfere", "jeopardize", "jeopardise", "endanger", "provoke", "sabotage",
+     "poison", "disrupt", "wreck", "meddle", "smear", "attack"}
+)  # fmt: skip
+#: Nouns that make "X amounted to / was / posed a ___" an accusation.
+NEGATIVE_NOUNS = frozenset(
+    {"interference", "violation", "provocation", "threat", "breach", "mistake", "aggression", "coercion", "meddling",
+     "blackmail", "bullying", "crime", "lie", "smear", "signal", "stunt", "trick", "betrayal", "hypocrisy"}
+)  # fmt: skip
+
+
+def _negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | None) -> Iterator[EventMention]:
+    """"X said Y's move damaged / amounted to interference in ...": X accuses Y (ACCUSE)."""
+    for clause in sent:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS | {"argue"}:
+            continue
+        lemma = clause.lemma_.lower()
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+        objects += [p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if lemma not in NEGATIVE_PREDICATES and not any(o.lemma_.lower() in NEGATIVE_NOUNS for o in objects):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speakers = _verb_subjects(clause.head, mentions_of)[0]
+        targets = _actors_of(subjects, mentions_of, 0.8)
+        if not targets and recall is not None:
+            for subj in subjects:
+                group = EVENT_NOUN_GROUPS.get(subj.lemma_.lower())
+                earlier = recall(group) if group else None
+                if earlier is not None:
+                    speaker_actors = {m.actor for m, _ in speakers}
+                    agent = next((m for m in (earlier.source, earlier.target) if m and m.actor not in speaker_actors), None)
+                    if agent is not None:
+                        targets = [(agent._replace(text=subj.text, kind="event", via="event"), 0.6)]
+        for (src, ws), (tgt, wt) in ((s, t) for s in speakers for t in targets):
+            if src.actor != tgt.actor:
+                yield EventMention(
+                    src, tgt, "ACCUSE", EVENT_TYPES["ACCUSE"][1], clause.text, clause.idx,
+                    _negated(clause.head), _modality(clause.head), round(ws * wt * src.confidence * tgt.confidence, 2),
+                    "accuse",
+                )  # fmt: skip
 
 
 def _modal_requests(sent, mentions_of: MentionLookup) -> Iterator[EventMention]:
@@ -617,7 +659,12 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     head = noun.head
     if head is noun:
         return [], 0.0
-    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+    if (
+        noun.dep_ == "nsubj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.tag_ in ("VBG", "VBN")  # a participle taken for a clause: "resumed exercises ending a deal"
+        and head.dep_ in ("ccomp", "xcomp", "advcl", "conj")
+    ):
         srcs, _, w = _verb_subjects(head.head, mentions_of)  # misparsed object ("resumed exercises ending ...")
         return srcs, 0.6 * w
     if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):

@@ -211,6 +211,11 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("place", "A North Korean ballistic missile flew over Hokkaido on Tuesday.", {"PRK>JPN MOBILIZE"}),
     ("they", "Japanese and South Korean officials gathered in Seoul on Monday. They condemned North Korea.",
      {"JPN>PRK ACCUSE", "KOR>PRK ACCUSE"}),
+    ("negative-claim", "Beijing said the American statement sent a wrong signal to separatists.", {"CHN>USA ACCUSE"}),
+    ("negative-claim-event", "Washington sold F-16 jets to Taiwan. Beijing said the sale damaged China's sovereignty.",
+     {"USA>TWN AID", "CHN>USA ACCUSE"}),
+    ("visit-coref", "An American delegation met Lai in Taipei on Monday. Beijing said it firmly opposed the visit.",
+     {"USA>TWN CONSULT", "TWN>USA CONSULT", "CHN>USA ACCUSE"}),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
