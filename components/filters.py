@@ -279,17 +279,22 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
             notes.append(f"Ignored {', '.join(_show(b) for b in bad)} in the link's `{name}`: not {what} in this data.")
         return tuple(kept)
 
+    def choose(field_name: str, allowed: tuple[str, ...]) -> None:
+        """A single-choice value: kept when allowed, else a note naming the choices."""
+        key = QUERY_KEYS[field_name]
+        raw = _last(params.get(key))
+        if not raw:
+            return
+        if raw in allowed:
+            values[field_name] = raw
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use one of {', '.join(allowed)}.")
+
     key = QUERY_KEYS["countries"]
     if key in params:
         values["countries"] = pick(key, _split(params[key]), options.actors, "an actor")
 
-    key = QUERY_KEYS["match"]
-    raw = _last(params.get(key))
-    if raw:
-        if raw in MATCH_MODES:
-            values["match"] = raw
-        else:
-            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use one of {', '.join(MATCH_MODES)}.")
+    choose("match", MATCH_MODES)
 
     for field_name in ("date_from", "date_to"):
         key = QUERY_KEYS[field_name]
@@ -366,13 +371,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
     if key in params:
         values["origins"] = pick(key, _split(params[key]), options.origins, "an origin")
 
-    key = QUERY_KEYS["count"]
-    raw = _last(params.get(key))
-    if raw:
-        if raw in COUNT_MODES:
-            values["count"] = raw
-        else:
-            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use one of {', '.join(COUNT_MODES)}.")
+    choose("count", COUNT_MODES)
 
     return replace(Filters(), **values), notes
 

@@ -28,19 +28,13 @@ from .aggregate import ActorCodes, actor_codes, count
 from .charts import CompactDeck
 from .downloads import render_download
 from .filters import Filters, code_span
-from .matrix_view import QUAD_COLUMNS
+from .matrix_view import DYAD_COLUMNS, QUAD_COLUMNS
 from .network_view import network_edges
 from .prepare import relation_scores
 from .scale import SCORE_HELP, intensity_rgb
 
 ARC_COLUMNS: tuple[str, ...] = (
-    "source",
-    "target",
-    "relations",
-    "articles",
-    "net_score",
-    *QUAD_COLUMNS.values(),
-    "top_event_types",
+    *DYAD_COLUMNS,
     "source_lat",
     "source_lon",
     "target_lat",
