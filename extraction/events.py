@@ -34,6 +34,9 @@ from .config import data_dir
 from .errors import DataFileError
 from .schema import EVENT_TYPES
 
+#: Slots in the trigger lexicon that are not prepositions.
+NON_PREPOSITION_SLOTS = frozenset({"obj", "dative", "between", "ccomp", "speaker", "cond"})
+
 
 class Trigger(NamedTuple):
     lemma: str
@@ -732,7 +735,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(_actors_of(objs, mentions_of, 0.9))
-                elif slot not in ("obj", "dative", "between", "ccomp", "speaker", "cond") and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                elif slot not in NON_PREPOSITION_SLOTS and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(_object_actors(objs, row, mentions_of, 0.85 if holder is tok else 0.75))
     if not out and row.symmetric:
@@ -743,7 +746,7 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
 def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
     """Fallback for misparses: a slot preposition further down, not inside another clause."""
     out: list[tuple[Mention, float]] = []
-    preps = {s for s in row.slots if s not in ("obj", "dative", "between", "ccomp", "speaker", "cond")}
+    preps = {s for s in row.slots if s not in NON_PREPOSITION_SLOTS}
     stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
     while stack:
         node, depth = stack.pop()
