@@ -15,7 +15,7 @@ take their source from a possessive or an actor modifier ("China's sanctions",
 "US sanctions") or from the verb that governs them ("imposed sanctions on").
 Coordinated actors give one row per pair.
 
-Entry point: :func:`find_events` yields :class:`EventMention` records for one
+Entry point: :func:`find_events` yields :class:`CodedEvent` records for one
 parsed sentence.
 """
 
@@ -50,7 +50,7 @@ class Trigger(NamedTuple):
     intensity: float | None
 
 
-class EventMention(NamedTuple):
+class CodedEvent(NamedTuple):
     source: Mention
     target: Mention
     event_type: str
@@ -282,7 +282,7 @@ def find_events(
     lexicon: TriggerLexicon,
     recall: RecallLookup | None = None,
     remember: RememberHook | None = None,
-) -> Iterator[EventMention]:
+) -> Iterator[CodedEvent]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
     ``mentions_of(token)`` returns the actor mentions a token stands for
@@ -292,7 +292,7 @@ def find_events(
     ``remember(group, ref)`` is told of events whose agent is known even when
     they have no target ("North Korea fired a missile"; "a North Korean missile").
     """
-    best: dict[tuple[str, str, str, bool], EventMention] = {}
+    best: dict[tuple[str, str, str, bool], CodedEvent] = {}
     consumed: set[int] = set()
     refusals: list = []
     if remember is not None:
@@ -338,7 +338,7 @@ def find_events(
             intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
             text = tok.text if not row.particle else f"{tok.text} {row.particle}"
             for src, tgt, conf in pairs:
-                ev = EventMention(
+                ev = CodedEvent(
                     src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
                     tok.lemma_.lower(),
                 )  # fmt: skip
@@ -380,7 +380,7 @@ NEGATIVE_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | None) -> Iterator[EventMention]:
+def _negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | None) -> Iterator[CodedEvent]:
     """"X said Y's move damaged / amounted to interference in ...": X accuses Y (ACCUSE)."""
     for clause in sent:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS | {"argue"}:
@@ -404,14 +404,14 @@ def _negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | No
                         targets = [(agent._replace(text=subj.text, kind="event", via="event"), 0.6)]
         for (src, ws), (tgt, wt) in ((s, t) for s in speakers for t in targets):
             if src.actor != tgt.actor:
-                yield EventMention(
+                yield CodedEvent(
                     src, tgt, "ACCUSE", EVENT_TYPES["ACCUSE"][1], clause.text, clause.idx,
                     _negated(clause.head), _modality(clause.head), round(ws * wt * src.confidence * tgt.confidence, 2),
                     "accuse",
                 )  # fmt: skip
 
 
-def _modal_requests(sent, mentions_of: MentionLookup) -> Iterator[EventMention]:
+def _modal_requests(sent, mentions_of: MentionLookup) -> Iterator[CodedEvent]:
     """"X said Y should/must V": X asks something of Y (REQUEST)."""
     for clause in sent:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
@@ -423,7 +423,7 @@ def _modal_requests(sent, mentions_of: MentionLookup) -> Iterator[EventMention]:
         addressees = _actors_of([c for c in clause.children if c.dep_ == "nsubj"], mentions_of, 0.8)
         for (src, ws), (tgt, wt) in ((s, t) for s in speakers for t in addressees):
             if src.actor != tgt.actor:
-                yield EventMention(
+                yield CodedEvent(
                     src, tgt, "REQUEST", EVENT_TYPES["REQUEST"][1], aux[0].text, aux[0].idx,
                     _negated(clause.head), _modality(clause.head), round(ws * wt * src.confidence * tgt.confidence, 2),
                     "demand",

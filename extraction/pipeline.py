@@ -7,7 +7,7 @@ antecedents are found in the text). Everything else is done with regular
 expressions, which is what makes extraction faster than running the parser
 over the whole text.
 
-Entry point: :meth:`Extractor.extract` yields :class:`~extraction.schema.Relation`.
+Entry point: :meth:`Extractor.extract` yields :class:`~extraction.schema.EventMention`.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from .events import (
     mention_map,
     sentence_has_trigger,
 )
-from .schema import EVENT_TYPES, Relation
+from .schema import EVENT_TYPES, EventMention
 
 #: Bump when a change to code or data changes the extractor's output.
 EXTRACTOR_VERSION = "0.1.0"
@@ -181,7 +181,7 @@ class Extractor:
                 )
         return out
 
-    def relations_from(self, prepared: PreparedDoc, index: int, parsed) -> Iterator[Relation]:
+    def relations_from(self, prepared: PreparedDoc, index: int, parsed) -> Iterator[EventMention]:
         """Relations of one parsed candidate sentence."""
         doc = prepared.doc
         s = prepared.sentences[index]
@@ -205,7 +205,7 @@ class Extractor:
             when = event_date(
                 prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start
             )
-            yield Relation(
+            yield EventMention(
                 doc_id=doc.doc_id,
                 doc_title=doc.title,
                 doc_date=doc.date,
@@ -236,7 +236,7 @@ class Extractor:
         *,
         on_document: Callable[[PreparedDoc], None] | None = None,
         chunk_docs: int = 200,
-    ) -> Iterator[Relation]:
+    ) -> Iterator[EventMention]:
         """Stage entry point: relation records for ``docs``, in document and sentence order.
 
         ``on_document`` is called once per document after it is done (progress bars).
@@ -252,7 +252,7 @@ class Extractor:
 
     def _run_chunk(
         self, chunk: list[PreparedDoc], on_document: Callable[[PreparedDoc], None] | None
-    ) -> Iterator[Relation]:
+    ) -> Iterator[EventMention]:
         items = [
             (p.doc.text[p.sentences[i].start : p.sentences[i].end], (d, i))
             for d, p in enumerate(chunk)
@@ -275,6 +275,6 @@ class Extractor:
             done += 1
 
 
-def extract_relations(docs: Iterable[Document], extractor: Extractor | None = None) -> Iterator[Relation]:
+def extract_relations(docs: Iterable[Document], extractor: Extractor | None = None) -> Iterator[EventMention]:
     """Convenience wrapper: relations of ``docs`` with a default :class:`Extractor`."""
     yield from (extractor or Extractor()).extract(docs)

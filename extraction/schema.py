@@ -64,8 +64,8 @@ MODALITIES: tuple[str, ...] = ("asserted", "intended", "hypothetical")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "doc")
 
 
-class Relation(NamedTuple):
-    """One directed relation mention: a row of the relation table."""
+class EventMention(NamedTuple):
+    """One event mention (GDELT/ICEWS term): a directed relation as one sentence states it; a row of the relation table."""
 
     doc_id: str
     doc_title: str
@@ -89,5 +89,3 @@ class Relation(NamedTuple):
     modality: str  # one of MODALITIES
     confidence: float  # 0..1
 
-
-assert Relation._fields == COLUMNS

@@ -15,14 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataFileError, OutputError
-from .schema import COLUMNS, Relation
+from .schema import COLUMNS, EventMention
 
 _INT_COLUMNS = ("sentence_id", "sentence_start", "sentence_end")
 _FLOAT_COLUMNS = ("intensity", "confidence")
 _BOOL_COLUMNS = ("negated",)
 
 
-def to_frame(relations: Iterable[Relation]) -> pd.DataFrame:
+def to_frame(relations: Iterable[EventMention]) -> pd.DataFrame:
     """Build the relation DataFrame (columns in :data:`COLUMNS` order)."""
     frame = pd.DataFrame.from_records(list(relations), columns=list(COLUMNS))
     return coerce_types(frame)

@@ -22,7 +22,7 @@ from extraction import pipeline
 from extraction.documents import Document
 from extraction.errors import InputProblem, NotInStore, StoreBusy, StoreError
 from extraction.gdelt import read_gdelt
-from extraction.schema import COLUMNS, EVENT_TYPES, Relation
+from extraction.schema import COLUMNS, EVENT_TYPES, EventMention
 from extraction.store import DOCUMENT_COLUMNS, EXTRA_COLUMNS, AddReport, Store, content_hash
 from extraction.table import to_frame
 
@@ -49,7 +49,7 @@ class FakeExtractor:
                 raise RuntimeError(f"extractor crashed on {doc.doc_id}")
             for i, m in enumerate(_MARK.finditer(doc.text)):
                 src, tgt, etype, date = m.groups()
-                yield Relation(
+                yield EventMention(
                     doc.doc_id, doc.title, doc.date, doc.url, i, m.group(0), m.start(), m.end(),
                     src, src, tgt, tgt, etype, EVENT_TYPES[etype][0], EVENT_TYPES[etype][1], "mark",
                     date or doc.date, "day" if date else "doc", False, "asserted", 0.9,

@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 
 from extraction.errors import DataFileError, OutputError
-from extraction.schema import COLUMNS, Relation
+from extraction.schema import COLUMNS, EventMention
 from extraction.table import coerce_types, output_format, read_table, to_frame, write_table
 
 
-def _relation(**changes: object) -> Relation:
-    base = Relation(
+def _relation(**changes: object) -> EventMention:
+    base = EventMention(
         doc_id="d1", doc_title="Talks resume", doc_date="2022-09-11", doc_url="https://e.org/1", sentence_id=3,
         sentence="Japan met South Korea.", sentence_start=10, sentence_end=32, source="JPN", source_text="Japan",
         target="KOR", target_text="South Korea", event_type="CONSULT", quad_class="verbal cooperation",
@@ -66,7 +66,7 @@ def test_to_frame_empty() -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".CSV"])
 @pytest.mark.parametrize("rows", [ROWS, []], ids=["rows", "empty"])
-def test_round_trip(tmp_path: Path, suffix: str, rows: list[Relation]) -> None:
+def test_round_trip(tmp_path: Path, suffix: str, rows: list[EventMention]) -> None:
     frame = to_frame(rows)
     path = write_table(frame, tmp_path / f"out{suffix}")
     assert path == tmp_path / f"out{suffix}"
@@ -233,3 +233,7 @@ def test_new_file_gets_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_record_fields_are_the_columns() -> None:
+    assert EventMention._fields == COLUMNS
