@@ -214,7 +214,7 @@ def measure_pure(path: Path) -> dict[str, object]:
     out["cache_entry_mb"] = round(len(blob) / 1e6, 1)
     blob = b""
 
-    locations = pd.read_csv(ROOT / "data" / "geo" / "actor_locations.csv", keep_default_na=False)
+    locations = pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
     geometry = (ROOT / "data" / "geo" / "countries.geojson").read_text(encoding="utf-8")
     cases = {
         "all (default)": Filters(),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from extraction.actor_table import actor_table_path, load_actor_table
 from extraction.errors import ExtractionError
 
 from .data_source import (
@@ -36,7 +37,6 @@ from .table_view import render_table
 from .timeline_view import render_timeline
 
 APP_DIR = Path(__file__).resolve().parent.parent
-LOCATIONS = APP_DIR / "data" / "geo" / "actor_locations.csv"
 GEOMETRY = APP_DIR / "data" / "geo" / "countries.geojson"
 ADD_PAGE = "components/pages/add_articles.py"
 ARTICLES_PAGE = "components/pages/articles.py"
@@ -50,10 +50,11 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 @st.cache_data
 def load_locations(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype={"code": str, "name": str, "capital": str}, keep_default_na=False)
-    frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce")
-    frame["lon"] = pd.to_numeric(frame["lon"], errors="coerce")
-    return frame.dropna(subset=["lat", "lon"]).drop_duplicates("code").reset_index(drop=True)
+    table = load_actor_table(Path(path).parent)
+    frame = pd.DataFrame(
+        [(a.code, a.name, a.capital, a.lat, a.lon) for a in table], columns=["code", "name", "capital", "lat", "lon"]
+    )
+    return frame.dropna(subset=["lat", "lon"]).reset_index(drop=True)
 
 
 @st.cache_data
@@ -69,11 +70,12 @@ def load_geo() -> tuple[pd.DataFrame, str | None]:
     """Actor locations and country outlines; the map does without what is missing or broken."""
     locations = pd.DataFrame(columns=["code", "name", "capital", "lat", "lon"])
     geometry = None
+    locations_file = actor_table_path()
     try:
-        if LOCATIONS.is_file():
-            locations = load_locations(*_stamp(LOCATIONS))
-    except (OSError, ValueError, KeyError) as exc:
-        st.warning(f"Cannot read {LOCATIONS.name} ({exc}): actors are left off the map.")
+        if locations_file.is_file():
+            locations = load_locations(*_stamp(locations_file))
+    except (OSError, ExtractionError) as exc:
+        st.warning(f"Cannot read {locations_file.name} ({exc}): actors are left off the map.")
     try:
         if GEOMETRY.is_file():
             geometry = load_geometry(*_stamp(GEOMETRY))

@@ -531,7 +531,7 @@ def render_map(
     )
     if missing:
         st.caption(
-            f"Not on the map (no coordinates in data/geo/actor_locations.csv): {', '.join(code_span(m) for m in missing)}."
+            f"Not on the map (no lat/lon in the actor table, data/actors/actors.csv): {', '.join(code_span(m) for m in missing)}."
         )
     render_download(arcs, key=key, view="map_arcs", filters=filters, label="Download arcs (CSV)")
     return arcs

@@ -31,6 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from .actor_table import load_actor_table
 from .config import data_dir
 from .errors import DataFileError
 
@@ -75,7 +76,6 @@ _NON_NAME_WORDS = frozenset(
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b")
-_EASTERN_ORDER = frozenset({"CHN", "KOR", "PRK", "TWN"})
 # Title words that only join titles ("Minister for International Affairs"), never start one.
 _CONNECTORS = frozenset({"for", "of", "and", "the", "on", "to", "in", "at"})
 
@@ -105,11 +105,12 @@ def name_variants(name: str) -> set[str]:
     return out
 
 
-def surname_of(name: str, actor: str) -> str:
+def surname_of(name: str, family_name_first: bool) -> str:
+    """The family name of ``name``: its first word when the actor writes names family first."""
     parts = name.split()
     if len(parts) < 2:
         return name
-    return parts[0] if actor in _EASTERN_ORDER else parts[-1]
+    return parts[0] if family_name_first else parts[-1]
 
 
 def _alternation(strings: Sequence[str]) -> re.Pattern[str]:
@@ -125,6 +126,7 @@ class ActorDictionary:
     codes: dict[str, str]
     aliases: list[Alias]
     people: list[Person]
+    family_name_first: frozenset[str] = frozenset()  # actor codes whose people are written family name first
     _by_text: dict[str, Alias | Person] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -132,7 +134,9 @@ class ActorDictionary:
     def load(cls, folder: str | Path | None = None) -> ActorDictionary:
         folder = Path(folder) if folder else data_dir() / "actors"
         try:
-            codes = {r["code"].strip(): r["name"].strip() for r in _rows(folder / "actors.csv", ("code", "name"))}
+            table = load_actor_table(folder)
+            codes = {a.code: a.name for a in table}
+            family_first = frozenset(a.code for a in table if a.family_name_first)
             aliases = []
             for n, r in enumerate(_rows(folder / "aliases.csv", ("actor", "alias", "kind")), start=2):
                 actor = r["actor"].strip()
@@ -158,7 +162,7 @@ class ActorDictionary:
                     Person(
                         actor,
                         name,
-                        (r.get("surname") or "").strip() or surname_of(name, actor),
+                        (r.get("surname") or "").strip() or surname_of(name, actor in family_first),
                         tuple(v.strip() for v in (r.get("variants") or "").split("|") if v.strip()),
                         (r.get("role") or "").strip(),
                         _parse_iso(r.get("start", ""), where),
@@ -168,7 +172,7 @@ class ActorDictionary:
                 )
         except (KeyError, ValueError) as exc:
             raise DataFileError(f"malformed actor data in {folder}: {exc}") from exc
-        return cls(codes, aliases, people)
+        return cls(codes, aliases, people, family_first)
 
     # ------------------------------------------------------------------ indexes
     @cached_property
@@ -276,7 +280,7 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
         if not _overlaps(start, end, occupied):
             static.append(Mention(start, end, name, actor, "person", 0.9, "learned"))
             occupied.append((start, end))
-            persons.append((start, surname_of(name, actor), actor))
+            persons.append((start, surname_of(name, actor in actors.family_name_first), actor))
     # Surnames used alone.
     surnames = {s for _, s, _ in persons}
     alone = {s: ps for s, ps in actors.alone_surnames.items() if any(_in_period(p, when) for p in ps)}

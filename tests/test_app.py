@@ -301,7 +301,7 @@ def test_downloads_hold_exactly_each_views_data(
     assert not at.exception
     flt = Filters(countries=("CHN",), date_from=date(2017, 1, 1), date_to=date(2024, 12, 31))
     view = apply_filters(relations, flt)
-    locations = pd.read_csv(ROOT / "data" / "geo" / "actor_locations.csv", keep_default_na=False)
+    locations = pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
     chosen = at.multiselect(key="timeline_dyads").value
     assert chosen, "the timeline starts with the top dyads chosen"
     expected = {

@@ -28,4 +28,4 @@ def rel(raw: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def locations() -> pd.DataFrame:
-    return pd.read_csv(ROOT / "data" / "geo" / "actor_locations.csv", keep_default_na=False)
+    return pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)

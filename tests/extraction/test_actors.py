@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from extraction.actor_table import load_actor_table
 from extraction.actors import (
     ActorDictionary,
     Mention,
@@ -220,7 +221,8 @@ def test_name_variants(name: str, expected: set[str]) -> None:
     ],
 )
 def test_surname_of(name: str, actor: str, expected: str) -> None:
-    assert surname_of(name, actor) == expected
+    family_first = {a.code for a in load_actor_table() if a.family_name_first}
+    assert surname_of(name, actor in family_first) == expected
 
 
 # --------------------------------------------------------------------------- dictionary files
