@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from .documents import MONTHS
+from .constants import MONTH_NAMES, MONTH_PATTERN, MONTHS, NUMBER_WORDS, PERIOD_BOUND_WORDS, WEEKDAY_NAMES
 
 
 class TimeExpression(NamedTuple):
@@ -40,14 +40,11 @@ class EventDate(NamedTuple):
     precision: str  # day, month, year, doc
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_NUMWORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
-}  # fmt: skip
+WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
+_MON = MONTH_PATTERN
+_NUMWORDS = NUMBER_WORDS
 
-_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?P<wd>{'|'.join(WEEKDAY_NAMES)})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
     (
@@ -88,7 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             r"\b(?:(?P<which>(?i:last|next|this|on))\s+)?"
-            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            + _WEEKDAY
+            + r"\b"
         ),
     ),
     (
@@ -96,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<which>(?i:in|last|this|next|early|late|mid|since|until|by|from|of|during|through|before"
             r"|after|earlier in|later in))[\s-]+)?"
-            r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            + rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
         ),
     ),
     ("year", re.compile(r"\b(?P<which>in|since|of|during|early|late|mid|until|by|from|before|after|throughout)[\s-]+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?!-\d)", re.I)),
@@ -166,7 +164,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+,\s*$")
-_BOUND_WORDS = frozenset({"since", "until", "by", "before", "after", "through", "throughout"})
+_BOUND_WORDS = PERIOD_BOUND_WORDS
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 
 

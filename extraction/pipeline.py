@@ -17,18 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import config
-from .actors import (
-    FIRST_PERSON,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    THING_PRONOUNS,
-    ActorDictionary,
-    Mention,
-    find_mentions,
-    group_anaphors,
-    resolve_anaphor,
-)
+from . import config, weights
+from .actors import ActorDictionary, Mention, find_mentions, group_anaphors, resolve_anaphor
+from .constants import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .errors import ModelNotFound
@@ -158,7 +149,7 @@ class Extractor:
             if not found:
                 found = resolve_anaphor(text[start:end], start, static, wide_scope, text)
             out.extend(
-                Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * 0.85, 3), "anaphor")
+                Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * weights.GROUP_ANAPHOR, 3), "anaphor")
                 for m in found
             )
             taken.append((start, end))
@@ -177,7 +168,7 @@ class Extractor:
                 continue
             for ante in resolve_anaphor(word, start, static, scope, text):
                 out.append(
-                    Mention(start, end, m.group(0), ante.actor, "anaphor", round(ante.confidence * 0.8, 3), "anaphor")
+                    Mention(start, end, m.group(0), ante.actor, "anaphor", round(ante.confidence * weights.PRONOUN, 3), "anaphor")
                 )
         return out
 

@@ -1,7 +1,7 @@
-"""Stage 1, input files -> documents: formats, metadata, encodings, and bad input.
+"""Input files -> documents: plain text and Markdown, JSON records, HTML pages, files and folders, bad input.
 
-The small input files are under ``tests/data/input_*`` (written for these tests);
-everything else is built in memory or in a temporary folder.
+The small input files are under ``tests/data/input_*`` (written for these tests); everything
+else is built in memory or in a temporary folder.
 """
 
 from __future__ import annotations
@@ -13,20 +13,16 @@ import pytest
 
 from extraction.documents import (
     Document,
-    decode_bytes,
-    find_date,
     iter_paths,
-    parse_date,
     parse_plain,
     read_bytes,
     read_inputs,
     split_sentences,
 )
 from extraction.errors import InputProblem
+from tests.paths import SEED, TEST_DATA
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "tests" / "data"
-SEED = REPO.parent / "shared" / "seeds" / "000_edb928441491f2db.txt"
+DATA = TEST_DATA
 
 
 def _outcome(item: Document | InputProblem) -> tuple[str, ...]:
@@ -34,59 +30,6 @@ def _outcome(item: Document | InputProblem) -> tuple[str, ...]:
     if isinstance(item, InputProblem):
         return ("problem", str(item))
     return (item.doc_id, item.title, item.date, item.url)
-
-
-# --------------------------------------------------------------------------- dates
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("11 September 2022", "2022-09-11"),
-        ("11th September 2022", "2022-09-11"),
-        ("11 Sept 2022", "2022-09-11"),
-        ("September 11, 2022", "2022-09-11"),
-        ("Sept. 11, 2022", "2022-09-11"),
-        ("Sep 11 2022", "2022-09-11"),
-        ("2022-09-11", "2022-09-11"),
-        ("2022/09/11", "2022-09-11"),
-        ("Sunday, September 11, 2022", "2022-09-11"),
-        ("Sun, 11 Sep 2022 08:00:00 +0900", "2022-09-11"),
-        ("2022-09-11T08:00:00+09:00", "2022-09-11"),
-        ("2022-09-11T23:59:59Z", "2022-09-11"),
-        ("2022-09-11 08:00", "2022-09-11"),
-        ("September 11, 2022 08:00 KST", "2022-09-11"),
-        ("'2022-09-11'", "2022-09-11"),
-        ("  May 5, 2021  ", "2021-05-05"),
-        # not a (whole, valid) date
-        ("2022-13-45", None),
-        ("February 30, 2023", None),
-        ("September 2022", None),
-        ("yesterday", None),
-        ("next Tuesday", None),
-        ("Published: 11 September 2022", None),
-        ("11 September 2022 and more words", None),
-        ("", None),
-    ],
-)
-def test_parse_date(value: str, expected: str | None) -> None:
-    parsed = parse_date(value)
-    assert (parsed.isoformat() if parsed else None) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Posted by the desk on 11 September 2022 at noon", "2022-09-11"),
-        ("Updated: Sept. 12, 2022", "2022-09-12"),
-        ("First 2022-13-45, then 2022-09-10", "2022-09-10"),  # an invalid date is passed over
-        ("On 3 March 2023 and on March 1, 2023", "2023-03-03"),  # the first in the text wins
-        ("no date in here", None),
-    ],
-)
-def test_find_date(text: str, expected: str | None) -> None:
-    found = find_date(text)
-    assert (found.isoformat() if found else None) == expected
 
 
 # --------------------------------------------------------------------------- .txt / .md
@@ -164,50 +107,6 @@ def test_parse_plain_body_drops_front_matter_only() -> None:
 def test_parse_plain_problems(text: str, override: str, message: str) -> None:
     with pytest.raises(InputProblem) as info:
         parse_plain(text, doc_id="d", source_file="d.md", date_override=override)
-    assert str(info.value) == message
-
-
-# --------------------------------------------------------------------------- decoding
-
-CP1252_TEXT = "Caf\u00e9 talks \u2014 the minister\u2019s \u201cna\u00efve\u201d plan.\n"
-SJIS_TEXT = "\u65e5\u97d3\u9996\u8133\u4f1a\u8ac7\u304c\u6771\u4eac\u3067\u958b\u304b\u308c\u307e\u3057\u305f\u3002\n"
-KOREAN_TEXT = "\ud55c\uc77c \uc815\uc0c1\ud68c\ub2f4\uc774 \ub3c4\ucfc4\uc5d0\uc11c \uc5f4\ub838\ub2e4.\n"
-
-
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
-        (b"Plain ASCII.\n", "Plain ASCII.\n"),
-        ("\ufeffWith a BOM \u2014 UTF-8.\n".encode(), "With a BOM \u2014 UTF-8.\n"),
-        (CP1252_TEXT.encode("cp1252"), CP1252_TEXT),
-        (SJIS_TEXT.encode("shift_jis"), SJIS_TEXT),
-        (KOREAN_TEXT.encode("euc_kr"), KOREAN_TEXT),
-        ("\ufeffUTF-16 with a BOM.\n".encode("utf-16-le"), "UTF-16 with a BOM.\n"),
-        ("UTF-16 without a BOM, little endian.\n".encode("utf-16-le"), "UTF-16 without a BOM, little endian.\n"),
-        ("UTF-16 without a BOM, big endian.\n".encode("utf-16-be"), "UTF-16 without a BOM, big endian.\n"),
-    ],
-    ids=["ascii", "utf8-bom", "cp1252", "shift-jis", "euc-kr", "utf16-bom", "utf16le", "utf16be"],
-)
-def test_decode_bytes(data: bytes, expected: str) -> None:
-    assert decode_bytes(data, "f.txt") == expected
-
-
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        (b"", "[E001] f.txt: file is empty"),
-        (b"  \n\t\r\n", "[E001] f.txt: file is empty"),
-        (b"\xef\xbb\xbf", "[E001] f.txt: file is empty"),
-        (b"\xef\xbb\xbf \n", "[E001] f.txt: file is empty"),
-        (b"\xff\xfe", "[E001] f.txt: file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "[E001] f.txt: looks like a binary file, not text"),
-        (b"text\x01\x02\x03\x04\x05\x06\x07\x08 and control bytes", "[E001] f.txt: looks like a binary file, not text"),
-    ],
-    ids=["empty", "whitespace", "bom-only", "bom-and-space", "utf16-bom-only", "png", "control-bytes"],
-)
-def test_decode_bytes_problems(data: bytes, message: str) -> None:
-    with pytest.raises(InputProblem) as info:
-        decode_bytes(data, "f.txt")
     assert str(info.value) == message
 
 
@@ -411,40 +310,13 @@ def test_empty_folder_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extraction.documents as documents
+    import extraction.documents.formats as documents
 
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 10)
     path = tmp_path / "big.txt"
     path.write_text("Title\n\nA body longer than ten bytes.")
     (problem,) = read_inputs([path])
     assert str(problem) == f"[E001] {path}: file is larger than 0 MB"
-
-
-# --------------------------------------------------------------------------- sentences
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Mr. Kim met U.S. envoys. They talked.\n\nSecond part. Done!",
-         [("Mr. Kim met U.S. envoys.", 0), ("They talked.", 0), ("Second part.", 1), ("Done!", 1)]),
-        ('He said "No." Then he left.', [('He said "No."', 0), ("Then he left.", 0)]),
-        ("Resolution No. 5 passed. Gen. Lee agreed.", [("Resolution No. 5 passed.", 0), ("Gen. Lee agreed.", 0)]),
-        ("It rose 3.5 percent. A. Lincoln spoke.", [("It rose 3.5 percent.", 0), ("A. Lincoln spoke.", 0)]),
-        ("# Talks resume\nJapan met Korea. Then.", [("# Talks resume", 0), ("Japan met Korea.", 1), ("Then.", 1)]),
-        ("11 September 2022\nJapan met Korea.", [("11 September 2022", 0), ("Japan met Korea.", 1)]),
-        ("A hard-wrapped line\nthat goes on.", [("A hard-wrapped line\nthat goes on.", 0)]),
-        ("SEOUL, March 16 — A met B.\nTOKYO, March 17 — C met D.",
-         [("SEOUL, March 16 — A met B.", 0), ("TOKYO, March 17 — C met D.", 1)]),
-        ("Intro:\n- first point.\n- second point.", [("Intro:", 0), ("- first point.", 1), ("- second point.", 2)]),
-    ],
-)
-def test_split_sentences(text: str, expected: list[tuple[str, int]]) -> None:
-    sentences = split_sentences(text)
-    assert [(text[s.start : s.end], s.paragraph) for s in sentences] == expected
-    assert [s.index for s in sentences] == list(range(len(expected)))
-    for s in sentences:
-        assert text[s.paragraph_start :].startswith(text[s.paragraph_start : s.start])
 
 
 # --------------------------------------------------------------------------- the seed article

@@ -1,4 +1,4 @@
-"""Sentence -> relations table: every phenomenon the extractor must handle.
+"""The whole pipeline on short texts: sentence -> event mention rows, for every phenomenon the extractor handles.
 
 Each case is a short text (one to three sentences, written for these tests)
 and the exact set of relations expected from it, written as

@@ -1,5 +1,4 @@
-"""Stage 2, actor mentions: dictionary names, non-actor phrases, people, surnames,
-context-dependent names and anaphora.
+"""Actor mentions: dictionary names, non-actor phrases, people, surnames, context-dependent names.
 
 Each mention case lists every mention expected in the text, in order, as
 ``(text, actor, kind, via)``.
@@ -7,30 +6,16 @@ Each mention case lists every mention expected in the text, in order, as
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from extraction.actor_table import load_actor_table
 from extraction.actors import (
     ActorDictionary,
     Mention,
     find_mentions,
-    group_anaphors,
-    name_variants,
     resolve_anaphor,
-    surname_of,
 )
 from extraction.documents import read_inputs, split_sentences
-from extraction.errors import DataFileError
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seeds" / "000_edb928441491f2db.txt"
-
-
-@pytest.fixture(scope="module")
-def actors() -> ActorDictionary:
-    return ActorDictionary.load()
+from tests.paths import SEED
 
 
 def _mentions(actors: ActorDictionary, text: str, date: str = "") -> list[Mention]:
@@ -133,154 +118,6 @@ def test_mention_confidence(actors: ActorDictionary, text: str, expected: list[f
     assert [m.confidence for m in _mentions(actors, text, "2023-03-01")] == expected
 
 
-def test_dictionary_method_matches_function(actors: ActorDictionary) -> None:
-    text = "Japan's Masami Oka met Seoul's envoy. Oka spoke."
-    assert actors.find_mentions(text, "2022-09-11") == _mentions(actors, text, "2022-09-11")
-
-
-# --------------------------------------------------------------------------- anaphora
-
-ANAPHOR_CASES = [
-    # (name, text, anaphor, scope starts at this substring ("" = text start), expected actors, newest first)
-    ("both-countries", "Japan and South Korea are working. The move comes as both countries line up.",
-     "both countries", "", ["KOR", "JPN"]),
-    ("two-sides", "Japanese and Chinese diplomats gathered in Beijing. The two sides held talks.",
-     "The two sides", "", ["CHN", "JPN"]),
-    ("two-sides-skip-preposition", "Japan's envoy for North Korea met Chinese officials. The two sides agreed.",
-     "The two sides", "", ["CHN", "JPN"]),
-    ("two-sides-not-enough", "Japanese diplomats gathered in Tokyo. The two sides held talks.",
-     "The two sides", "", []),
-    ("three", "The US, Japan and South Korea met. The three criticized the plan.", "The three", "",
-     ["KOR", "JPN", "USA"]),
-    ("it-capital", "Seoul said it would share intelligence.", "it", "", ["KOR"]),
-    ("its-capital", "Washington views two of its allies as crucial.", "its", "", ["USA"]),
-    ("it-not-a-demonym", "Japanese diplomats flew in. It said nothing.", "It", "", []),
-    ("it-latest-thing", "Tokyo spoke to Japanese and Chinese envoys. It said more.", "It", "", ["JPN"]),
-    ("he-person", "Kishida met Japanese reporters. He said more.", "He", "", ["JPN"]),
-    ("we-person", "Japan's Masami Oka spoke. We agreed, he said.", "We", "", ["JPN"]),
-    ("we-no-person", "Seoul and Tokyo spoke. We agreed.", "We", "", ["JPN"]),
-    # the scope (a paragraph) bounds the search
-    ("out-of-scope", "Japan and South Korea met.\n\nBoth countries agreed.", "Both countries", "Both", []),
-    ("in-scope", "Japan and China met.\n\nSouth Korea and Russia spoke. Both countries agreed.",
-     "Both countries", "South", ["RUS", "KOR"]),
-    ("not-an-anaphor", "Japan and China met. Everyone agreed.", "Everyone", "", []),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "scope", "expected"), [c[1:] for c in ANAPHOR_CASES], ids=[c[0] for c in ANAPHOR_CASES]
-)
-def test_resolve_anaphor(actors: ActorDictionary, text: str, word: str, scope: str, expected: list[str]) -> None:
-    mentions = _mentions(actors, text, "2023-03-01")
-    position = text.index(word)
-    scope_start = text.index(scope) if scope else 0
-    found = resolve_anaphor(word, position, mentions, scope_start, text)
-    assert [m.actor for m in found] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The two sides met; both countries and Both Nations agreed.",
-         [("The two sides", 2), ("both countries", 2), ("Both Nations", 2)]),
-        ("the three leaders and the three", [("the three leaders", 3), ("the three", 3)]),
-        ("a two-sided coin; the twosome; the two-thirds", []),
-    ],
-)
-def test_group_anaphors(text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(text[a:b], n) for a, b, n in group_anaphors(text)] == expected
-
-
-# --------------------------------------------------------------------------- names
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Kim Jong Un", {"Kim Jong Un", "Kim Jong-un", "Kim Jong-Un"}),
-        ("Sin Beom-cheol", {"Sin Beom-cheol", "Sin Beom Cheol", "Sin Beom-Cheol"}),
-        ("Masami Oka", {"Masami Oka"}),
-        ("Xi", {"Xi"}),
-    ],
-)
-def test_name_variants(name: str, expected: set[str]) -> None:
-    assert name_variants(name) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "actor", "expected"),
-    [
-        ("Kim Jong Un", "PRK", "Kim"),
-        ("Sin Beom-cheol", "KOR", "Sin"),
-        ("Xi Jinping", "CHN", "Xi"),
-        ("Lai Ching-te", "TWN", "Lai"),
-        ("Masami Oka", "JPN", "Oka"),
-        ("Sung Kim", "USA", "Kim"),
-        ("Vladimir Putin", "RUS", "Putin"),
-        ("Madonna", "USA", "Madonna"),
-    ],
-)
-def test_surname_of(name: str, actor: str, expected: str) -> None:
-    family_first = {a.code for a in load_actor_table() if a.family_name_first}
-    assert surname_of(name, actor in family_first) == expected
-
-
-# --------------------------------------------------------------------------- dictionary files
-
-
-def _write_dictionary(folder: Path, actors: str, aliases: str, people: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "actors.csv").write_text(actors)
-    (folder / "aliases.csv").write_text(aliases)
-    (folder / "people.csv").write_text(people)
-    return folder
-
-
-GOOD_ACTORS = "code,name\nJPN,Japan\nKOR,South Korea\n"
-GOOD_ALIASES = "actor,alias,kind,context,confidence\nJPN,Japan,name,,1.0\nKOR,Seoul,capital,,0.9\n,Sea of Japan,nonactor,,\n"
-GOOD_PEOPLE = "actor,name,surname,variants,role,start,end,alone\nJPN,Masami Oka,,,Vice Minister,2021-01-01,,yes\n"
-
-
-def test_load_small_dictionary(tmp_path: Path) -> None:
-    folder = _write_dictionary(tmp_path / "a", GOOD_ACTORS, GOOD_ALIASES, GOOD_PEOPLE)
-    d = ActorDictionary.load(folder)
-    assert d.codes == {"JPN": "Japan", "KOR": "South Korea"}
-    assert [(a.actor, a.alias, a.kind, a.confidence) for a in d.aliases] == [
-        ("JPN", "Japan", "name", 1.0), ("KOR", "Seoul", "capital", 0.9), ("", "Sea of Japan", "nonactor", 1.0)
-    ]
-    assert [(p.name, p.surname, p.alone, str(p.start), p.end) for p in d.people] == [
-        ("Masami Oka", "Oka", True, "2021-01-01", None)
-    ]
-    text = "Oka crossed the Sea of Japan to Seoul."
-    assert [(m.text, m.actor, m.via) for m in d.find_mentions(text, "2022-09-11")] == [
-        ("Oka", "JPN", "surname"), ("Seoul", "KOR", "dictionary")
-    ]
-
-
-@pytest.mark.parametrize(
-    ("files", "message"),
-    [
-        ({"people.csv": None}, "missing data file {folder}/people.csv"),
-        ({"actors.csv": "code,label\nJPN,Japan\n"}, "{folder}/actors.csv: missing columns name"),
-        ({"aliases.csv": "actor,alias,kind\nXXX,Atlantis,name\n"}, "{folder}/aliases.csv:2: unknown actor 'XXX'"),
-        ({"people.csv": "actor,name\nJPN,Masami Oka\nXXX,Nobody Known\n"}, "{folder}/people.csv:3: unknown actor 'XXX'"),
-        ({"people.csv": "actor,name,start\nJPN,Masami Oka,2021-13-01\n"},
-         "{folder}/people.csv:2: bad date '2021-13-01'"),
-        ({"aliases.csv": "actor,alias,kind,context,confidence\nJPN,Japan,name,,high\n"},
-         "malformed actor data in {folder}: could not convert string to float: 'high'"),
-    ],
-    ids=["missing-file", "missing-column", "alias-unknown-actor", "person-unknown-actor", "bad-date", "bad-number"],
-)
-def test_load_errors(tmp_path: Path, files: dict[str, str | None], message: str) -> None:
-    contents = {"actors.csv": GOOD_ACTORS, "aliases.csv": GOOD_ALIASES, "people.csv": GOOD_PEOPLE, **files}
-    folder = tmp_path / "bad"
-    folder.mkdir()
-    for name, content in contents.items():
-        if content is not None:
-            (folder / name).write_text(content)
-    with pytest.raises(DataFileError) as info:
-        ActorDictionary.load(folder)
-    assert str(info.value) == "[E003] " + message.format(folder=folder)
 
 
 # --------------------------------------------------------------------------- the seed article

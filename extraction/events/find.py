@@ -1,0 +1,195 @@
+"""Stage 3 entry point: coded events of one parsed sentence.
+
+For each token whose lemma is a trigger (verbs first: they may consume the event nouns they
+govern), the matching lexicon row is checked (particle, cue), its roles found
+(:mod:`.roles`), and one :class:`~extraction.events.records.CodedEvent` yielded per ordered
+pair of different actors, with negation and modality (:mod:`.modality`). Reported claims and
+obligations (:mod:`.claims`) and refusals ("denied locking onto": a REJECT beside the negated
+event) are added; the best-scoring event per (source, target, type, negated) is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .. import weights
+from ..actors import Mention
+from ..lexicons import word_class
+from ..schema import EVENT_TYPES
+from .claims import modal_requests, negative_claims
+from .modality import NEGATING_VERBS, is_negated, modality_of
+from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
+from .phrases import MentionLookup
+from .records import CodedEvent
+from .roles import find_roles, role_pairs, speech_head, verb_subjects
+from .triggers import Trigger, TriggerLexicon, lemma_keys
+
+#: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
+REFUSING_VERBS = word_class("refusing_verb")
+
+
+def find_events(
+    sent,
+    mentions_of: MentionLookup,
+    lexicon: TriggerLexicon,
+    recall: RecallLookup | None = None,
+    remember: RememberHook | None = None,
+) -> Iterator[CodedEvent]:
+    """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
+
+    ``mentions_of(token)`` returns the actor mentions a token stands for
+    (dictionary names, resolved surnames and anaphora), or [].
+    ``recall(group)`` returns the latest earlier event of an event-noun group
+    ("exercise", "launch", ...) in the same article, for "Taipei condemned the drills";
+    ``remember(group, ref)`` is told of events whose agent is known even when
+    they have no target ("North Korea fired a missile"; "a North Korean missile").
+    """
+    best: dict[tuple[str, str, str, bool], CodedEvent] = {}
+    consumed: set[int] = set()
+    refusals: list = []
+    if remember is not None:
+        remember_event_nouns(sent, mentions_of, remember)
+    tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
+    for tok in tokens:
+        if tok.i in consumed:
+            continue
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
+        if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
+            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
+        for key in lemma_keys(tok):
+            rows = lexicon.index.get((key, pos))
+            if rows:
+                break
+        else:
+            continue
+        for row in rows:
+            cue_tokens = _cue_tokens(tok)
+            if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in tok.children):
+                continue
+            if row.cue and not any(c.lemma_.lower() in row.cue or c.lower_ in row.cue for c in cue_tokens):
+                continue
+            if row.cue:
+                # "put off their joint exercises": the exercises belong to this event, not one of their own
+                consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue and c.i != tok.i)
+            if _governs_other_trigger(tok, row, lexicon):
+                if tok.lemma_.lower() in REFUSING_VERBS:
+                    refusals.append((tok, row))
+                break  # "denied locking onto": the inner event is negated instead
+            roles = find_roles(tok, row, mentions_of, recall)
+            if not roles.sources:
+                continue
+            pairs = role_pairs(roles, row)
+            if not pairs:
+                group = event_group(tok.lemma_.lower())
+                if remember is not None and group and not row.reverse and not is_negated(tok):
+                    remember(group, EventRef(roles.sources[0][0]))
+                continue
+            pred = (speech_head(tok) or tok) if "speaker" in row.slots else tok
+            negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
+            modality = modality_of(pred)
+            intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+            text = tok.text if not row.particle else f"{tok.text} {row.particle}"
+            for src, tgt, conf in pairs:
+                ev = CodedEvent(
+                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
+                    tok.lemma_.lower(),
+                )  # fmt: skip
+                k = (src.actor, tgt.actor, row.event_type, negated)
+                if k not in best or best[k].confidence < ev.confidence:
+                    best[k] = ev
+            break
+    for ev in [*modal_requests(sent, mentions_of), *negative_claims(sent, mentions_of, recall)]:
+        k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
+        if k not in best:
+            best[k] = ev
+    for tok, _row in refusals:
+        # "Seoul denied locking onto the plane": besides the negated lock-on, Seoul rejects the claim
+        inner = {t.idx for t in tok.subtree if t is not tok}
+        refusers = {m.actor for m, _ in verb_subjects(tok, mentions_of)[0]}
+        for ev in list(best.values()):
+            if ev.negated and ev.trigger_start in inner and ev.source.actor in refusers:
+                k = (ev.source.actor, ev.target.actor, "REJECT", False)
+                if k not in best:
+                    best[k] = ev._replace(
+                        event_type="REJECT", intensity=EVENT_TYPES["REJECT"][1], trigger=tok.text,
+                        trigger_start=tok.idx, negated=False, confidence=round(ev.confidence * weights.REFUSAL, 2),
+                        lemma=tok.lemma_.lower(),
+                    )  # fmt: skip
+    yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
+
+
+
+
+def _cue_tokens(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "prt", "attr", "nmod") or (
+            c.dep_ == "advcl" and c.tag_ == "VBG"  # "share missile warning data" misparsed as a clause
+        ):
+            out.append(c)
+            out.extend(cc for cc in c.children if cc.dep_ in ("compound", "amod", "conj"))
+        if c.dep_ == "dobj":
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(p for p in prep.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from"):
+            for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list"
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out.extend(cc for cc in p.children if cc.dep_ == "compound")
+        if c.dep_ == "advmod":
+            out.append(c)  # "would respond strongly"
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+            out.append(c)  # "a North Korean missile flew over Hokkaido"
+        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+            out.append(c)  # "called the launch reckless"
+            out.extend(cc for cc in c.children if cc.dep_ in ("conj", "amod", "compound", "dobj", "attr"))
+        if c.dep_ == "dobj":
+            out.extend(cc for cc in c.children if cc.dep_ in ("amod", "oprd", "appos"))
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":  # "described the decision as a violation"
+                    for p in prep.children:
+                        out.append(p)
+                        out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:  # "described the retaliation as inappropriate"
+                out.append(p)
+                out.extend(cc for cc in p.children if cc.dep_ in ("conj", "amod", "compound"))
+    if tok.dep_ in ("compound", "relcl", "amod"):
+        out.append(tok.head)  # "war games", "the vaccines which Tokyo provided", "exchanged views" (misparsed)
+    # subject of a passive trigger or of an adjectival participle ("the exercises were suspended")
+    return out
+
+
+
+def _governs_other_trigger(tok, row: Trigger, lexicon: TriggerLexicon) -> bool:
+    if tok.lemma_.lower() not in NEGATING_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "pcomp", "prep") or (c.dep_ == "dobj" and c.tag_ == "VBG"):
+            for d in c.subtree:
+                if d is tok:
+                    continue
+                pos = "VERB" if d.pos_ in ("VERB", "AUX") else "NOUN" if d.pos_ in ("NOUN", "PROPN") else ""
+                if pos and (d.lemma_.lower(), pos) in lexicon.index and d.lemma_.lower() not in NEGATING_VERBS:
+                    return True
+    return False
+
+
+
+def mention_map(sent, offset: int, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """token index -> mentions covering it (``offset``: char position of the parsed text in the document)."""
+    out: dict[int, list[Mention]] = {}
+    j = 0
+    ms = sorted(mentions)
+    for tok in sent:
+        a = offset + tok.idx
+        b = a + len(tok.text)
+        while j < len(ms) and ms[j].end <= a:
+            j += 1
+        k = j
+        while k < len(ms) and ms[k].start < b:
+            if ms[k].start < b and a < ms[k].end:
+                out.setdefault(tok.i, []).append(ms[k])
+            k += 1
+    return out

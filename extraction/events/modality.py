@@ -1,0 +1,92 @@
+"""Negation and modality of an event mention, from the verbs that govern its trigger.
+
+* negated: "did not discuss", "refused to meet", "denied locking onto", "without consulting",
+  "had no plan to join";
+* modality: ``hypothetical`` for conditions, modal auxiliaries and things requested of someone
+  ("urged Moscow to halt"); ``intended`` for plans, futures and "is to"; else ``asserted``.
+"""
+
+from __future__ import annotations
+
+from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX
+from ..lexicons import word_class
+
+#: Verbs whose complement is an event that did not happen ("refused to meet").
+NEGATING_VERBS = word_class("negating_verb")
+#: Verbs whose complement is an intended or planned event ("plans to visit").
+INTENT_VERBS = word_class("intent_verb")
+#: Verbs of saying that report a clause.
+SPEECH_VERBS = word_class("speech_verb")
+#: Verbs whose complement is requested of someone, not done ("urged Moscow to halt").
+REQUEST_VERBS = word_class("request_verb")
+#: Adjectives that make an event noun intended ("the planned visit").
+PLAN_ADJECTIVES = word_class("plan_adjective")
+
+
+def predicate_chain(tok) -> list:
+    """The trigger, then the verbs that govern it (through objects, complements, conjuncts)."""
+    chain = [tok]
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj",
+                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN"):
+            chain.append(head)
+            cur = head
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT",):
+                break
+        else:
+            break
+    return chain
+
+
+def is_negated(tok) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    chain = predicate_chain(tok)
+    for prev, node in zip(chain, chain[1:], strict=False):
+        if node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.lemma_.lower() in NEGATING_VERBS and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+                return True
+            if prev.dep_ in ("ccomp", "advcl"):
+                break  # a negation above a reported clause does not reach it
+        elif node.lower_ == "without":
+            return True
+        elif node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True  # "had no plan to join", "no intention of meeting"
+    return False
+
+
+def modality_of(tok) -> str:
+    chain = predicate_chain(tok)
+    intended = any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in tok.children)
+    for prev, node in zip([None, *chain], chain, strict=False):
+        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+            continue
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return "hypothetical"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return "hypothetical"  # the consequent of a condition: "would respond if Seoul sent arms"
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                if c.lower_ == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+                    intended = True  # "Seoul said it would share": future in the past
+                    continue
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                intended = True
+        if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in REQUEST_VERBS:
+            return "hypothetical"  # "urged Moscow to halt ...": requested, not done
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in INTENT_VERBS:
+            intended = True
+        if prev is not None and prev.dep_ == "xcomp" and node.lemma_ == "be":
+            intended = True  # "Moon is to visit Pyongyang"
+        if prev is not None and prev.dep_ == "ccomp":
+            break
+    return "intended" if intended else "asserted"

@@ -1,0 +1,78 @@
+"""Actors of a noun phrase in the parse: "Japan", "Japan and South Korea", "the government of Japan".
+
+``mentions_of(token)`` (a :data:`MentionLookup`) gives the actor mentions a token stands for;
+the functions here collect them over coordinations, modifiers and "of" phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..actors import Mention
+from ..lexicons import word_class
+
+MentionLookup = Callable[[object], list[Mention]]
+#: Nouns whose actor modifier is the relatum, not the referent ("a US ally", "China's neighbours").
+RELATIONAL_NOUNS = word_class("relational_noun")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+
+
+def expand(tokens) -> list:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(t.conjuncts)
+    seen, uniq = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            uniq.append(t)
+    return uniq
+
+
+def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Mention]:
+    """Actors a noun phrase headed by ``tok`` stands for (head first, then its modifiers)."""
+    found = list(mentions_of(tok))
+    if depth > 2 or (not found and tok.lemma_.lower() in RELATIONAL_NOUNS):
+        return found  # "a US ally", "China's neighbours": the modifier is the relatum, not the referent
+    out: list[Mention] = list(found)
+    for c in tok.children:
+        if c.tag_ in ("VBN", "VBG") or hyphen_participle(c):
+            continue  # "US-backed pact": the backer is not the pact's party
+        if found and c.dep_ == "conj":
+            out.extend(phrase_actors(c, mentions_of, depth + 1))
+            continue
+        if found and c.pos_ != "PROPN":
+            continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
+        if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
+            out.extend(phrase_actors(c, mentions_of, depth + 1))
+    if not out:  # "the government of Japan", "imports of Japanese seafood"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        out.extend(phrase_actors(p, mentions_of, depth + 1))
+    uniq: dict[tuple[int, str], Mention] = {}
+    for m in out:
+        uniq.setdefault((m.start, m.actor), m)
+    return list(uniq.values())
+
+
+def hyphen_participle(tok) -> bool:
+    """``tok`` is the first part of "US-backed", "China-led", "Russia-made"."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and (doc[tok.i + 2].tag_ in ("VBN", "VBD") or doc[tok.i + 2].lower_.endswith("ed"))
+    )
+
+
+def actors_of(tokens, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
+    out = []
+    for t in expand(tokens):
+        out.extend((m, weight) for m in phrase_actors(t, mentions_of))
+    return out
+
+
+#: Types whose object may name its partner only through a preposition ("banned trade with Pyongyang").

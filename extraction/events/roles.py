@@ -1,0 +1,305 @@
+"""Roles: who acts (source) and who is acted upon (target) for one trigger in the parse.
+
+Subject -> source, object or prepositional object -> target; passives flip (the ``by`` agent is
+the source); a subject is inherited through control verbs ("agreed to meet"), conjoined verbs
+and relative clauses; noun triggers take their source from a possessive or an actor modifier
+("China's sanctions", "US sanctions") or from the verb that governs them ("imposed sanctions
+on"). Each actor comes with a weight (:mod:`extraction.weights`) for how directly it was found.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .. import weights
+from ..actors import Mention
+from ..constants import CIRCUMSTANCE_PREPS
+from ..lexicons import event_noun_groups, word_class
+from .modality import INTENT_VERBS, SPEECH_VERBS
+from .nouns import RecallLookup, recall_target
+from .phrases import MentionLookup, actors_of, expand
+from .triggers import NON_PREPOSITION_SLOTS, Trigger, inflections
+
+#: Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
+SUPPORT_VERBS = word_class("support_verb")
+_SUPPORT_FORMS = frozenset(f for verb in SUPPORT_VERBS for f in inflections(verb, "VERB"))
+_EVENT_NOUNS = event_noun_groups()
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+class Roles(NamedTuple):
+    sources: list[tuple[Mention, float]]
+    targets: list[tuple[Mention, float]]
+
+
+PARTNER_TYPES = frozenset({"SANCTION", "RETREAT", "COOPERATE", "AID"})
+
+
+def object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
+    """Actors of an object phrase, or of its partner when it has none.
+
+    "a ban on trade with Pyongyang", "lifted curbs on exports to Seoul" (sanction-like
+    types), "accepted an invitation to visit Pyongyang" (agreements).
+    """
+    found = actors_of(tokens, mentions_of, weight)
+    if found:
+        return found
+    for t in expand(tokens):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if row.event_type in PARTNER_TYPES and t.lemma_.lower() not in _EVENT_NOUNS:
+            # (not "struck a deal with X": that is the deal's own partner)
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "from", "against"):
+                    objs = [p for p in prep.children if p.dep_ == "pobj"]
+                    found.extend(actors_of(objs, mentions_of, weight * weights.PARTNER))
+        if row.event_type == "AGREE":
+            for acl in t.children:  # "accepted an invitation to visit Pyongyang"
+                if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                    objs = [c for c in acl.children if c.dep_ == "dobj"]
+                    found.extend(actors_of(objs, mentions_of, weight * weights.INVITATION))
+    return found
+
+
+
+
+def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[list, list, float]:
+    """(sources, passive patients, weight) for a verb, inheriting subjects where needed."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    weight = 1.0 - weights.SUBJECT_DEPTH_STEP * depth
+    if subj:
+        return actors_of(subj, mentions_of, weight), [], weight
+    if passive or agents:
+        return actors_of(agents, mentions_of, weight), actors_of(passive, mentions_of, weight), weight
+    if depth >= 3:
+        return [], [], weight
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        # object control ("urged Japan to lift") before subject control ("agreed to meet")
+        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objs and head.lemma_.lower() not in INTENT_VERBS:
+            return actors_of(objs, mentions_of, weight * weights.OBJECT_CONTROL), [], weight
+        return verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        gov = head.head  # "accused Seoul of locking", "was accused of supplying": Seoul locks, the accused supplies
+        objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs:
+            return actors_of(objs, mentions_of, weight * weights.ACCUSED_OF), [], weight
+    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head.head, mentions_of, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head is not verb:
+        return actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD), [], weight
+    if verb.dep_ == "ROOT":
+        return _left_region(verb, mentions_of), [], weight
+    return [], [], weight
+
+
+def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Fallback subject for a verb the parser left without one: actors just left of it.
+
+    Scans back to the previous verb, skipping objects of prepositions
+    ("... held in Seoul, US, Japanese and South Korean officials held a meeting").
+    """
+    out: list[tuple[Mention, float]] = []
+    for t in reversed(list(verb.doc[max(0, verb.i - 15) : verb.i])):
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", '"', "“", "”"):
+            break
+        if t.dep_ == "pobj" or t.head.dep_ == "pobj":
+            continue
+        out.extend((m, weights.LEFT_REGION) for m in mentions_of(t))
+    return out
+
+
+def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[list, float]:
+    mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    found = actors_of(mods, mentions_of, weights.NOUN_MODIFIER) if mods else []
+    if found or depth >= 4:
+        return found, weights.NOUN_MODIFIER
+    for prep in noun.children:  # "sanctions by Japan", "a visit by Pelosi"
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            found = actors_of([p for p in prep.children if p.dep_ == "pobj"], mentions_of, weights.NOUN_BY_AGENT)
+            if found:
+                return found, weights.NOUN_MODIFIER
+    for acl in noun.children:  # "sanctions imposed by the US", "a deal struck by Trump"
+        if acl.dep_ == "acl":
+            agents = [p for c in acl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents:
+                return actors_of(agents, mentions_of, weights.NOUN_MODIFIER), weights.NOUN_MODIFIER
+    head = noun.head
+    if head is noun:
+        return [], 0.0
+    if (
+        noun.dep_ == "nsubj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.tag_ in ("VBG", "VBN")  # a participle taken for a clause: "resumed exercises ending a deal"
+        and head.dep_ in ("ccomp", "xcomp", "advcl", "conj")
+    ):
+        srcs, _, w = verb_subjects(head.head, mentions_of)  # misparsed object ("resumed exercises ending ...")
+        return srcs, weights.MISPARSED_PARTICIPLE * w
+    if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() not in SUPPORT_VERBS and head.lower_ not in _SUPPORT_FORMS:
+            return [], 0.0  # "discussed the pact": the pact's parties are not the discussants
+        srcs, _, w = verb_subjects(head, mentions_of)
+        return srcs, weights.SUPPORT_VERB_SUBJECT * w
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN", "NUM"):
+            return _noun_sources(gov, mentions_of, depth + 1)
+        if gov.pos_ in ("VERB", "AUX"):
+            srcs, _, w = verb_subjects(gov, mentions_of)
+            return srcs, weights.PREPOSITION_GOVERNOR * w
+    if noun.dep_ in ("conj", "appos", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        return _noun_sources(head, mentions_of, depth + 1)
+    return [], 0.0
+
+
+def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    holders = [tok]
+    if row.pos == "NOUN":
+        holders.extend(c for c in tok.children if c.dep_ == "acl")  # "a deal struck with ..."
+        cur = tok
+        for _ in range(3):  # "approval of $1 billion in arms sales to Taiwan": "to" hangs higher up
+            if (
+                cur.dep_ == "pobj"
+                and cur.head.dep_ == "prep"
+                and cur.head.lower_ in ("of", "in", "for")
+                and cur.head.head.pos_ in ("NOUN", "NUM")
+            ):
+                cur = cur.head.head
+                holders.append(cur)
+            else:
+                break
+        if cur.dep_ in ("dobj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX"):
+            holders.append(cur.head)  # "held talks in Tokyo with Japan": "with" hangs on the verb
+    else:
+        # "lifted restrictions on Seoul", "suspended talks with Tokyo": the preposition hangs on the object
+        holders.extend(c for c in tok.children if c.dep_ == "dobj")
+    out: list[tuple[Mention, float]] = []
+    if "speaker" in row.slots:
+        out.extend(_speaker(tok, mentions_of))
+    for slot in row.slots:
+        for holder in holders:
+            for c in holder.children:
+                if slot == "obj" and holder is tok and c.dep_ in ("dobj", "attr", "oprd"):
+                    out.extend(object_actors([c], row, mentions_of, weights.OBJECT))
+                elif (
+                    slot == "obj"
+                    and holder is tok
+                    and c.dep_ in ("advmod", "npadvmod", "dep")
+                    and c.i > tok.i
+                    and c.text[:1].isupper()
+                ):
+                    out.extend(actors_of([c], mentions_of, weights.MISPARSED_NAME))  # "Kishida met Yoon": name misparsed
+                elif slot == "cond" and holder is tok and c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "should", "unless", "once") for m in c.children
+                ):  # "Moscow would respond harshly if Seoul sent arms": the threatened side
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    out.extend(actors_of(subj, mentions_of, weights.CONDITION_SUBJECT))
+                elif slot == "ccomp" and holder is tok and c.dep_ == "ccomp":
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    out.extend(actors_of(subj, mentions_of, weights.CLAUSE_SUBJECT))
+                elif slot == "dative" and holder is tok and c.dep_ == "dative":
+                    objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
+                    out.extend(actors_of(objs, mentions_of, weights.DATIVE))
+                elif slot not in NON_PREPOSITION_SLOTS and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
+                    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                    out.extend(
+                        object_actors(
+                            objs, row, mentions_of,
+                            weights.TRIGGER_PREPOSITION if holder is tok else weights.HOLDER_PREPOSITION,
+                        )
+                    )
+    if not out and row.symmetric:
+        out = _deep_slot_targets(tok, row, mentions_of)
+    return out
+
+
+def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Fallback for misparses: a slot preposition further down, not inside another clause."""
+    out: list[tuple[Mention, float]] = []
+    preps = {s for s in row.slots if s not in NON_PREPOSITION_SLOTS}
+    stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
+    while stack:
+        node, depth = stack.pop()
+        if node.dep_ == "prep" and node.lower_ in preps:
+            out.extend(actors_of([p for p in node.children if p.dep_ == "pobj"], mentions_of, weights.DEEP_PREPOSITION))
+        if depth < 3:
+            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in ("ccomp", "relcl", "nsubj"))
+    return out
+
+
+def speech_head(tok):
+    """The verb of saying or warning whose clause holds ``tok``, or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def _speaker(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    """Subject of the verb of saying or warning whose clause holds ``tok`` ("warned the North would pay")."""
+    head = speech_head(tok)
+    return verb_subjects(head, mentions_of)[0] if head is not None else []
+
+
+def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            return actors_of([p for p in c.children if p.dep_ == "pobj"], mentions_of, weights.BETWEEN)
+    return []
+
+
+def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLookup | None = None) -> Roles:
+    if row.pos == "VERB":
+        sources, patients, _ = verb_subjects(tok, mentions_of)
+        targets = patients + _slot_targets(tok, row, mentions_of)
+        if patients and not sources:
+            # passive without agent: "Japan was accused of ..." has no source
+            return Roles([], targets)
+    else:
+        targets = _slot_targets(tok, row, mentions_of)
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if not targets and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("pobj", "dobj"):
+            # "Russia was hit with sanctions by Japan": the passive subject is the target
+            patients = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            targets = actors_of(patients, mentions_of, weights.PASSIVE_PATIENT)
+        sources, weight = _noun_sources(tok, mentions_of)
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE_PREPS:
+            # "At a council meeting, China and Russia blamed ...": the meeting's parties are unknown
+            sources = []
+        sources = [(m, w * weight) for m, w in sources]
+        if "between" in row.slots and not sources:
+            sources = _between(tok, mentions_of)
+    if not targets and sources and not row.symmetric:
+        targets = recall_target(tok, row, sources, recall)
+    if row.reverse:
+        sources, targets = targets, sources
+    return Roles(sources, targets)
+
+
+def role_pairs(roles: Roles, row: Trigger) -> list[tuple[Mention, Mention, float]]:
+    out: list[tuple[Mention, Mention, float]] = []
+    src_actors = {m.actor for m, _ in roles.sources}
+    if roles.targets:
+        for s, ws in roles.sources:
+            for t, wt in roles.targets:
+                if s.actor != t.actor:
+                    conf = ws * wt * s.confidence * t.confidence
+                    out.append((s, t, conf))
+                    if row.symmetric:
+                        out.append((t, s, conf))
+    elif row.symmetric and len(src_actors) >= 2:
+        # "Japan and South Korea agreed", "US-Japan talks": every ordered pair
+        for s, ws in roles.sources:
+            for t, wt in roles.sources:
+                if s.actor != t.actor:
+                    out.append((s, t, weights.SYMMETRIC_SUBJECTS * ws * wt * s.confidence * t.confidence))
+    return out

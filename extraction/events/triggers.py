@@ -1,0 +1,143 @@
+"""The trigger lexicon (``data/triggers.csv``): which words carry which PLOVER event type.
+
+Each row maps a verb or noun lemma to a PLOVER type and says where the target is found
+(``slots``: ``obj``, ``dative``, a preposition such as ``with``, ``to``, ``on``, ``between``,
+``ccomp``, ``cond`` or ``speaker``), whether the event is symmetric (meetings, joint agreements:
+rows both ways), whether the roles are reversed ("Tokyo hosted Yoon": the visitor is the source),
+and an optional ``cue``: lemmas one of which must modify the trigger or be its object
+("withdraw troops", "war games", "export controls").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from ..config import data_dir
+from ..errors import DataFileError
+from ..lexicons import irregular_forms
+from ..schema import EVENT_TYPES
+
+#: Slots in the trigger lexicon that are not prepositions.
+NON_PREPOSITION_SLOTS = frozenset({"obj", "dative", "between", "ccomp", "speaker", "cond"})
+
+
+class Trigger(NamedTuple):
+    lemma: str
+    particle: str
+    pos: str  # VERB or NOUN
+    event_type: str
+    slots: tuple[str, ...]
+    symmetric: bool
+    reverse: bool
+    cue: frozenset[str]
+    intensity: float | None
+
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass
+class TriggerLexicon:
+    triggers: list[Trigger]
+    _index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TriggerLexicon:
+        path = Path(path) if path else data_dir() / "triggers.csv"
+        if not path.exists():
+            raise DataFileError(f"missing trigger lexicon {path}")
+        triggers = []
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for col in ("lemma", "pos", "event_type", "slots"):
+                if col not in (reader.fieldnames or []):
+                    raise DataFileError(f"{path}: missing column {col!r}")
+            for n, row in enumerate(reader, start=2):
+                lemma = (row.get("lemma") or "").strip().lower()
+                if not lemma:
+                    continue
+                etype = (row.get("event_type") or "").strip().upper()
+                if etype not in EVENT_TYPES:
+                    raise DataFileError(f"{path}:{n}: unknown event type {etype!r}")
+                pos = (row.get("pos") or "").strip().upper()
+                if pos not in ("VERB", "NOUN"):
+                    raise DataFileError(f"{path}:{n}: pos must be VERB or NOUN, not {pos!r}")
+                word, _, particle = lemma.partition(" ")
+                intensity = (row.get("intensity") or "").strip()
+                try:
+                    value = float(intensity) if intensity else None
+                except ValueError as exc:
+                    raise DataFileError(f"{path}:{n}: bad intensity {intensity!r}") from exc
+                triggers.append(
+                    Trigger(
+                        word,
+                        particle,
+                        pos,
+                        etype,
+                        tuple((row.get("slots") or "").split()),
+                        _yes(row.get("symmetric")),
+                        _yes(row.get("reverse")),
+                        frozenset(c for c in (row.get("cue") or "").lower().split("|") if c),
+                        value,
+                    )
+                )
+        return cls(triggers)
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], list[Trigger]]:
+        index: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self.triggers:
+            index.setdefault((t.lemma, t.pos), []).append(t)
+        for rows in index.values():
+            rows.sort(key=lambda t: (not t.cue, not t.particle))  # specific rows first
+        return index
+
+    @cached_property
+    def surface_forms(self) -> frozenset[str]:
+        """Lower-case word forms of every trigger, for the cheap sentence prefilter."""
+        forms: set[str] = set()
+        for t in self.triggers:
+            forms |= inflections(t.lemma, t.pos)
+        return frozenset(forms)
+
+    @cached_property
+    def form_pattern(self) -> re.Pattern[str]:
+        return re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def _yes(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"yes", "true", "1", "y"}
+
+
+def inflections(lemma: str, pos: str) -> set[str]:
+    """Over-generated word forms of a lemma (cheap, no model): used only to prefilter."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms |= irregular_forms().get(lemma, frozenset())
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if pos == "NOUN" and lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    return forms
+
+
+def sentence_has_trigger(text: str, lexicon: TriggerLexicon) -> bool:
+    """Cheap prefilter: does the text contain a word form of any trigger?"""
+    forms = lexicon.surface_forms
+    return any(w.lower() in forms for w in lexicon.form_pattern.findall(text))
+
+
+def lemma_keys(tok) -> tuple[str, ...]:
+    """The keys a token is looked up by in the lexicon: its lemma, then its lower-case form."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    return (lemma, lower) if lemma != lower else (lemma,)

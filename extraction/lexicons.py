@@ -1,0 +1,141 @@
+"""Open-class word lists, read once from CSV files under ``<data dir>/lexicons/``.
+
+Files (all UTF-8 CSV with a header row; see ``data/lexicons/README.md``):
+
+* ``word_classes.csv`` (``class,word``): one row per word and class, for the classes of
+  :data:`WORD_CLASSES` (verbs of saying, support verbs, title words, ...);
+* ``event_nouns.csv`` (``noun,group``) and ``event_verbs.csv`` (``lemma,group``): which
+  earlier event a later noun can refer to ("the drills" -> group ``exercise``);
+* ``irregular_verbs.csv`` (``lemma,forms``): past forms the cheap prefilter must know;
+* ``group_anaphors.csv`` (``phrase,size``): "the two sides" -> 2.
+
+Each file is validated as it is read: a missing column, an empty cell, an unknown class or
+group, or a bad number raises :class:`~extraction.errors.DataFileError` naming the file and
+line. The lists are read when a module first asks for them and cached per folder, so a
+folder given with ``RELDASH_DATA_DIR`` before the first extraction is the one used.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from .config import data_dir
+from .errors import DataFileError
+
+#: Word classes of ``word_classes.csv`` and what they are for.
+WORD_CLASSES: dict[str, str] = {
+    "abbreviation": "abbreviations whose dot does not end a sentence (lower case, no final dot)",
+    "generic_group_noun": "plural nouns of people that 'they' may refer to instead of countries",
+    "intent_verb": "verbs whose complement is an intended or planned event",
+    "negating_verb": "verbs whose complement is an event that did not happen",
+    "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",
+    "negative_predicate": "predicates of a reported claim that make it an accusation",
+    "plan_adjective": "adjectives that make an event noun intended ('the planned visit')",
+    "refusing_verb": "denials and refusals: the inner event is negated, the refusal is a REJECT",
+    "relational_noun": "nouns whose actor modifier is the relatum, not the referent ('a US ally')",
+    "request_verb": "verbs whose complement is requested of someone, not done",
+    "speech_verb": "verbs of saying that report a clause",
+    "support_verb": "verbs whose object noun names the subject's own event ('held talks')",
+    "title_word": "words of titles between an actor and a person's name",
+}
+#: Event-noun groups: what a noun such as "the drills" can refer back to ("any": the latest event).
+EVENT_GROUPS: tuple[str, ...] = (
+    "exercise", "launch", "agreement", "visit", "sale", "sanction", "detention", "accusation", "offer",
+    "demand", "attack", "intrusion", "threat", "any",
+)  # fmt: skip
+
+
+def lexicon_dir() -> Path:
+    return data_dir() / "lexicons"
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
+    """(``file:line``, row) for each non-empty row, every column present and non-empty."""
+    if not path.exists():
+        raise DataFileError(f"missing data file {path}")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataFileError(f"{path}: missing columns {', '.join(missing)}")
+        for n, row in enumerate(reader, start=2):
+            values = {c: (row.get(c) or "").strip() for c in columns}
+            if not any(values.values()):
+                continue
+            where = f"{path}:{n}"
+            empty = [c for c, v in values.items() if not v]
+            if empty:
+                raise DataFileError(f"{where}: empty {', '.join(empty)}")
+            yield where, values
+
+
+@cache
+def _word_classes(folder: Path) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
+    for where, row in _rows(folder / "word_classes.csv", ("class", "word")):
+        if row["class"] not in WORD_CLASSES:
+            raise DataFileError(f"{where}: unknown class {row['class']!r}; one of {', '.join(sorted(WORD_CLASSES))}")
+        out[row["class"]].add(row["word"].lower())
+    return {name: frozenset(words) for name, words in out.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The lower-case words of one class of ``word_classes.csv``."""
+    if name not in WORD_CLASSES:
+        raise KeyError(f"unknown word class {name!r}")
+    return _word_classes(lexicon_dir())[name]
+
+
+@cache
+def _groups(path: Path, key: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for where, row in _rows(path, (key, "group")):
+        if row["group"] not in EVENT_GROUPS:
+            raise DataFileError(f"{where}: unknown group {row['group']!r}; one of {', '.join(EVENT_GROUPS)}")
+        out.setdefault(row[key].lower(), row["group"])
+    return out
+
+
+def event_noun_groups() -> dict[str, str]:
+    """Event noun (lemma) -> the group of earlier events it can refer to, in file order."""
+    return _groups(lexicon_dir() / "event_nouns.csv", "noun")
+
+
+def event_verb_groups() -> dict[str, str]:
+    """Trigger verb (lemma) -> the group a later event noun refers to it by."""
+    return _groups(lexicon_dir() / "event_verbs.csv", "lemma")
+
+
+@cache
+def _irregular(path: Path) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for _where, row in _rows(path, ("lemma", "forms")):
+        out[row["lemma"].lower()] = frozenset(f.strip().lower() for f in row["forms"].split("|") if f.strip())
+    return out
+
+
+def irregular_forms() -> dict[str, frozenset[str]]:
+    """Verb lemma -> irregular word forms ("meet" -> {"met"})."""
+    return _irregular(lexicon_dir() / "irregular_verbs.csv")
+
+
+@cache
+def _anaphors(path: Path) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for where, row in _rows(path, ("phrase", "size")):
+        try:
+            size = int(row["size"])
+        except ValueError:
+            size = 0
+        if size < 2:
+            raise DataFileError(f"{where}: size must be a whole number of at least 2, not {row['size']!r}")
+        out[row["phrase"].lower()] = size
+    return out
+
+
+def group_anaphors() -> dict[str, int]:
+    """Group anaphor phrase ("the two sides") -> how many actors it refers to."""
+    return _anaphors(lexicon_dir() / "group_anaphors.csv")

@@ -1,0 +1,43 @@
+"""Negation and modality of a trigger, from the verbs that govern it.
+
+Each case: a sentence of our own, the trigger word, whether the event is negated, and its
+modality (asserted, intended or hypothetical).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.events.modality import is_negated, modality_of
+
+MODALITY_CASES = [
+    # asserted
+    ("plain", "Japan condemned China.", "condemned", False, "asserted"),
+    ("past perfect", "Seoul had protested to Tokyo.", "protested", False, "asserted"),
+    ("reported", "Officials said Japan condemned China.", "condemned", False, "asserted"),
+    # negated
+    ("not", "Japan did not condemn China.", "condemn", True, "asserted"),
+    ("never", "Tokyo never apologised to Seoul.", "apologised", True, "asserted"),
+    ("refused to", "Pyongyang refused to meet Seoul.", "meet", True, "asserted"),
+    ("denied", "Seoul denied locking its radar onto the Japanese plane.", "locking", True, "asserted"),
+    ("without", "China left without meeting Japan.", "meeting", True, "asserted"),
+    # intended
+    ("will", "Kishida will visit Seoul.", "visit", False, "intended"),
+    ("plans to", "China plans to hold drills near Taiwan.", "drills", False, "intended"),
+    ("is to", "Moon is to visit Pyongyang.", "visit", False, "intended"),
+    ("said it would", "Seoul said it would share data with Tokyo.", "share", False, "intended"),
+    ("planned noun", "The planned visit to Beijing was announced.", "visit", False, "intended"),
+    # hypothetical
+    ("if", "If Seoul sends arms, Moscow will respond.", "sends", False, "hypothetical"),
+    ("could", "China could invade Taiwan.", "invade", False, "hypothetical"),
+    ("urged to", "Washington urged Moscow to withdraw its troops.", "withdraw", False, "hypothetical"),
+    ("consequent", "Moscow would retaliate if Seoul sent arms.", "retaliate", False, "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "modality"), [c[1:] for c in MODALITY_CASES], ids=[c[0] for c in MODALITY_CASES]
+)
+def test_negation_and_modality(parse, text: str, trigger: str, negated: bool, modality: str) -> None:
+    tok = parse(text).token(trigger)
+    assert (is_negated(tok), modality_of(tok)) == (negated, modality)
