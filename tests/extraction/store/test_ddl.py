@@ -55,3 +55,13 @@ def test_document_columns_constant_matches_the_table(store):
         con.close()  # fmt: skip
     assert cols == list(DOCUMENT_COLUMNS)
     assert rel_cols == [*COLUMNS, *EXTRA_COLUMNS, "row_no"]
+
+
+def test_store_of_another_schema_version_is_refused(store):
+    con = duckdb.connect(str(store.path))
+    try:
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    finally:
+        con.close()
+    with pytest.raises(StoreError, match=r"store schema version 0, this code reads version 1"):
+        Store(store.path)

@@ -7,8 +7,11 @@ import sys
 import threading
 import time
 
+import pytest
+
 from extraction.errors import StoreBusy
 from extraction.store import AddReport, Store
+from extraction.store.locking import StoreLock
 from tests.extraction.store.helpers import ROOT, FakeExtractor, batch, run_threads, slow_inserts
 
 
@@ -133,3 +136,80 @@ def test_two_processes_adding_at_once_both_succeed(store):
     assert abs(ended1 - ended2) >= 0.5  # and their write transactions took turns
     assert store.stats()["documents"] == 8
     assert store.stats()["text_relations"] == 16
+
+
+# --------------------------------------------------------------------------- the lock itself
+
+
+def test_read_blocked_by_a_write_gives_up_after_the_configured_timeout(store, monkeypatch):
+    monkeypatch.setenv("RELDASH_STORE_LOCK_TIMEOUT", "0.5")
+    reader = Store(store.path)
+    assert reader.lock_timeout == 0.5
+    with StoreLock(store.path).hold(exclusive=True, timeout=1):
+        started = time.monotonic()
+        with pytest.raises(StoreBusy, match=r"\[E021\] busy, try again in a moment"):
+            reader.relations()
+        read_wait = time.monotonic() - started
+        # the first read, when a session opens the store, waits no longer
+        started = time.monotonic()
+        with pytest.raises(StoreBusy):
+            Store(store.path)
+        open_wait = time.monotonic() - started
+    for waited in (read_wait, open_wait):
+        assert 0.4 <= waited < 10  # about the setting, far from the 30 s reads used to wait at least
+    assert reader.relations().empty  # the write is over: reading works again
+
+
+HOLDER_SCRIPT = """
+import sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from extraction.store.locking import StoreLock
+
+with StoreLock(Path({db!r})).hold(exclusive=True, timeout=5):
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_write_lock_held_by_another_process_makes_reads_busy(store):
+    reader = Store(store.path, lock_timeout=0.5)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER_SCRIPT.format(root=str(ROOT), db=str(store.path))],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with pytest.raises(StoreBusy):
+            reader.stats()
+        assert time.monotonic() - started < 10
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert holder.returncode == 0
+    assert reader.stats()["documents"] == 0
+
+
+def test_readers_share_and_a_waiting_writer_goes_before_new_readers(store):
+    lock = StoreLock(store.path)
+    with lock.hold(exclusive=False, timeout=1), lock.hold(exclusive=False, timeout=1):  # readers share
+        writer_done = threading.Event()
+
+        def writer():
+            with lock.hold(exclusive=True, timeout=10):
+                writer_done.set()
+
+        thread = threading.Thread(target=writer)
+        thread.start()
+        time.sleep(0.3)  # the writer now waits for the readers, holding the gate
+        assert not writer_done.is_set()
+        # so a new reader does not get in before it
+        with pytest.raises(StoreBusy), lock.hold(exclusive=False, timeout=0.3):
+            pass
+    thread.join(10)
+    assert writer_done.is_set()
+    with lock.hold(exclusive=False, timeout=1):  # and once it is done, readers do
+        pass
