@@ -7,10 +7,13 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint bench clean-venv browser demo
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The project itself is installed editable (its dependencies are those of requirements.txt,
+# installed just before), so that $(VENV)/bin/reldash runs `python -m extraction`.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 # Debian's chromium for the one real-browser test (Playwright cannot download browsers here).

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extraction.cli import collect_documents  # noqa: E402
+from extraction.cli.common import collect_documents  # noqa: E402
 from extraction.pipeline import Extractor  # noqa: E402
 
 

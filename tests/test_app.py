@@ -24,7 +24,7 @@ from components.prepare import prepare_relations, public_frame
 from components.table_view import DEFAULT_LIMIT
 from components.timeline_view import score_series, timeline_series
 from extraction.errors import StoreBusy
-from extraction.gdelt import read_gdelt
+from extraction.sources.gdelt import read_gdelt
 from extraction.store import Store
 from extraction.table import coerce_types, read_table
 

@@ -1,4 +1,4 @@
-"""Safe URL fetching: extraction.fetch, against a local HTTP server (never the internet)."""
+"""Safe URL fetching: extraction.sources.url, against a local HTTP server (never the internet)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from extraction import fetch
 from extraction.errors import FetchFailed, FetchRefused, InputProblem
-from extraction.fetch import address_allowed, doc_id_for_url, fetch_url
+from extraction.sources import url as fetch
+from extraction.sources.url import address_allowed, doc_id_for_url, fetch_url
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -315,7 +315,7 @@ def test_address_policy(address, allowed):
 
 def test_store_add_url(server, tmp_path):
     from extraction.store import Store
-    from tests.extraction.test_store import FakeExtractor
+    from tests.extraction.store.helpers import FakeExtractor
 
     store = Store(tmp_path / "r.duckdb")
     report = store.add_url(f"{server}/redirect", allow_private=True, extractor=FakeExtractor())

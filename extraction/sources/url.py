@@ -31,9 +31,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from . import config
-from .documents import Document, decode_bytes, parse_html, parse_plain
-from .errors import FetchFailed, FetchRefused, InputProblem
+from extraction import config
+from extraction.documents import Document, decode_bytes, parse_html, parse_plain
+from extraction.errors import FetchFailed, FetchRefused, InputProblem
 
 USER_AGENT = "reldash/0.1 (+article fetch for a relationship dashboard)"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

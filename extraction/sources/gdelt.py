@@ -8,9 +8,10 @@ line (files ``YYYYMMDDHHMMSS.export.CSV``, usually zipped). The columns used
 33 NumArticles, 59 DATEADDED, 60 SOURCEURL.
 
 Rows are kept when Actor1CountryCode and Actor2CountryCode (CAMEO country codes,
-not the FIPS ``*Geo_CountryCode`` fields) are both actors of
-``data/actors/actors.csv`` and differ. CAMEO root codes map to PLOVER types;
-root 01 ("make public statement") has none and is dropped (and counted).
+not the FIPS ``*Geo_CountryCode`` fields) are both actors of the actor table
+(:func:`extraction.actor_table.load_actor_table`, ``data/actors/actors.csv``) and
+differ. CAMEO root codes map to PLOVER types; root 01 ("make public statement")
+has none and is dropped (and counted).
 Malformed lines are counted and reported with their line numbers, never fatal.
 
 Entry point: :func:`read_gdelt`.
@@ -18,7 +19,6 @@ Entry point: :func:`read_gdelt`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import math
@@ -29,10 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .errors import DataFileError
-from .schema import COLUMNS, EVENT_TYPES
-from .table import coerce_types
+from extraction.actor_table import load_actor_table
+from extraction.errors import DataFileError
+from extraction.schema import COLUMNS, EVENT_TYPES
+from extraction.table import coerce_types
 
 N_COLUMNS = 61
 (
@@ -117,16 +117,11 @@ class GdeltReport:
             self.problems.append(msg)
 
 
-def actor_codes(path: str | Path | None = None) -> frozenset[str]:
-    """The actor codes of ``data/actors/actors.csv``."""
-    path = Path(path) if path else config.data_dir() / "actors" / "actors.csv"
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            codes = frozenset(row["code"].strip() for row in csv.DictReader(fh) if row.get("code"))
-    except (OSError, KeyError) as exc:
-        raise DataFileError(f"cannot read actor codes from {path}: {exc}") from exc
+def actor_codes(folder: str | Path | None = None) -> frozenset[str]:
+    """The actor codes of the actor table (``<folder>/actors.csv``, default ``data/actors/actors.csv``)."""
+    codes = frozenset(actor.code for actor in load_actor_table(folder))
     if not codes:
-        raise DataFileError(f"no actor codes in {path}")
+        raise DataFileError("no actor codes in the actor table" + (f" under {folder}" if folder else ""))
     return codes
 
 

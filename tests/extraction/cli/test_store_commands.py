@@ -8,14 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extraction import store_cli
-from extraction.cli import build_parser, main
+from extraction.cli import store as store_cli
+from extraction.cli.main import build_parser, main
 from extraction.schema import COLUMNS
 from extraction.store import EXTRA_COLUMNS, Store
 from extraction.table import read_table
-from tests.extraction.test_store import FakeExtractor
+from tests.extraction.store.helpers import FakeExtractor
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GDELT_SAMPLE = ROOT / "tests" / "data" / "gdelt_sample.export.CSV"
 
 

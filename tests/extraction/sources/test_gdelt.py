@@ -1,4 +1,4 @@
-"""GDELT 2.0 event exports -> relation rows: extraction.gdelt."""
+"""GDELT 2.0 event exports -> relation rows: extraction.sources.gdelt."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extraction.gdelt import EXTRA_COLUMNS, N_COLUMNS, actor_codes, plover_type, read_gdelt
 from extraction.schema import COLUMNS
+from extraction.sources.gdelt import EXTRA_COLUMNS, N_COLUMNS, actor_codes, plover_type, read_gdelt
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "gdelt_sample.export.CSV"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "gdelt_sample.export.CSV"
 ACTORS = {"USA", "JPN", "KOR", "PRK", "CHN", "RUS", "TWN"}
 
 

@@ -22,7 +22,7 @@ from extraction import cli
 from extraction.documents import Document
 from extraction.table import read_table
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "data"
 SUMMARY = re.compile(
     r"^(?P<docs>\d+) documents, (?P<sentences>\d+) sentences, (?P<relations>\d+) relations "

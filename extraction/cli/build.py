@@ -1,0 +1,117 @@
+"""The table commands: ``build`` (files -> CSV or Parquet relation table) and ``evaluate`` (against gold)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterator
+
+from extraction.cli.common import (
+    add_model_options,
+    collect_documents,
+    progress_bar,
+    read_documents,
+    skipped_note,
+    stderr,
+)
+from extraction.documents import Document
+
+
+def run_extraction(docs: list[Document], args: argparse.Namespace, *, desc: str = "extracting") -> Iterator:
+    """Relations of ``docs``, with a progress bar on long runs."""
+    from extraction.pipeline import Extractor
+
+    extractor = Extractor(args.model, n_process=args.n_process)
+    show = not args.quiet and len(docs) >= 20 and sys.stderr.isatty()
+    bar = progress_bar(len(docs), show, desc)
+    counts = {"sentences": 0}
+
+    def done(prepared) -> None:
+        counts["sentences"] += len(prepared.sentences)
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        yield from extractor.extract(docs, on_document=done)
+    finally:
+        if bar is not None:
+            bar.close()
+        args._sentences = counts["sentences"]
+        args._model = extractor.__dict__.get("model_name", "")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from extraction.documents import parse_date_or_problem
+    from extraction.table import output_format, to_frame, write_table
+
+    start = time.perf_counter()
+    # Mistakes in the options are reported before any work, not after the extraction.
+    output_format(args.out)
+    date = parse_date_or_problem(args.date, "--date")
+    docs, skipped = read_documents(args.inputs, date)
+    if not docs:
+        return 1
+    frame = to_frame(run_extraction(docs, args))
+    write_table(frame, args.out)
+    seconds = time.perf_counter() - start
+    print(
+        f"{len(docs)} documents, {args._sentences} sentences, {len(frame)} relations "
+        f"in {seconds:.1f} s -> {args.out}" + (skipped_note(skipped) if skipped else "")
+    )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from extraction.evaluate import evaluate, format_report, load_gold
+
+    gold = load_gold(args.gold, only=args.only)
+    if gold.empty:
+        stderr(f"error: no gold rows under {args.gold}")
+        return 1
+    doc_ids = set(gold["doc_id"])
+    docs, problems = collect_documents(args.articles)
+    for p in problems:
+        stderr(f"skipped: {p}")
+    docs = [d for d in docs if d.doc_id in doc_ids]
+    if not docs:
+        stderr("error: none of the gold documents could be read")
+        return 1
+    from extraction.table import to_frame
+
+    predicted = to_frame(run_extraction(docs, args, desc="evaluating"))
+    if args.modality:
+        predicted = predicted[predicted["modality"].isin(args.modality)]
+    report = evaluate(predicted, gold[gold["doc_id"].isin({d.doc_id for d in docs})])
+    if args.json:
+        import json
+
+        print(json.dumps(report, indent=2))
+    else:
+        print(format_report(report, worst=args.worst))
+    return 0
+
+
+def add_build_commands(sub: argparse._SubParsersAction) -> None:
+    """Add ``build`` and ``evaluate`` to the CLI's subparsers."""
+    b = sub.add_parser("build", help="extract relations from files and folders into a CSV or Parquet table")
+    b.add_argument("inputs", nargs="+", help=".txt .md .html .json .jsonl files or folders")
+    b.add_argument("--out", required=True, help="output file, .csv or .parquet (written atomically)")
+    b.add_argument("--date", default="", help="publication date for every input (overrides the files')")
+    add_model_options(b)
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("evaluate", help="score the extraction against gold annotations")
+    e.add_argument("--articles", nargs="+", default=["data/articles"], help="article files or folders")
+    e.add_argument("--gold", default="data/gold", help="gold folder (one CSV per article)")
+    e.add_argument("--only", nargs="*", default=None, help="restrict to these doc_ids")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("--worst", type=int, default=15, help="how many misses and false positives to list")
+    e.add_argument(
+        "--modality",
+        nargs="+",
+        choices=("asserted", "intended", "hypothetical"),
+        help="score only predictions of these modalities (default: all)",
+    )
+    add_model_options(e)
+    e.set_defaults(func=cmd_evaluate)
