@@ -1,4 +1,5 @@
-"""The headline row of figures for the current filter (mentions, or events when the user counts events)."""
+"""The headline figures of the current filter: counts, mean intensity, date span. Pure functions,
+no Streamlit (:mod:`components.headline_view` draws them)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 
 from .aggregate import actor_codes, count
 from .prepare import net_cooperation_score, relation_dates
-from .scale import SCORE_HELP
 
 
 @dataclass(frozen=True)
@@ -70,29 +69,3 @@ def format_span(start: date | None, end: date | None) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{start:%b %Y}"
     return f"{start:%b %Y} – {end:%b %Y}"
-
-
-def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None) -> Headline:
-    """The figures of ``df``; with ``mentions``, ``df`` is one row per event and an "Events" figure leads."""
-    figures = headline(df, mentions=mentions)
-    if figures.events is None:
-        cols = st.columns([1, 1, 1, 1.3, 1.9])
-    else:
-        cols = st.columns([0.9, 0.9, 0.9, 0.8, 1.3, 2.3])
-        cols[0].metric(
-            "Events",
-            f"{figures.events:,}",
-            help="Mentions of the same source, target and event type within a few days, grouped across "
-            "articles: what the views below count.",
-        )
-        cols = cols[1:]
-    cols[0].metric("Relations", f"{figures.relations:,}", help="Relation mentions that pass the filter.")
-    cols[1].metric("Articles", f"{figures.articles:,}", help="Distinct source articles of those relations.")
-    cols[2].metric("Dyads", f"{figures.dyads:,}", help="Distinct directed actor pairs (source → target).")
-    cols[3].metric("Net cooperation score", format_score(figures.net_score), help=SCORE_HELP)
-    cols[4].metric(
-        "Date span",
-        format_span(figures.date_from, figures.date_to),
-        help="Earliest and latest event date (the article's date where the event has none).",
-    )
-    return figures

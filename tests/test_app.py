@@ -15,14 +15,17 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from components.actors import actors_from_table
+from components.downloads import download_name
+from components.dyads import dyad_summary
 from components.events import event_ids, event_rows
-from components.filters import FilterOptions, Filters, apply_filters, download_name, filter_options
-from components.map_view import map_arcs
-from components.matrix_view import dyad_summary
-from components.network_view import network_edges
+from components.filters import FilterOptions, Filters, apply_filters, filter_options
+from components.map_data import map_arcs
+from components.network import network_edges
 from components.prepare import prepare_relations, public_frame
-from components.table_view import DEFAULT_LIMIT
-from components.timeline_view import score_series, timeline_series
+from components.table_rows import DEFAULT_LIMIT
+from components.timeline import score_series, timeline_series
+from extraction.actor_table import load_actor_table
 from extraction.errors import StoreBusy
 from extraction.gdelt import read_gdelt
 from extraction.store import Store
@@ -301,7 +304,7 @@ def test_downloads_hold_exactly_each_views_data(
     assert not at.exception
     flt = Filters(countries=("CHN",), date_from=date(2017, 1, 1), date_to=date(2024, 12, 31))
     view = apply_filters(relations, flt)
-    locations = pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
+    locations = actors_from_table(load_actor_table(ROOT / "data" / "actors")).locations
     chosen = at.multiselect(key="timeline_dyads").value
     assert chosen, "the timeline starts with the top dyads chosen"
     expected = {
@@ -561,11 +564,11 @@ def test_rejected_files_are_listed_with_their_reasons(store_db: Path) -> None:
 
 
 def test_upload_size_is_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import components.add_view as add_view
+    import components.add_checks as add_checks
 
-    monkeypatch.setattr(add_view, "MAX_UPLOAD_TOTAL_BYTES", 100)
+    monkeypatch.setattr(add_checks, "MAX_UPLOAD_TOTAL_BYTES", 100)
     at = on_page(store_app(), ADD)
-    assert at.file_uploader(key="add_files").proto.max_upload_size_mb == add_view.MAX_FILE_MB
+    assert at.file_uploader(key="add_files").proto.max_upload_size_mb == add_checks.MAX_FILE_MB
     at.file_uploader(key="add_files").set_value([("big.txt", b"Japan and China. " * 20, "text/plain")])
     submit(at, "Add the files")
     assert not at.exception

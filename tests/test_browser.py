@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
+from components.evidence import highlight_spans
 from components.filters import Filters, apply_filters
 from components.prepare import prepare_relations, public_frame
-from components.table_view import highlight_spans
 from extraction.store import Store
 from extraction.table import coerce_types
 

@@ -3,7 +3,7 @@ text with the actors and triggers of its relations highlighted; remove one (afte
 confirmation) together with its relation rows.
 
 Article text, titles, file names and URLs are untrusted: the article is shown as HTML built
-from escaped pieces (:func:`components.table_view.marked_html`), and only http(s) links are
+from escaped pieces (:mod:`components.evidence`), and only http(s) links are
 clickable. With a plain relation table (``--data``) the page lists the table's articles and
 shows their evidence sentences (the table holds no article text), read-only.
 """
@@ -11,16 +11,13 @@ shows their evidence sentences (the table holds no article text), read-only.
 from __future__ import annotations
 
 import hashlib
-import html
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from extraction.errors import ExtractionError, NotInStore, StoreBusy
 
+from .article_list import matching_documents, source_label, table_documents
 from .data_source import (
     BUSY_MESSAGE,
     Source,
@@ -31,144 +28,12 @@ from .data_source import (
     load_relations,
     open_store,
     store_handle,
-    table_documents,
 )
-from .filters import code_span
-from .table_view import find_span, highlight_sentence, marked_html, safe_url
+from .evidence import article_html, evidence_list_html
+from .markup import code_span
 
-#: Highlight roles in an article: (CSS background, label).
-ARTICLE_ROLES: dict[str, tuple[str, str]] = {
-    "actor": ("#cfe3f7", "actor"),
-    "trigger": ("#fff3a3", "trigger"),
-}
 ADD_PAGE = "components/pages/add_articles.py"
 KEY = "articles"
-
-
-# --------------------------------------------------------------------------- pure helpers
-
-
-def source_label(source_file: object) -> str:
-    """Where an article came from, shortly: a file's name, a fetched URL, or "pasted text"."""
-    text = str(source_file or "")
-    return text if "://" in text else Path(text).name
-
-
-def _relation_label(row: Mapping[str, Any]) -> str:
-    label = f"{row.get('source', '')} → {row.get('target', '')}: {row.get('event_type', '')}"
-    if bool(row.get("negated")):
-        label += " (negated)"
-    modality = str(row.get("modality", "") or "")
-    if modality and modality != "asserted":
-        label += f" ({modality})"
-    return label
-
-
-def article_spans(text: str, relations: pd.DataFrame) -> list[tuple[int, int, str, str]]:
-    """Sorted, non-overlapping (start, end, role, tooltip) spans of the actors and triggers in ``text``.
-
-    Each relation's words are looked for in its evidence sentence, at the sentence's
-    character span in the article (or where the sentence text is found, if the span
-    does not match). Triggers get the relation as tooltip ("USA → JPN: AGREE").
-    """
-    found: dict[tuple[int, int], tuple[str, list[str]]] = {}
-    taken: list[tuple[int, int]] = []
-    for row in relations.to_dict("records"):
-        sentence = str(row.get("sentence", "") or "")
-        if not sentence:
-            continue
-        try:
-            start = int(row.get("sentence_start", -1))
-        except (TypeError, ValueError):
-            start = -1
-        if start < 0 or text[start : start + len(sentence)] != sentence:
-            start = text.find(sentence)
-            if start < 0:
-                continue
-        local: list[tuple[int, int]] = []
-        needles = [
-            (str(row.get("source_text", "") or ""), "actor"),
-            (str(row.get("target_text", "") or ""), "actor"),
-            (str(row.get("trigger", "") or ""), "trigger"),
-        ]
-        for needle, role in sorted(needles, key=lambda item: -len(item[0])):
-            span = find_span(sentence, needle, local)
-            if span is None:
-                continue
-            local.append(span)
-            absolute = (start + span[0], start + span[1])
-            if absolute in found:
-                if role == "trigger":
-                    found[absolute][1].append(_relation_label(row))
-                continue
-            if any(absolute[0] < b and a < absolute[1] for a, b in taken):
-                continue  # overlaps a span already marked
-            taken.append(absolute)
-            found[absolute] = (role, [_relation_label(row)] if role == "trigger" else [])
-    spans = []
-    for (start, end), (role, labels) in found.items():
-        tip = "; ".join(dict.fromkeys(labels)) if labels else ARTICLE_ROLES[role][1]
-        spans.append((start, end, role, tip))
-    return sorted(spans)
-
-
-def article_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
-    """One article as HTML: escaped metadata, then its text with actors and triggers marked."""
-    esc = html.escape
-    text = str(doc.get("text", "") or "")
-    title = esc(str(doc.get("title", "") or "(untitled)"))
-    url = safe_url(doc.get("url"))
-    if url:
-        link = f'<a href="{esc(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{esc(url)}</a>'
-    else:
-        link = esc(str(doc.get("url", "") or "no link"))
-    origin = source_label(doc.get("source_file"))
-    meta = (
-        f"{esc(str(doc.get('date', '') or 'undated'))} · {link}"
-        f"<br/><small>article {esc(str(doc.get('doc_id', '')))}"
-        + (f" · from {esc(origin)}" if origin else "")
-        + f" · {len(relations)} relation{'s' if len(relations) != 1 else ''}</small>"
-    )
-    legend = " ".join(
-        f'<mark style="background:{colour};padding:0 4px;border-radius:3px">{label}</mark>'
-        for colour, label in ARTICLE_ROLES.values()
-    )
-    body = marked_html(text, article_spans(text, relations), ARTICLE_ROLES)
-    return (
-        '<div class="article" style="border-left:4px solid #6c7ae0;padding:0.4rem 0.9rem;'
-        'background:#fafafc;border-radius:4px;line-height:1.6">'
-        f'<div class="article-title" style="font-size:1.2rem;font-weight:600">{title}</div>'
-        f'<div class="article-meta" style="margin-top:0.2rem">{meta}</div>'
-        f'<div style="margin-top:0.3rem;font-size:0.8rem;color:#666">{legend} '
-        "(hover a trigger for its relation)</div>"
-        '<div class="article-text" style="margin-top:0.6rem;white-space:pre-wrap;max-height:70vh;'
-        f'overflow-y:auto">{body}</div>'
-        "</div>"
-    )
-
-
-def evidence_list_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
-    """A table article (no text stored): escaped metadata and its evidence sentences, marked."""
-    esc = html.escape
-    url = safe_url(doc.get("url"))
-    link = (
-        f'<a href="{esc(url, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{esc(url)}</a>'
-        if url
-        else esc(str(doc.get("url", "") or "no link"))
-    )
-    items = "".join(
-        f"<li>{highlight_sentence(row)} <small>({esc(_relation_label(row))})</small></li>"
-        for row in relations.to_dict("records")
-    )
-    return (
-        '<div class="article" style="border-left:4px solid #6c7ae0;padding:0.4rem 0.9rem;'
-        'background:#fafafc;border-radius:4px;line-height:1.6">'
-        f'<div class="article-title" style="font-size:1.2rem;font-weight:600">'
-        f"{esc(str(doc.get('title', '') or '(untitled)'))}</div>"
-        f"<div>{esc(str(doc.get('date', '') or 'undated'))} · {link}</div>"
-        f'<ul class="article-evidence" style="margin-top:0.5rem">{items}</ul>'
-        "</div>"
-    )
 
 
 # --------------------------------------------------------------------------- removal
@@ -208,15 +73,6 @@ def _show_notice() -> None:
 
 
 # --------------------------------------------------------------------------- page
-
-
-def matching_documents(docs: pd.DataFrame, query: str) -> pd.DataFrame:
-    """The documents whose title, id or URL holds ``query`` (case-insensitive), in their order."""
-    query = (query or "").strip()
-    if not query or docs.empty:
-        return docs
-    hay = docs["title"].astype(str) + "\n" + docs["doc_id"].astype(str) + "\n" + docs["url"].astype(str)
-    return docs[hay.str.contains(query, case=False, regex=False)].reset_index(drop=True)
 
 
 def _search(docs: pd.DataFrame) -> tuple[pd.DataFrame, str]:

@@ -7,81 +7,39 @@ when the user counts events.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from extraction.actor_table import actor_table_path, load_actor_table
+from extraction.actor_table import actor_table_path
 from extraction.errors import ExtractionError
 
 from .data_source import (
     DATA_ENV,
     Source,
     data_key,
+    load_actors,
     load_event_ids,
     load_options,
+    load_outlines,
     load_relations,
     open_store,
 )
+from .dyads import dyad_summary
 from .events import event_rows
-from .filters import ORIGIN_LABELS, apply_filters, code_span, filters_to_query
-from .headline import render_headline
+from .filters import ORIGIN_LABELS, apply_filters
+from .headline_view import render_headline
 from .map_view import render_map
-from .matrix_view import dyad_summary, render_matrix
+from .markup import code_span
+from .matrix_view import render_matrix
 from .network_view import render_network
+from .query import filters_to_query
 from .sidebar import render_filters
 from .table_view import render_table
 from .timeline_view import render_timeline
 
-APP_DIR = Path(__file__).resolve().parent.parent
-GEOMETRY = APP_DIR / "data" / "geo" / "countries.geojson"
 ADD_PAGE = "components/pages/add_articles.py"
-ARTICLES_PAGE = "components/pages/articles.py"
-
-
-def _stamp(path: Path) -> tuple[str, int, int]:
-    """Cache key of a file: its path, modification time and size (a change reloads it)."""
-    stat = path.stat()
-    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
-
-
-@st.cache_data
-def load_locations(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
-    table = load_actor_table(Path(path).parent)
-    frame = pd.DataFrame(
-        [(a.code, a.name, a.capital, a.lat, a.lon) for a in table], columns=["code", "name", "capital", "lat", "lon"]
-    )
-    return frame.dropna(subset=["lat", "lon"]).reset_index(drop=True)
-
-
-@st.cache_data
-def load_geometry(path: str, mtime_ns: int, size: int) -> str:
-    """The country outlines as GeoJSON text (the map memoises its work on the text)."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    json.loads(text)  # fail here, once, if the file is not JSON
-    return text
-
-
-def load_geo() -> tuple[pd.DataFrame, str | None]:
-    """Actor locations and country outlines; the map does without what is missing or broken."""
-    locations = pd.DataFrame(columns=["code", "name", "capital", "lat", "lon"])
-    geometry = None
-    locations_file = actor_table_path()
-    try:
-        if locations_file.is_file():
-            locations = load_locations(*_stamp(locations_file))
-    except (OSError, ExtractionError) as exc:
-        st.warning(f"Cannot read {locations_file.name} ({exc}): actors are left off the map.")
-    try:
-        if GEOMETRY.is_file():
-            geometry = load_geometry(*_stamp(GEOMETRY))
-    except (OSError, ValueError) as exc:
-        st.warning(f"Cannot read {GEOMETRY.name} ({exc}): the map has no country outlines.")
-    return locations, geometry
 
 
 def _query_params() -> dict[str, list[str]]:
@@ -118,14 +76,12 @@ def render_dashboard(source: Source) -> None:
     if loaded is None:
         return
     frame, key = loaded
-    locations, geometry = load_geo()
-    actor_order = tuple(locations["code"])
-    names = dict(zip(locations["code"], locations["name"], strict=True))
+    actors = load_actors()
+    geometry = load_outlines()
     if source.is_store:
         articles = frame["doc_id"].nunique() if len(frame) else 0
         st.caption(
-            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} relations from {articles:,} "
-            "articles"
+            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} relations from {articles:,} articles"
         )
     else:
         st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} relations (read-only)")
@@ -137,8 +93,8 @@ def render_dashboard(source: Source) -> None:
             st.info("The relation table is empty: there is nothing to show yet.")
         return
 
-    options = load_options(*key, actor_order)
-    options = replace(options, actor_names=names)
+    options = load_options(*key, actors.order)
+    options = replace(options, actor_names=actors.names)
     with st.sidebar:
         st.header("Filter")
         filters, notes = render_filters(options, _query_params(), key="filter")
@@ -160,9 +116,7 @@ def render_dashboard(source: Source) -> None:
             "hover texts call them relations)."
         )
     if len(options.origins) > 1 and not filters.origins:
-        shown = ", ".join(
-            f"{ORIGIN_LABELS.get(o, o)}: {(mentions['origin'] == o).sum():,}" for o in options.origins
-        )
+        shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {(mentions['origin'] == o).sum():,}" for o in options.origins)
         st.caption(f"Relations by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
     if view.empty:
         st.info(f"No {noun} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
@@ -172,10 +126,20 @@ def render_dashboard(source: Source) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Map")
-        render_map(view, key="map", filters=filters, locations=locations, geometry=geometry, summary=summary)
+        render_map(
+            view,
+            key="map",
+            filters=filters,
+            locations=actors.locations,
+            geometry=geometry,
+            summary=summary,
+            actor_table=str(actor_table_path()),
+        )
     with right:
         st.subheader("Network")
-        render_network(view, key="network", filters=filters, actors=options.actors, actor_names=names, summary=summary)
+        render_network(
+            view, key="network", filters=filters, actors=options.actors, actor_names=actors.names, summary=summary
+        )
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Timeline")
