@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -367,6 +369,62 @@ def test_matrix_metric_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     at.radio(key="matrix_metric").set_value("net_score").run()
     assert not at.exception
     assert at.radio(key="matrix_metric").value == "net_score"
+
+
+# --------------------------------------------------------------------------- the actor table (RELDASH_DATA_DIR)
+
+
+def ukraine_table(tmp_path: Path) -> Path:
+    """A small relation table where Ukraine (UKR) acts and is acted upon."""
+    rows = read_table(FIXTURE).head(4).copy()
+    rows.loc[0:1, "source"] = "RUS"
+    rows.loc[0:1, "target"] = "UKR"
+    rows.loc[2:3, "source"] = "UKR"
+    rows.loc[2:3, "target"] = "RUS"
+    path = tmp_path / "ukraine.csv"
+    rows.to_csv(path, index=False)
+    return path
+
+
+def map_spec(at: AppTest) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def chart_data(at: AppTest) -> bytes:
+    """The data of every Altair chart on the page (Arrow: text as UTF-8)."""
+    return b"".join(d.data.data for chart in at.get("vega_lite_chart") for d in chart.proto.datasets)
+
+
+def test_an_actor_added_to_the_actor_table_is_named_and_on_the_map(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    table = ukraine_table(tmp_path)
+    # the shipped data dir does not know UKR: a bare code, listed as not on the map
+    monkeypatch.delenv("RELDASH_DATA_DIR", raising=False)
+    at = make_app(monkeypatch, data=table)
+    assert not at.exception
+    assert "UKR" in at.sidebar.multiselect(key="filter_countries").options
+    assert any("Not on the map" in c.value and "`UKR`" in c.value for c in at.caption)
+    assert b"Ukraine" not in chart_data(at)
+
+    # a copy of data/ whose actor table has a row for UKR, with Kyiv's coordinates
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("store", "articles", "gold", "demo"))
+    with open(data / "actors" / "actors.csv", "a", encoding="utf-8") as handle:
+        handle.write("UKR,Ukraine,Ukraine,Kyiv,50.4501,30.5234,given-first\n")
+    monkeypatch.setenv("RELDASH_DATA_DIR", str(data))
+    at = make_app(monkeypatch, data=table)
+    assert not at.exception and not at.warning
+    countries = at.sidebar.multiselect(key="filter_countries").options
+    assert countries == ["RUS · Russia", "UKR · Ukraine"]  # named, in the actor table's order
+    assert not any("Not on the map" in c.value for c in at.caption)
+    layers = {layer["id"]: layer for layer in map_spec(at)["layers"]}
+    markers = {m["actor"]: m for m in layers["actors"]["data"]}
+    assert set(markers) == {"RUS", "UKR"} and markers["UKR"]["title"] == "UKR · Ukraine (Kyiv)"
+    assert {a["title"] for a in layers["arcs"]["data"]} == {"RUS → UKR", "UKR → RUS"}
+    outlined = {f["properties"]["iso_a3"] for f in layers["actor-countries"]["data"]["features"]}
+    assert outlined == {"RUS", "UKR"}  # the outlines come from the data dir's geo/countries.geojson
+    assert b"Ukraine" in chart_data(at)  # the network's nodes are named too (their tooltips)
 
 
 # =========================================================================== the relation store
