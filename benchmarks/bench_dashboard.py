@@ -198,8 +198,8 @@ def measure_pure(path: Path) -> dict[str, object]:
     from components.network_view import network_chart
     from components.prepare import prepare_relations
     from components.table_rows import table_rows
-    from components.timeline import dyad_options, score_series, timeline_series
-    from components.timeline_view import counts_chart, score_chart
+    from components.timeline import dyad_options, intensity_series, timeline_series
+    from components.timeline_view import counts_chart, intensity_chart
     from extraction.actor_table import load_actor_table
     from extraction.table import read_table
 
@@ -251,11 +251,11 @@ def measure_pure(path: Path) -> dict[str, object]:
         steps["timeline"] = _timed(
             lambda view=view: (
                 counts_chart(timeline_series(view)).to_dict(validate=False),
-                score_chart(score_series(view, dyad_options(view)[:3])).to_dict(validate=False),
+                intensity_chart(intensity_series(view, dyad_options(view)[:3])).to_dict(validate=False),
             )
         )[0]
         steps["matrix"] = _timed(
-            lambda summary=summary: matrix_chart(summary, metric="relations").to_dict(validate=False)
+            lambda summary=summary: matrix_chart(summary, metric="count").to_dict(validate=False)
         )[0]
         steps["table"] = _timed(lambda view=view: table_rows(view))[0]
         steps["total"] = sum(steps.values())
@@ -355,7 +355,7 @@ def measure_server(path: Path, rounds: int = 6) -> dict[str, object]:
             page.goto(f"http://127.0.0.1:{port}/")
             metric = (
                 page.locator('[data-testid="stMetric"]')
-                .filter(has_text="Relations")
+                .filter(has_text="Mentions")
                 .locator('[data-testid="stMetricValue"]')
             )
             expect(metric).not_to_have_text("0", timeout=300_000)

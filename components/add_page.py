@@ -3,7 +3,7 @@
 Each way is a form. On submit the form's values are checked first (a bad date or URL is a
 message, never an exception), then the store adds the articles in one transaction with a
 progress bar while extracting, and a summary says what happened: documents added, skipped
-as duplicates, rejected with their reasons, relations found. The store's generation counter
+as duplicates, rejected with their reasons, mentions found. The store's generation counter
 changes with every add, so every view shows the new rows on its next run.
 
 Untrusted values (file names, titles, URLs, reasons) are shown inside Markdown code spans.
@@ -56,7 +56,7 @@ def run_add(action: Callable[[ProgressCallback], AddReport], what: str) -> AddRe
         bar = st.progress(0.0, text="Reading…")
 
     def on_progress(done: int, total: int) -> None:
-        text = f"Extracting relations: {done} of {total} document{'s' if total != 1 else ''}"
+        text = f"Extracting mentions: {done} of {total} document{'s' if total != 1 else ''}"
         bar.progress(done / total if total else 1.0, text=text)
 
     def on_wait() -> None:
@@ -91,7 +91,7 @@ def render_report(data: dict[str, Any]) -> None:
     cols[0].metric("Documents added", f"{report.added:,}")
     cols[1].metric("Skipped as duplicates", f"{report.skipped_duplicates:,}")
     cols[2].metric("Rejected", f"{len(report.rejected):,}")
-    cols[3].metric("Relations found", f"{report.relations:,}")
+    cols[3].metric("Mentions found", f"{report.relations:,}")
     message = report.summary() + "."
     if report.added:
         st.success(message, icon=":material/check_circle:")

@@ -1,6 +1,6 @@
-"""The articles page: every stored article with its number of relations; open one to read its
-text with the actors and triggers of its relations highlighted; remove one (after a
-confirmation) together with its relation rows.
+"""The articles page: every stored article with its number of mentions; open one to read its
+text with the actors and triggers of its mentions highlighted; remove one (after a
+confirmation) together with its mentions (its rows of the relation table).
 
 Article text, titles, file names and URLs are untrusted: the article is shown as HTML built
 from escaped pieces (:mod:`components.evidence`), and only http(s) links are
@@ -61,7 +61,7 @@ def _remove(path: str, doc_id: str, title: str) -> None:
     else:
         st.session_state[f"{KEY}_notice"] = (
             "success",
-            f"Removed {code_span(title, 80)} and its {rows} relation{'s' if rows != 1 else ''}.",
+            f"Removed {code_span(title, 80)} and its {rows} mention{'s' if rows != 1 else ''}.",
         )
 
 
@@ -91,7 +91,7 @@ def _documents_grid(docs: pd.DataFrame, grid_key: str) -> int | None:
         {
             "title": docs["title"],
             "date": docs["date"],
-            "relations": docs["relations"],
+            "mentions": docs["relations"],
             "url": docs["url"],
             "doc_id": docs["doc_id"],
         }
@@ -109,7 +109,7 @@ def _documents_grid(docs: pd.DataFrame, grid_key: str) -> int | None:
             "title": st.column_config.TextColumn("Title", width="large"),
             "date": st.column_config.TextColumn("Date"),
             "url": st.column_config.TextColumn("URL", width="medium"),
-            "relations": st.column_config.NumberColumn("Relations", format="%d"),
+            "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
             "doc_id": st.column_config.TextColumn("Id"),
             "source": st.column_config.TextColumn("From"),
         },
@@ -135,7 +135,7 @@ def render_articles(source: Source) -> None:
         return
     total = int(docs["relations"].sum()) if len(docs) else 0
     st.caption(
-        f"Relation store {code_span(str(source.path), 200)} · {len(docs):,} articles · {total:,} relations "
+        f"Relation store {code_span(str(source.path), 200)} · {len(docs):,} articles · {total:,} mentions "
         "extracted from them. Click a row to read the article."
     )
     if docs.empty:
@@ -168,7 +168,7 @@ def render_articles(source: Source) -> None:
     if st.session_state.get(f"{KEY}_confirm") == doc_id:
         n = len(relations)
         st.warning(
-            f"Remove {code_span(title, 80)} and its {n} relation{'s' if n != 1 else ''} from the store? "
+            f"Remove {code_span(title, 80)} and its {n} mention{'s' if n != 1 else ''} from the store? "
             "This cannot be undone (add the article again to get it back).",
             icon=":material/delete:",
         )
@@ -188,7 +188,7 @@ def render_articles(source: Source) -> None:
             icon=":material/delete:",
             on_click=_ask_remove,
             args=(doc_id,),
-            help="Removes the article and all its relations from the store, after a confirmation.",
+            help="Removes the article and all its mentions from the store, after a confirmation.",
         )
 
 

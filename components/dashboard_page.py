@@ -1,8 +1,9 @@
-"""The dashboard page: headline, map, network, timeline, dyad matrix and table over the relations.
+"""The dashboard page: headline, map, network, timeline, dyad matrix and table over the mentions.
 
 Reads through :mod:`components.data_source` (cached), draws the sidebar filter (kept in the
-URL), then every view over the filtered rows: every relation mention, or one row per event
-when the user counts events.
+URL), then every view over the filtered rows: every event mention (a row of the relation
+table), or one row per event when the user counts events. The page composes the views;
+the views do not know each other.
 """
 
 from __future__ import annotations
@@ -81,13 +82,13 @@ def render_dashboard(source: Source) -> None:
     if source.is_store:
         articles = frame["doc_id"].nunique() if len(frame) else 0
         st.caption(
-            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} relations from {articles:,} articles"
+            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} mentions from {articles:,} articles"
         )
     else:
-        st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} relations (read-only)")
+        st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} mentions (read-only)")
     if frame.empty:
         if source.is_store:
-            st.info("The relation store holds no relations yet: add articles to see them here.")
+            st.info("The relation store holds no mentions yet: add articles to see them here.")
             st.page_link(ADD_PAGE, label="Add articles")
         else:
             st.info("The relation table is empty: there is nothing to show yet.")
@@ -107,22 +108,21 @@ def render_dashboard(source: Source) -> None:
         frame = frame.assign(event_id=load_event_ids(*key).array)  # categorical, row for row
     mentions = apply_filters(frame, filters)
     view = event_rows(mentions) if counting_events else mentions
-    noun = "events" if counting_events else "relations"
+    unit = filters.count  # what the views count: "mentions" or "events"
     render_headline(view, key="headline", mentions=mentions if counting_events else None)
     if counting_events:
         st.caption(
             "Counting events: the mentions of the same source, target and event type within a few days, "
-            "across articles, are one event. The map, network, timeline and matrix below count events (their "
-            "hover texts call them relations)."
+            "across articles, are one event. The map, network, timeline, matrix and table below count events."
         )
     if len(options.origins) > 1 and not filters.origins:
         shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {(mentions['origin'] == o).sum():,}" for o in options.origins)
-        st.caption(f"Relations by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
+        st.caption(f"Mentions by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
     if view.empty:
-        st.info(f"No {noun} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
+        st.info(f"No {unit} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
         return
 
-    summary = dyad_summary(view)  # shared by the map, the network and the matrix
+    summary = dyad_summary(view, unit=unit)  # shared by the map, the network and the matrix
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Map")
@@ -133,19 +133,26 @@ def render_dashboard(source: Source) -> None:
             locations=actors.locations,
             geometry=geometry,
             summary=summary,
+            unit=unit,
             actor_table=str(actor_table_path()),
         )
     with right:
         st.subheader("Network")
         render_network(
-            view, key="network", filters=filters, actors=options.actors, actor_names=actors.names, summary=summary
+            view,
+            key="network",
+            filters=filters,
+            actors=options.actors,
+            actor_names=actors.names,
+            summary=summary,
+            unit=unit,
         )
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Timeline")
-        render_timeline(view, key="timeline", filters=filters)
+        render_timeline(view, key="timeline", filters=filters, unit=unit)
     with right:
         st.subheader("Dyad matrix")
-        render_matrix(view, key="matrix", filters=filters, actors=options.actors, summary=summary)
-    st.subheader("Events" if counting_events else "Relations")
-    render_table(view, key="table", filters=filters, noun=noun)
+        render_matrix(view, key="matrix", filters=filters, actors=options.actors, summary=summary, unit=unit)
+    st.subheader(unit.capitalize())
+    render_table(view, key="table", filters=filters, noun=unit)

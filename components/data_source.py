@@ -1,4 +1,4 @@
-"""Where the dashboard's relations come from, and the cached reads of them.
+"""Where the dashboard's mentions come from (the relation store, or a relation table), and the cached reads of them.
 
 Two sources:
 
@@ -57,7 +57,7 @@ BUSY_MESSAGE = "The store is busy: another session is writing to it. Try again i
 
 @dataclass(frozen=True)
 class Source:
-    """The relations to show: ``kind`` is ``"store"`` (read-write) or ``"table"`` (read-only)."""
+    """The mentions to show: ``kind`` is ``"store"`` (read-write) or ``"table"`` (read-only)."""
 
     kind: str
     path: Path
@@ -151,7 +151,7 @@ def open_store(path: Path) -> Store | None:
                 )
                 ui["bar"] = st.progress(0.0)
         fraction = done / total if total else 1.0
-        ui["bar"].progress(fraction, text=f"Extracting relations: {done} of {total} articles")  # type: ignore[attr-defined]
+        ui["bar"].progress(fraction, text=f"Extracting mentions: {done} of {total} articles")  # type: ignore[attr-defined]
 
     try:
         with extraction_slot():
@@ -201,7 +201,7 @@ def data_key(source: Source, store: Store | None = None) -> DataKey:
     return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size))
 
 
-@st.cache_data(show_spinner="Loading relations…", max_entries=2)
+@st.cache_data(show_spinner="Loading the relation table…", max_entries=2)
 def load_relations(kind: str, path: str, version: tuple[int, ...]) -> pd.DataFrame:
     """The relation table, ready for the views: the one place that reads it."""
     raw = store_handle(path).relations() if kind == "store" else read_table(path)
@@ -223,7 +223,7 @@ def load_event_ids(kind: str, path: str, version: tuple[int, ...]) -> pd.Series:
 
 @st.cache_data(max_entries=4)
 def load_documents(path: str, generation: int) -> pd.DataFrame:
-    """The store's documents (no text), with their number of relations."""
+    """The store's documents (no text), with their number of mentions (column ``relations``)."""
     return store_handle(path).list_documents()
 
 

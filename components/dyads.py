@@ -9,60 +9,60 @@ import pandas as pd
 from extraction.schema import QUAD_CLASSES
 
 from .aggregate import actor_codes, column_codes, count, distinct_per_group
-from .prepare import relation_scores
+from .prepare import scored_intensities
 
 #: Column name of each quad-class count in the summaries.
 QUAD_COLUMNS: dict[str, str] = {q: q.replace(" ", "_") for q in QUAD_CLASSES}
-
-
+#: What a view counts, and the name of its count column: rows of the relation table
+#: (``"mentions"``), or events when the user counts events (``"events"``).
+DEFAULT_UNIT = "mentions"
 TOP_TYPES = 3
 
 
-DYAD_COLUMNS: tuple[str, ...] = (
-    "source",
-    "target",
-    "relations",
-    "articles",
-    "net_score",
-    *QUAD_COLUMNS.values(),
-    "top_event_types",
-)
+def dyad_columns(unit: str = DEFAULT_UNIT) -> tuple[str, ...]:
+    """The columns of :func:`dyad_summary`; ``unit`` names the count column."""
+    return ("source", "target", unit, "articles", "mean_intensity", *QUAD_COLUMNS.values(), "top_event_types")
 
 
-def dyad_summary(df: pd.DataFrame, *, top_types: int = TOP_TYPES) -> pd.DataFrame:
+DYAD_COLUMNS: tuple[str, ...] = dyad_columns()
+
+
+def dyad_summary(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, top_types: int = TOP_TYPES) -> pd.DataFrame:
     """One row per directed pair (source, target) present in ``df``.
 
-    Columns: :data:`DYAD_COLUMNS`. ``net_score`` is the mean intensity of the pair's
-    scored relations (NaN if none: see :data:`components.scale.SCORE_HELP`); the quad
-    columns count relations per quad class; ``top_event_types`` lists the most frequent
-    types as ``"CONSULT 12, AGREE 5"``. Sorted by relations (desc), then source, target.
+    Columns: :func:`dyad_columns`. The ``unit`` column (``mentions``, or ``events`` when
+    ``df`` holds one row per event) counts the pair's rows; ``mean_intensity`` is the mean
+    intensity of its scored rows (NaN if none: see :data:`components.scale.INTENSITY_HELP`);
+    the quad columns count rows per quad class; ``top_event_types`` lists the most frequent
+    types as ``"CONSULT 12, AGREE 5"``. Sorted by count (desc), then source, target.
     """
+    columns = dyad_columns(unit)
     if df.empty:
-        return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in DYAD_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in columns})
     codes = actor_codes(df)
     n, pair = codes.n, codes.pair()
     size = n * n
-    relations = count(pair, size)
-    present = np.flatnonzero(relations)
+    rows = count(pair, size)
+    present = np.flatnonzero(rows)
     q_codes, q_labels = column_codes(df["quad_class"])
     e_codes, e_labels = column_codes(df["event_type"])
     d_codes, _ = column_codes(df["doc_id"])
     n_q, n_e = len(q_labels), len(e_labels)
     quads = count(pair * n_q + q_codes, size * n_q).reshape(size, n_q)[present]
     types = count(pair * n_e + e_codes, size * n_e).reshape(size, n_e)[present]
-    score = relation_scores(df).to_numpy(dtype=float)
-    scored = ~np.isnan(score)
-    score_sum = count(pair, size, np.where(scored, score, 0.0))[present]
-    score_n = count(pair, size, scored.astype(float))[present]
+    intensity = scored_intensities(df).to_numpy(dtype=float)
+    scored = ~np.isnan(intensity)
+    intensity_sum = count(pair, size, np.where(scored, intensity, 0.0))[present]
+    scored_n = count(pair, size, scored.astype(float))[present]
     with np.errstate(invalid="ignore", divide="ignore"):
-        net = np.where(score_n > 0, score_sum / np.where(score_n > 0, score_n, 1), np.nan)
+        mean = np.where(scored_n > 0, intensity_sum / np.where(scored_n > 0, scored_n, 1), np.nan)
     out = pd.DataFrame(
         {
             "source": [codes.actors[p // n] for p in present],
             "target": [codes.actors[p % n] for p in present],
-            "relations": relations[present].astype("int64"),
+            unit: rows[present].astype("int64"),
             "articles": distinct_per_group(pair, d_codes, size)[present].astype("int64"),
-            "net_score": net.astype("float64"),
+            "mean_intensity": mean.astype("float64"),
         }
     )
     for quad, column in QUAD_COLUMNS.items():
@@ -73,11 +73,16 @@ def dyad_summary(df: pd.DataFrame, *, top_types: int = TOP_TYPES) -> pd.DataFram
         order = np.lexsort((rank, -row))[:top_types]
         labels.append(", ".join(f"{e_labels[j]} {int(row[j])}" for j in order if row[j] > 0))
     out["top_event_types"] = labels
-    out = out.sort_values(["relations", "source", "target"], ascending=[False, True, True], kind="stable")
-    return out[list(DYAD_COLUMNS)].reset_index(drop=True)
+    out = out.sort_values([unit, "source", "target"], ascending=[False, True, True], kind="stable")
+    return out[list(columns)].reset_index(drop=True)
+
+
+def count_unit(frame: pd.DataFrame) -> str:
+    """The count column of a view's data (:func:`dyad_summary` and what derives from it)."""
+    return "events" if "events" in frame.columns else DEFAULT_UNIT
 
 
 def _dtype(column: str) -> str:
     if column in ("source", "target", "top_event_types"):
         return "object"
-    return "float64" if column == "net_score" else "int64"
+    return "float64" if column == "mean_intensity" else "int64"

@@ -101,7 +101,7 @@ def highlight_sentence(row: Mapping[str, Any]) -> str:
 
 
 def evidence_html(row: Mapping[str, Any]) -> str:
-    """The evidence panel for one relation: highlighted sentence, relation, article."""
+    """The evidence panel for one mention: highlighted sentence, who did what to whom, article."""
     esc = html.escape
     legend = " ".join(
         f'<mark style="background:{colour};padding:0 4px;border-radius:3px">{label}</mark>'
@@ -159,9 +159,9 @@ def _relation_label(row: Mapping[str, Any]) -> str:
 def article_spans(text: str, relations: pd.DataFrame) -> list[tuple[int, int, str, str]]:
     """Sorted, non-overlapping (start, end, role, tooltip) spans of the actors and triggers in ``text``.
 
-    Each relation's words are looked for in its evidence sentence, at the sentence's
+    Each mention's words are looked for in its evidence sentence, at the sentence's
     character span in the article (or where the sentence text is found, if the span
-    does not match). Triggers get the relation as tooltip ("USA → JPN: AGREE").
+    does not match). Triggers get their mentions as tooltip ("USA → JPN: AGREE").
     """
     found: dict[tuple[int, int], tuple[str, list[str]]] = {}
     taken: list[tuple[int, int]] = []
@@ -215,7 +215,7 @@ def article_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
         f"{esc(str(doc.get('date', '') or 'undated'))} · {link}"
         f"<br/><small>article {esc(str(doc.get('doc_id', '')))}"
         + (f" · from {esc(origin)}" if origin else "")
-        + f" · {len(relations)} relation{'s' if len(relations) != 1 else ''}</small>"
+        + f" · {len(relations)} mention{'s' if len(relations) != 1 else ''}</small>"
     )
     legend = " ".join(
         f'<mark style="background:{colour};padding:0 4px;border-radius:3px">{label}</mark>'
@@ -228,7 +228,7 @@ def article_html(doc: Mapping[str, Any], relations: pd.DataFrame) -> str:
         f'<div class="article-title" style="font-size:1.2rem;font-weight:600">{title}</div>'
         f'<div class="article-meta" style="margin-top:0.2rem">{meta}</div>'
         f'<div style="margin-top:0.3rem;font-size:0.8rem;color:#666">{legend} '
-        "(hover a trigger for its relation)</div>"
+        "(hover a trigger for its mention)</div>"
         '<div class="article-text" style="margin-top:0.6rem;white-space:pre-wrap;max-height:70vh;'
         f'overflow-y:auto">{body}</div>'
         "</div>"

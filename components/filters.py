@@ -17,7 +17,7 @@ from extraction.schema import EVENT_TYPES, QUAD_CLASSES
 from .prepare import relation_dates
 
 #: How the country filter matches: the actor is the source, the target, either, or both
-#: sides are among the picked countries (relations between them).
+#: sides are among the picked countries (mentions between them).
 MATCH_MODES: tuple[str, ...] = ("either", "source", "target", "both")
 MATCH_LABELS: dict[str, str] = {
     "either": "Source or target",
@@ -28,11 +28,11 @@ MATCH_LABELS: dict[str, str] = {
 
 MAX_TEXT_LENGTH = 200
 
-#: What the views count: every relation mention, or events (mentions of the same dyad, type and
+#: What the views count: every event mention (row), or events (mentions of the same dyad, type and
 #: date window grouped across articles, see :mod:`components.events`).
 COUNT_MODES: tuple[str, ...] = ("mentions", "events")
 COUNT_LABELS: dict[str, str] = {"mentions": "Mentions", "events": "Events"}
-#: Where relation rows come from: extracted from text, or imported from GDELT.
+#: Where the rows come from: extracted from text, or imported from GDELT.
 ORIGIN_LABELS: dict[str, str] = {"text": "Text extraction", "gdelt": "GDELT import"}
 
 #: Key of a Filters field's metadata: its query-string parameter name.

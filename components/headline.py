@@ -11,34 +11,34 @@ import numpy as np
 import pandas as pd
 
 from .aggregate import actor_codes, count
-from .prepare import net_cooperation_score, relation_dates
+from .prepare import mean_intensity, relation_dates
 
 
 @dataclass(frozen=True)
 class Headline:
-    relations: int
+    mentions: int
     articles: int
     dyads: int
-    net_score: float  # NaN when nothing is scored
+    mean_intensity: float  # NaN when nothing is scored
     date_from: date | None
     date_to: date | None
-    events: int | None = None  # when counting events: their number (``relations`` counts the mentions)
+    events: int | None = None  # when counting events: their number (``mentions`` still counts the mentions)
 
 
 def headline(df: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> Headline:
-    """Counts and score of a (filtered) relation table. Dyads are directed (source -> target).
+    """Counts and mean intensity of (filtered) mentions. Dyads are directed (source -> target).
 
     When ``mentions`` is given, ``df`` holds one row per event (see
-    :func:`components.events.event_rows`): dyads, score and dates are those of the events,
-    relations and articles are counted among the mentions.
+    :func:`components.events.event_rows`): dyads, mean intensity and dates are those of the
+    events, mentions and articles are counted among the mentions.
     """
     if mentions is not None:
         base = headline(df)
         return Headline(
-            relations=len(mentions),
+            mentions=len(mentions),
             articles=int(mentions["doc_id"].nunique()) if len(mentions) else 0,
             dyads=base.dyads,
-            net_score=base.net_score,
+            mean_intensity=base.mean_intensity,
             date_from=base.date_from,
             date_to=base.date_to,
             events=len(df),
@@ -50,16 +50,16 @@ def headline(df: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> Headl
     codes = actor_codes(df)
     dyads = np.count_nonzero(count(codes.pair(), codes.n * codes.n))
     return Headline(
-        relations=len(df),
+        mentions=len(df),
         articles=int(df["doc_id"].nunique()),
         dyads=int(dyads),
-        net_score=net_cooperation_score(df),
+        mean_intensity=mean_intensity(df),
         date_from=None if pd.isna(first) else first.date(),
         date_to=None if pd.isna(last) else last.date(),
     )
 
 
-def format_score(value: float) -> str:
+def format_intensity(value: float) -> str:
     return "–" if math.isnan(value) else f"{value:+.2f}"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .headline import Headline, format_score, format_span, headline
-from .scale import SCORE_HELP
+from .headline import Headline, format_intensity, format_span, headline
+from .scale import INTENSITY_HELP
 
 
 def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None) -> Headline:
@@ -23,10 +23,15 @@ def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None
             "articles: what the views below count.",
         )
         cols = cols[1:]
-    cols[0].metric("Relations", f"{figures.relations:,}", help="Relation mentions that pass the filter.")
-    cols[1].metric("Articles", f"{figures.articles:,}", help="Distinct source articles of those relations.")
+    cols[0].metric(
+        "Mentions",
+        f"{figures.mentions:,}",
+        help="Event mentions that pass the filter: rows of the relation table, each one sentence's "
+        "report of who did what to whom.",
+    )
+    cols[1].metric("Articles", f"{figures.articles:,}", help="Distinct source articles of those mentions.")
     cols[2].metric("Dyads", f"{figures.dyads:,}", help="Distinct directed actor pairs (source → target).")
-    cols[3].metric("Net cooperation score", format_score(figures.net_score), help=SCORE_HELP)
+    cols[3].metric("Mean intensity", format_intensity(figures.mean_intensity), help=INTENSITY_HELP)
     cols[4].metric(
         "Date span",
         format_span(figures.date_from, figures.date_to),

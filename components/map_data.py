@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .aggregate import ActorCodes, actor_codes, count
-from .dyads import DYAD_COLUMNS, QUAD_COLUMNS
+from .dyads import DEFAULT_UNIT, QUAD_COLUMNS, count_unit, dyad_columns
 from .geometry import (
     bend,
     choose_centre,
@@ -26,30 +26,24 @@ from .geometry import (
     wrap_lon,
 )
 from .network import network_edges
-from .prepare import relation_scores
+from .prepare import scored_intensities
 from .scale import intensity_rgb
 
-ARC_COLUMNS: tuple[str, ...] = (
-    *DYAD_COLUMNS,
-    "source_lat",
-    "source_lon",
-    "target_lat",
-    "target_lon",
-)
+COORDINATE_COLUMNS: tuple[str, ...] = ("source_lat", "source_lon", "target_lat", "target_lon")
 
 
-ACTOR_COLUMNS: tuple[str, ...] = (
-    "actor",
-    "name",
-    "capital",
-    "lat",
-    "lon",
-    "relations",
-    "as_source",
-    "as_target",
-    "net_score",
-)
+def arc_columns(unit: str = DEFAULT_UNIT) -> tuple[str, ...]:
+    """The columns of :func:`map_arcs`: the dyad columns, then both ends' coordinates."""
+    return (*dyad_columns(unit), *COORDINATE_COLUMNS)
 
+
+def actor_columns(unit: str = DEFAULT_UNIT) -> tuple[str, ...]:
+    """The columns of :func:`actor_activity`; ``unit`` names the count column."""
+    return ("actor", "name", "capital", "lat", "lon", unit, "as_source", "as_target", "mean_intensity")
+
+
+ARC_COLUMNS: tuple[str, ...] = arc_columns()
+ACTOR_COLUMNS: tuple[str, ...] = actor_columns()
 
 TOOLTIP_HTML = "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}"
 
@@ -66,15 +60,18 @@ def _locations_by_code(locations: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return {str(r["code"]): r for r in locations.to_dict("records")}
 
 
-def map_arcs(df: pd.DataFrame, locations: pd.DataFrame, *, summary: pd.DataFrame | None = None) -> pd.DataFrame:
+def map_arcs(
+    df: pd.DataFrame, locations: pd.DataFrame, *, summary: pd.DataFrame | None = None, unit: str = DEFAULT_UNIT
+) -> pd.DataFrame:
     """The map's arcs: one row per directed pair of located actors (no self-loops).
 
-    Columns: :data:`ARC_COLUMNS` (the :func:`~components.network_view.network_edges`
-    columns plus both ends' coordinates). Pairs with an actor that has no location are
-    left out (see :func:`unlocated_actors`). ``summary``: the dyad summary of ``df``
-    when already computed.
+    Columns: :func:`arc_columns` (the :func:`~components.network.network_edges` columns
+    plus both ends' coordinates). Pairs with an actor that has no location are left out
+    (see :func:`unlocated_actors`). ``unit``: what the rows of ``df`` are (``mentions``, or
+    ``events``); ``summary``: the dyad summary of ``df`` when already computed.
     """
-    edges = network_edges(df, summary=summary)
+    edges = network_edges(df, summary=summary, unit=unit)
+    unit = count_unit(edges)
     where = _locations_by_code(locations)
     edges = edges[edges["source"].isin(list(where)) & edges["target"].isin(list(where))].copy()
     for end in ("source", "target"):
@@ -82,7 +79,7 @@ def map_arcs(df: pd.DataFrame, locations: pd.DataFrame, *, summary: pd.DataFrame
         edges[f"{end}_lon"] = [float(where[a]["lon"]) for a in edges[end]]
     if edges.empty:
         edges = edges.astype({f"{e}_{c}": "float64" for e in ("source", "target") for c in ("lat", "lon")})
-    return edges[list(ARC_COLUMNS)].reset_index(drop=True)
+    return edges[list(arc_columns(unit))].reset_index(drop=True)
 
 
 def _present_actors(codes: ActorCodes) -> list[str]:
@@ -96,24 +93,26 @@ def unlocated_actors(df: pd.DataFrame, locations: pd.DataFrame) -> list[str]:
     return sorted(set(_present_actors(actor_codes(df))) - known)
 
 
-def actor_activity(df: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
-    """One row per located actor that takes part in ``df``: relations as source, as
-    target, in total (a self-relation counts once), and the net score of its relations."""
+def actor_activity(df: pd.DataFrame, locations: pd.DataFrame, *, unit: str = DEFAULT_UNIT) -> pd.DataFrame:
+    """One row per located actor that takes part in ``df`` (in the order of ``locations``):
+    its rows (``unit``: mentions, or events) as source, as target, in total (a row with the
+    actor on both sides counts once), and their mean intensity."""
+    columns = actor_columns(unit)
     if df.empty:
         return pd.DataFrame(
-            {c: pd.Series(dtype="float64" if c in ("lat", "lon", "net_score") else "object") for c in ACTOR_COLUMNS}
+            {c: pd.Series(dtype="float64" if c in ("lat", "lon", "mean_intensity") else "object") for c in columns}
         )
     codes = actor_codes(df)
     n = codes.n
-    score = relation_scores(df).to_numpy(dtype=float)
-    scored = ~np.isnan(score)
-    value = np.where(scored, score, 0.0)
+    intensity = scored_intensities(df).to_numpy(dtype=float)
+    scored = ~np.isnan(intensity)
+    value = np.where(scored, intensity, 0.0)
     is_self = codes.src == codes.tgt
     as_source, as_target = count(codes.src, n), count(codes.tgt, n)
     self_n = count(codes.src[is_self], n)
     total = as_source + as_target - self_n
-    score_sum = count(codes.src, n, value) + count(codes.tgt, n, value) - count(codes.src[is_self], n, value[is_self])
-    score_n = (
+    value_sum = count(codes.src, n, value) + count(codes.tgt, n, value) - count(codes.src[is_self], n, value[is_self])
+    scored_n = (
         count(codes.src, n, scored.astype(float))
         + count(codes.tgt, n, scored.astype(float))
         - count(codes.src[is_self], n, scored[is_self].astype(float))
@@ -130,34 +129,38 @@ def actor_activity(df: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
                 "capital": str(r.get("capital", "")),
                 "lat": float(r["lat"]),
                 "lon": float(r["lon"]),
-                "relations": int(total[i]),
+                unit: int(total[i]),
                 "as_source": int(as_source[i]),
                 "as_target": int(as_target[i]),
-                "net_score": float(score_sum[i] / score_n[i]) if score_n[i] else float("nan"),
+                "mean_intensity": float(value_sum[i] / scored_n[i]) if scored_n[i] else float("nan"),
             }
         )
-    return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
+    return pd.DataFrame(rows, columns=list(columns))
 
 
-def _fmt_score(value: float) -> str:
-    return "no score" if value is None or math.isnan(value) else f"net score {value:+.2f}"
+def format_intensity(value: float) -> str:
+    """A tooltip's mean intensity: ``"mean intensity +2.50"``, or ``"no mean intensity"``."""
+    return "no mean intensity" if value is None or math.isnan(value) else f"mean intensity {value:+.2f}"
 
 
 def arc_records(arcs: pd.DataFrame, centre: float) -> list[dict[str, Any]]:
-    max_rel = max(int(arcs["relations"].max()) if len(arcs) else 1, 1)
+    """One PathLayer record per arc of :func:`map_arcs` (two when it crosses the seam): its
+    bent great circle in the rotated frame whose 0 is ``centre``, width, colour, tooltip lines."""
+    unit = count_unit(arcs)
+    max_count = max(int(arcs[unit].max()) if len(arcs) else 1, 1)
     records = []
     for arc in arcs.to_dict("records"):
         path = great_circle(arc["source_lon"], arc["source_lat"], arc["target_lon"], arc["target_lat"])
         path = bend(to_frame(path, centre))
-        rgb = intensity_rgb(arc["net_score"])
+        rgb = intensity_rgb(arc["mean_intensity"])
         quads = " · ".join(f"{QUAD_SHORT[c]} {int(arc[c]):,}" for c in QUAD_COLUMNS.values() if arc[c])
         record = {
             "title": f"{arc['source']} → {arc['target']}",
-            "line1": f"{int(arc['relations']):,} relations in {int(arc['articles']):,} articles, "
-            + _fmt_score(arc["net_score"]),
+            "line1": f"{int(arc[unit]):,} {unit} in {int(arc['articles']):,} articles, "
+            + format_intensity(arc["mean_intensity"]),
             "line2": quads,
             "line3": f"Top: {arc['top_event_types']}",
-            "width": round(1.5 + 9.0 * math.sqrt(arc["relations"] / max_rel), 2),
+            "width": round(1.5 + 9.0 * math.sqrt(arc[unit] / max_count), 2),
             "color": [*rgb, 210],
         }
         for copy in world_copies(path):
@@ -166,21 +169,23 @@ def arc_records(arcs: pd.DataFrame, centre: float) -> list[dict[str, Any]]:
 
 
 def actor_records(activity: pd.DataFrame, centre: float) -> list[dict[str, Any]]:
-    max_rel = max(int(activity["relations"].max()) if len(activity) else 1, 1)
+    """One marker record per actor of :func:`actor_activity`: position in the rotated frame,
+    radius, colour, label offset, tooltip lines."""
+    unit = count_unit(activity)
+    max_count = max(int(activity[unit].max()) if len(activity) else 1, 1)
     records = []
     for row in activity.to_dict("records"):
         lon = wrap_lon(row["lon"] - centre)
-        rgb = intensity_rgb(row["net_score"])
+        rgb = intensity_rgb(row["mean_intensity"])
         records.append(
             {
                 "actor": row["actor"],
                 "position": [round(lon, 4), round(row["lat"], 4)],
-                "radius": round(5 + 11 * math.sqrt(row["relations"] / max_rel), 2),
+                "radius": round(5 + 11 * math.sqrt(row[unit] / max_count), 2),
                 "color": [*rgb, 235],
                 "title": f"{row['actor']} · {row['name']}" + (f" ({row['capital']})" if row["capital"] else ""),
-                "line1": f"{row['relations']:,} relations: {row['as_source']:,} as source, "
-                f"{row['as_target']:,} as target",
-                "line2": _fmt_score(row["net_score"]).capitalize(),
+                "line1": f"{row[unit]:,} {unit}: {row['as_source']:,} as source, {row['as_target']:,} as target",
+                "line2": format_intensity(row["mean_intensity"]).capitalize(),
                 "line3": "",
             }
         )
@@ -217,7 +222,7 @@ def map_scene(
         [lon for lon, _ in great_circle(a["source_lon"], a["source_lat"], a["target_lon"], a["target_lat"])]
         for a in arcs.to_dict("records")
     ]
-    centre = choose_centre(list(activity["lon"]), paths, list(arcs["relations"]))
+    centre = choose_centre(list(activity["lon"]), paths, list(arcs[count_unit(arcs)]))
     features = rotated_features(geometry, centre)
     highlighted = set(highlight)
     actor_features = [f for f in features if str(f["properties"].get("iso_a3")) in highlighted]

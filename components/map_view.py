@@ -18,11 +18,12 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from .dyads import DEFAULT_UNIT
 from .filters import Filters
 from .geometry import MAX_LAT
 from .map_data import TOOLTIP_HTML, actor_activity, map_arcs, map_scene, unlocated_actors
 from .markup import code_span
-from .scale import SCORE_HELP
+from .scale import INTENSITY_HELP
 from .ui import render_download
 
 
@@ -134,26 +135,28 @@ def render_map(
     geometry: Mapping[str, Any] | str | None = None,
     height: int = 520,
     summary: pd.DataFrame | None = None,
+    unit: str = DEFAULT_UNIT,
     actor_table: str = "data/actors/actors.csv",
 ) -> pd.DataFrame:
     """The map and its arcs download. Returns the arcs shown.
 
     ``locations``: the located actors (:attr:`components.actors.Actors.locations`);
-    ``summary``: the dyad summary of ``df`` when already computed; ``actor_table``: the
-    actor table's path, named when an actor has no coordinates."""
-    arcs = map_arcs(df, locations, summary=summary)
-    activity = actor_activity(df, locations)
+    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``); ``summary``: the
+    dyad summary of ``df`` when already computed; ``actor_table``: the actor table's path,
+    named when an actor has no coordinates."""
+    arcs = map_arcs(df, locations, summary=summary, unit=unit)
+    activity = actor_activity(df, locations, unit=unit)
     missing = unlocated_actors(df, locations)
     if activity.empty:
-        st.info("No located actors in the relations of this filter: nothing to draw on the map.")
+        st.info(f"No located actors in the {unit} of this filter: nothing to draw on the map.")
         return arcs
     deck = build_deck(arcs, activity, geometry, highlight=tuple(activity["actor"]), height=height)
     st.pydeck_chart(deck, height=height, key=f"{key}_deck")
     st.caption(
-        "Great-circle arcs from source to target (each direction bent to its left); width = relations; "
-        "colour = net cooperation score, red conflict to blue cooperation; marker size = the actor's "
-        "relations. Hover for details.",
-        help=SCORE_HELP,
+        f"Great-circle arcs from source to target (each direction bent to its left); width = {unit}; "
+        f"colour = mean intensity, red conflict to blue cooperation; marker size = the actor's {unit}. "
+        "Hover for details.",
+        help=INTENSITY_HELP,
     )
     if missing:
         st.caption(

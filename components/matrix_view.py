@@ -6,42 +6,48 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from .dyads import dyad_summary
+from .dyads import DEFAULT_UNIT, count_unit, dyad_summary
 from .filters import Filters
-from .scale import DOMAIN, RANGE, SCORE_HELP
+from .scale import DOMAIN, INTENSITY_HELP, RANGE
 from .ui import draw_altair, dyad_tooltip, render_download
 
-METRICS = {"relations": "Relations", "net_score": "Net cooperation score"}
+#: What the cells' colour shows: the dyad's count (of mentions or events), or its mean intensity.
+METRICS: tuple[str, ...] = ("count", "mean_intensity")
+
+
+def metric_label(metric: str, unit: str) -> str:
+    return unit.capitalize() if metric == "count" else "Mean intensity"
 
 
 def matrix_chart(summary: pd.DataFrame, *, metric: str, actors: tuple[str, ...] = ()) -> alt.Chart:
-    """The heatmap of ``summary`` (a :func:`dyad_summary`) for ``metric``."""
-    max_relations = int(summary["relations"].max()) if len(summary) else 0
+    """The heatmap of ``summary`` (a :func:`~components.dyads.dyad_summary`) for ``metric``
+    (one of :data:`METRICS`)."""
+    unit = count_unit(summary)
+    by_count = metric != "mean_intensity"
+    max_count = int(summary[unit].max()) if len(summary) else 0
     summary = summary.assign(
-        colour_score=summary["net_score"].fillna(0.0),
+        colour_intensity=summary["mean_intensity"].fillna(0.0),
         label=[
-            f"{r:,}" if metric == "relations" else ("–" if pd.isna(v) else f"{v:+.1f}")
-            for r, v in zip(summary["relations"], summary["net_score"], strict=True)
+            f"{r:,}" if by_count else ("–" if pd.isna(v) else f"{v:+.1f}")
+            for r, v in zip(summary[unit], summary["mean_intensity"], strict=True)
         ],
-        # light text on dark cells: the top of the count scale, the ends of the score scale
+        # light text on dark cells: the top of the count scale, the ends of the intensity scale
         label_colour=[
-            "white"
-            if (r > 0.6 * max_relations if metric == "relations" else (not pd.isna(v) and abs(v) > 6.5))
-            else "#222222"
-            for r, v in zip(summary["relations"], summary["net_score"], strict=True)
+            "white" if (r > 0.6 * max_count if by_count else (not pd.isna(v) and abs(v) > 6.5)) else "#222222"
+            for r, v in zip(summary[unit], summary["mean_intensity"], strict=True)
         ],
     )
     present = set(summary["source"]) | set(summary["target"])
     order = [a for a in actors if a in present] + sorted(present - set(actors))
-    if metric == "net_score":
+    if by_count:
+        colour = alt.Color(f"{unit}:Q", title=unit.capitalize(), scale=alt.Scale(scheme="blues"))
+    else:
         colour = alt.Color(
-            "colour_score:Q",
-            title="Net score",
+            "colour_intensity:Q",
+            title="Mean intensity",
             scale=alt.Scale(domain=DOMAIN, range=RANGE, clamp=True),
         )
-    else:
-        colour = alt.Color("relations:Q", title="Relations", scale=alt.Scale(scheme="blues"))
-    tooltip = dyad_tooltip()
+    tooltip = dyad_tooltip(unit)
     base = alt.Chart(summary).encode(
         x=alt.X("target:N", sort=order, title="Target", axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("source:N", sort=order, title="Source"),
@@ -63,23 +69,25 @@ def render_matrix(
     filters: Filters,
     actors: tuple[str, ...] = (),
     summary: pd.DataFrame | None = None,
+    unit: str = DEFAULT_UNIT,
 ) -> pd.DataFrame:
     """Heatmap of source x target with a metric switch and the dyad summary download.
 
-    ``summary``: the :func:`dyad_summary` of ``df`` when already computed."""
-    summary = dyad_summary(df) if summary is None else summary
+    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``); ``summary``: the
+    :func:`~components.dyads.dyad_summary` of ``df`` when already computed."""
+    summary = dyad_summary(df, unit=unit) if summary is None else summary
     if summary.empty:
-        st.info("No relations to show in the dyad matrix for this filter.")
+        st.info(f"No {unit} to show in the dyad matrix for this filter.")
         return summary
     metric = st.radio(
         "Colour by",
         options=list(METRICS),
-        format_func=METRICS.__getitem__,
+        format_func=lambda m: metric_label(m, unit),
         horizontal=True,
         key=f"{key}_metric",
-        help=SCORE_HELP,
+        help=INTENSITY_HELP,
     )
-    draw_altair(matrix_chart(summary, metric=metric or "relations", actors=actors), key=f"{key}_chart")
+    draw_altair(matrix_chart(summary, metric=metric or "count", actors=actors), key=f"{key}_chart")
     st.caption("Rows: the acting side (source); columns: the side acted upon (target).")
     render_download(summary, key=key, view="dyads", filters=filters, label="Download dyad summary (CSV)")
     return summary

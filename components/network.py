@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .dyads import DYAD_COLUMNS, dyad_summary
+from .dyads import DEFAULT_UNIT, DYAD_COLUMNS, count_unit, dyad_summary
 
 NODE_COLUMNS: tuple[str, ...] = (
     "actor",
@@ -17,19 +17,19 @@ NODE_COLUMNS: tuple[str, ...] = (
     "x",
     "y",
     "degree",
-    "out_relations",
-    "in_relations",
+    "as_source",
+    "as_target",
 )
 
 
 EDGE_COLUMNS: tuple[str, ...] = DYAD_COLUMNS
 
 
-def network_edges(df: pd.DataFrame, *, summary: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The directed edges: :func:`dyad_summary` without self-loops (source == target).
+def network_edges(df: pd.DataFrame, *, summary: pd.DataFrame | None = None, unit: str = DEFAULT_UNIT) -> pd.DataFrame:
+    """The directed edges: :func:`~components.dyads.dyad_summary` without self-loops (source == target).
 
     ``summary``: the dyad summary of ``df`` when already computed (saves a pass)."""
-    summary = dyad_summary(df) if summary is None else summary
+    summary = dyad_summary(df, unit=unit) if summary is None else summary
     return summary[summary["source"] != summary["target"]].reset_index(drop=True)
 
 
@@ -52,18 +52,20 @@ def network_nodes(
     names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Nodes for ``edges``: every actor of ``actors`` (in that order), then any other actor
-    of the edges (sorted). ``degree`` counts distinct incident edges (in + out)."""
+    of the edges (sorted). ``degree`` counts distinct incident edges (in + out);
+    ``as_source`` and ``as_target`` add up the edges' counts (mentions or events)."""
     present = set(edges["source"]) | set(edges["target"])
     order = list(dict.fromkeys(list(actors) + sorted(present - set(actors))))
     nodes = circle_layout(order)
     names = names or {}
     degree = pd.concat([edges["source"], edges["target"]]).value_counts()
-    out_rel = edges.groupby("source")["relations"].sum()
-    in_rel = edges.groupby("target")["relations"].sum()
+    unit = count_unit(edges)
+    out_rel = edges.groupby("source")[unit].sum()
+    in_rel = edges.groupby("target")[unit].sum()
     nodes["name"] = [names.get(a, a) for a in order]
     nodes["degree"] = [int(degree.get(a, 0)) for a in order]
-    nodes["out_relations"] = [int(out_rel.get(a, 0)) for a in order]
-    nodes["in_relations"] = [int(in_rel.get(a, 0)) for a in order]
+    nodes["as_source"] = [int(out_rel.get(a, 0)) for a in order]
+    nodes["as_target"] = [int(in_rel.get(a, 0)) for a in order]
     return nodes[list(NODE_COLUMNS)]
 
 
@@ -88,6 +90,7 @@ def edge_geometry(
     needs, heads: one row per edge with every edge column and the arrow's ``angle`` in
     degrees clockwise from north).
     """
+    unit = count_unit(edges)
     pos = {a: np.array([x, y]) for a, x, y in zip(nodes["actor"], nodes["x"], nodes["y"], strict=True)}
     t = np.linspace(start, end, points)
     path_rows: list[dict[str, object]] = []
@@ -104,8 +107,8 @@ def edge_geometry(
                 {
                     "source": edge["source"],
                     "target": edge["target"],
-                    "relations": edge["relations"],
-                    "net_score": edge["net_score"],
+                    unit: edge[unit],
+                    "mean_intensity": edge["mean_intensity"],
                     "edge": i,
                     "step": step,
                     "x": float(x),
@@ -116,8 +119,8 @@ def edge_geometry(
         angle = math.degrees(math.atan2(tangent[0], tangent[1])) % 360
         head_rows.append({**edge, "edge": i, "x": float(curve[-1][0]), "y": float(curve[-1][1]), "angle": angle})
     columns = [*edges.columns, "edge"]
-    paths = pd.DataFrame(path_rows, columns=["source", "target", "relations", "net_score", "edge", "step", "x", "y"])
+    paths = pd.DataFrame(path_rows, columns=["source", "target", unit, "mean_intensity", "edge", "step", "x", "y"])
     heads = pd.DataFrame(head_rows, columns=[*columns, "x", "y", "angle"])
     for frame in (paths, heads):
-        frame["colour_score"] = frame["net_score"].fillna(0.0)
+        frame["colour_intensity"] = frame["mean_intensity"].fillna(0.0)
     return paths, heads

@@ -8,35 +8,37 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from .dyads import DEFAULT_UNIT, count_unit
 from .filters import Filters
 from .network import edge_geometry, network_edges, network_nodes
-from .scale import DOMAIN, RANGE, SCORE_HELP
+from .scale import DOMAIN, INTENSITY_HELP, RANGE
 from .ui import draw_altair, dyad_tooltip, render_download
 
 LABEL_RADIUS = 1.3
 
 
 def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) -> alt.LayerChart:
-    """Altair layers: edges (width = relations, colour = net score), arrowheads, nodes, labels."""
+    """Altair layers: edges (width = their count, colour = mean intensity), arrowheads, nodes, labels."""
+    unit = count_unit(edges)
     paths, heads = edge_geometry(edges, nodes)
     extent = 1.45
     square = alt.Scale(domain=[-extent, extent])
     x = alt.X("x:Q", scale=square, axis=None)
     y = alt.Y("y:Q", scale=square, axis=None)
     colour = alt.Color(
-        "colour_score:Q",
-        title="Net score",
+        "colour_intensity:Q",
+        title="Mean intensity",
         scale=alt.Scale(domain=DOMAIN, range=RANGE, clamp=True),
         legend=alt.Legend(orient="bottom", type="gradient", gradientLength=200),
     )
-    max_rel = max(int(edges["relations"].max()) if len(edges) else 1, 1)
-    width = alt.Size("relations:Q", scale=alt.Scale(domain=[0, max_rel], range=[1, 10]), legend=None)
-    edge_tip = dyad_tooltip()
+    max_count = max(int(edges[unit].max()) if len(edges) else 1, 1)
+    width = alt.Size(f"{unit}:Q", scale=alt.Scale(domain=[0, max_count], range=[1, 10]), legend=None)
+    edge_tip = dyad_tooltip(unit)
     line_tip = [
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("target:N", title="Target"),
-        alt.Tooltip("relations:Q", title="Relations (hover the arrow for more)", format=","),
-        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
+        alt.Tooltip(f"{unit}:Q", title=f"{unit.capitalize()} (hover the arrow for more)", format=","),
+        alt.Tooltip("mean_intensity:Q", title="Mean intensity", format="+.2f"),
     ]
     lines = (
         alt.Chart(paths)
@@ -51,7 +53,7 @@ def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) 
             y=y,
             angle=alt.Angle("angle:Q", scale=None),
             color=colour,
-            size=alt.Size("relations:Q", scale=alt.Scale(domain=[0, max_rel], range=[70, 420]), legend=None),
+            size=alt.Size(f"{unit}:Q", scale=alt.Scale(domain=[0, max_count], range=[70, 420]), legend=None),
             tooltip=edge_tip,
         )
     )
@@ -61,8 +63,8 @@ def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) 
         alt.Tooltip("actor:N", title="Actor"),
         alt.Tooltip("name:N", title="Name"),
         alt.Tooltip("degree:Q", title="Degree (edges in + out)"),
-        alt.Tooltip("out_relations:Q", title="Relations as source", format=","),
-        alt.Tooltip("in_relations:Q", title="Relations as target", format=","),
+        alt.Tooltip("as_source:Q", title=f"{unit.capitalize()} as source", format=","),
+        alt.Tooltip("as_target:Q", title=f"{unit.capitalize()} as target", format=","),
     ]
     circles = (
         alt.Chart(nodes)
@@ -96,18 +98,22 @@ def render_network(
     actors: Sequence[str] = (),
     actor_names: Mapping[str, str] | None = None,
     summary: pd.DataFrame | None = None,
+    unit: str = DEFAULT_UNIT,
 ) -> pd.DataFrame:
-    """The network chart and its edges download. Returns the edges shown."""
-    edges = network_edges(df, summary=summary)
+    """The network chart and its edges download. Returns the edges shown.
+
+    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``); ``summary``: the dyad
+    summary of ``df`` when already computed."""
+    edges = network_edges(df, summary=summary, unit=unit)
     if edges.empty:
-        st.info("No relations between two different actors for this filter: nothing to draw.")
+        st.info(f"No {unit} between two different actors for this filter: nothing to draw.")
         return edges
     nodes = network_nodes(edges, actors, actor_names)
     draw_altair(network_chart(edges, nodes), key=f"{key}_chart", width="content")
     st.caption(
-        "Arrows point from source to target; line width = relations; colour = net cooperation score "
+        f"Arrows point from source to target; line width = {unit}; colour = mean intensity "
         "(red conflict, blue cooperation); node size = degree (edges in + out).",
-        help=SCORE_HELP,
+        help=INTENSITY_HELP,
     )
     render_download(edges, key=key, view="network_edges", filters=filters, label="Download edges (CSV)")
     return edges

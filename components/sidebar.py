@@ -112,7 +112,7 @@ def render_filters(
         key=keys["count"],
         format_func=COUNT_LABELS.__getitem__,
         horizontal=True,
-        help="Mentions: every relation found in an article. Events: the mentions of the same source, target "
+        help="Mentions: every event mention, one sentence's report of who did what to whom. Events: the mentions of the same source, target "
         "and event type within a few days (or the same month or year, at coarser date precision) count as "
         "one event, reported by one or more articles, as GDELT counts NumArticles and NumMentions.",
     )
@@ -122,7 +122,7 @@ def render_filters(
         key=keys["countries"],
         format_func=lambda code: f"{code} · {names[code]}" if code in names else code,
         placeholder="All actors",
-        help="Keep relations involving these actors.",
+        help="Keep mentions involving these actors.",
     )
     st.radio(
         "Match countries as",
@@ -152,9 +152,9 @@ def render_filters(
         key=keys["quad_classes"],
         placeholder="All quad classes",
     )
-    st.checkbox("Include negated relations", key=keys["include_negated"], help='E.g. "did not sanction".')
+    st.checkbox("Include negated mentions", key=keys["include_negated"], help='E.g. "did not sanction".')
     st.checkbox(
-        "Include hypothetical relations",
+        "Include hypothetical mentions",
         key=keys["include_hypothetical"],
         help='E.g. "could impose sanctions".',
     )
@@ -186,7 +186,7 @@ def render_filters(
             key=keys["origins"],
             format_func=lambda origin: ORIGIN_LABELS.get(origin, origin),
             placeholder="All origins",
-            help="Relations extracted from articles, or rows imported from GDELT event exports "
+            help="Mentions extracted from articles, or rows imported from GDELT event exports "
             "(`python -m extraction import-gdelt`).",
         )
     st.button("Reset filters", key=f"{key}_reset", on_click=reset_filters, args=(key, options))

@@ -9,8 +9,19 @@ import streamlit as st
 from .evidence import evidence_html
 from .filters import Filters
 from .prepare import public_frame
-from .table_rows import DEFAULT_LIMIT, table_rows
+from .table_rows import COLUMNS_SHOWN, DEFAULT_LIMIT, table_rows
 from .ui import render_download
+
+
+def _column_config() -> dict[str, object]:
+    """Headings, formats and widths of :data:`~components.table_rows.COLUMNS_SHOWN`."""
+    config: dict[str, object] = {}
+    for column in COLUMNS_SHOWN:
+        if column.number_format:
+            config[column.name] = st.column_config.NumberColumn(column.heading, format=column.number_format)
+        elif column.heading or column.width:
+            config[column.name] = st.column_config.TextColumn(column.heading, width=column.width)
+    return config
 
 
 def render_table(
@@ -19,11 +30,11 @@ def render_table(
     key: str,
     filters: Filters,
     limit: int = DEFAULT_LIMIT,
-    noun: str = "relations",
+    noun: str = "mentions",
 ) -> pd.DataFrame:
-    """The relations table with row selection and the evidence panel.
+    """The mentions table with row selection and the evidence panel.
 
-    Returns the rows shown. The download holds every filtered relation, all columns.
+    Returns the rows shown. The download holds every filtered mention, all columns.
     ``noun="events"`` when ``df`` holds one row per event (its most confident mention).
     """
     if df.empty:
@@ -48,16 +59,7 @@ def render_table(
         hide_index=True,
         lazy=False,
         height=360,
-        column_config={
-            "event_date": st.column_config.TextColumn("Date"),
-            "intensity": st.column_config.NumberColumn("Intensity", format="%+.1f"),
-            "confidence": st.column_config.NumberColumn("Conf.", format="%.2f"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-            "doc_title": st.column_config.TextColumn("Article", width="medium"),
-            "num_articles": st.column_config.NumberColumn("Articles", format="%d"),
-            "num_mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-            "event_id": st.column_config.TextColumn("Event"),
-        },
+        column_config=_column_config(),
     )
     render_download(public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)")
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])

@@ -11,14 +11,12 @@ import pandas as pd
 from extraction.schema import QUAD_CLASSES
 
 from .aggregate import actor_codes, column_codes, count
-from .prepare import month_numbers, relation_dates, relation_scores
+from .dyads import DEFAULT_UNIT
+from .prepare import month_numbers, relation_dates, scored_intensities
 
-ALL_DYADS = "All relations"
-
-
+#: The label of the one series over every dyad, when none is chosen.
+ALL_DYADS = "All dyads"
 ARROW = " → "
-
-
 DEFAULT_DYADS = 3
 
 
@@ -33,16 +31,17 @@ def _month_dates(numbers: np.ndarray) -> np.ndarray:
     return numbers.astype("datetime64[M]").astype("datetime64[ns]")
 
 
-def timeline_series(df: pd.DataFrame) -> pd.DataFrame:
-    """Relations per month and quad class: columns ``month`` (first day), ``quad_class``,
-    ``relations``. Undated relations are left out; months without relations are absent."""
+def timeline_series(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT) -> pd.DataFrame:
+    """Rows per month and quad class: columns ``month`` (first day), ``quad_class``, ``unit``
+    (the count: ``mentions``, or ``events``). Undated rows are left out; months without rows
+    are absent."""
     months, dated = _month_numbers(df) if len(df) else (np.zeros(0, dtype=np.int64), np.zeros(0, bool))
     if len(months) == 0:
         return pd.DataFrame(
             {
                 "month": pd.Series(dtype="datetime64[ns]"),
                 "quad_class": pd.Series(dtype="object"),
-                "relations": pd.Series(dtype="int64"),
+                unit: pd.Series(dtype="int64"),
             }
         )
     q_codes, q_labels = column_codes(df["quad_class"])
@@ -56,7 +55,7 @@ def timeline_series(df: pd.DataFrame) -> pd.DataFrame:
         {
             "month": _month_dates(month_idx + first),
             "quad_class": [q_labels[order[k]] for k in quad_idx],
-            "relations": grid[month_idx, quad_idx].astype("int64"),
+            unit: grid[month_idx, quad_idx].astype("int64"),
         }
     )
 
@@ -66,7 +65,7 @@ def dyad_label(source: str, target: str) -> str:
 
 
 def dyad_options(df: pd.DataFrame) -> list[str]:
-    """Directed dyads of ``df`` as ``"USA → CHN"``, most relations first."""
+    """Directed dyads of ``df`` as ``"USA → CHN"``, most rows first."""
     if df.empty:
         return []
     codes = actor_codes(df)
@@ -80,18 +79,18 @@ def parse_dyad(label: str) -> tuple[str, str] | None:
     return (parts[0], parts[1]) if len(parts) == 2 and all(parts) else None
 
 
-def score_series(df: pd.DataFrame, dyads: Sequence[str] = ()) -> pd.DataFrame:
-    """Net cooperation score per month: columns ``month``, ``dyad``, ``relations``,
-    ``net_score``. One series per dyad label of ``dyads`` (``"USA → CHN"``); with no
-    dyads, one series for all relations, labelled :data:`ALL_DYADS`. ``relations``
-    counts every relation of the month; ``net_score`` is NaN when none is scored."""
-    columns = ["month", "dyad", "relations", "net_score"]
+def intensity_series(df: pd.DataFrame, dyads: Sequence[str] = (), *, unit: str = DEFAULT_UNIT) -> pd.DataFrame:
+    """Mean intensity per month: columns ``month``, ``dyad``, ``unit`` (``mentions``, or
+    ``events``), ``mean_intensity``. One series per dyad label of ``dyads`` (``"USA → CHN"``);
+    with no dyads, one series over every dyad, labelled :data:`ALL_DYADS`. The ``unit``
+    column counts every row of the month; ``mean_intensity`` is NaN when none is scored."""
+    columns = ["month", "dyad", unit, "mean_intensity"]
     empty = pd.DataFrame(
         {
             "month": pd.Series(dtype="datetime64[ns]"),
             "dyad": pd.Series(dtype="object"),
-            "relations": pd.Series(dtype="int64"),
-            "net_score": pd.Series(dtype="float64"),
+            unit: pd.Series(dtype="int64"),
+            "mean_intensity": pd.Series(dtype="float64"),
         }
     )
     if df.empty:
@@ -100,19 +99,19 @@ def score_series(df: pd.DataFrame, dyads: Sequence[str] = ()) -> pd.DataFrame:
     if len(months) == 0:
         return empty
     codes = actor_codes(df)
-    score = relation_scores(df).to_numpy(dtype=float)[dated]
-    scored = ~np.isnan(score)
+    intensity = scored_intensities(df).to_numpy(dtype=float)[dated]
+    scored = ~np.isnan(intensity)
     first = int(months.min())
     span = int(months.max()) - first + 1
     slots = months - first
     pairs = [p for p in (parse_dyad(d) for d in dyads) if p is not None]
     if pairs:
-        # one pass: relations, score sum and scored count per (dyad, month) for every dyad
+        # one pass: rows, intensity sum and scored count per (dyad, month) for every dyad
         n = codes.n
         key = codes.pair()[dated] * span + slots
         size = n * n * span
         grid_n = count(key, size).reshape(n * n, span)
-        grid_sum = count(key, size, np.where(scored, score, 0.0)).reshape(n * n, span)
+        grid_sum = count(key, size, np.where(scored, intensity, 0.0)).reshape(n * n, span)
         grid_scored = count(key, size, scored.astype(float)).reshape(n * n, span)
         selections = []
         for s, t in pairs:
@@ -125,24 +124,24 @@ def score_series(df: pd.DataFrame, dyads: Sequence[str] = ()) -> pd.DataFrame:
             (
                 ALL_DYADS,
                 count(slots, span),
-                count(slots, span, np.where(scored, score, 0.0)),
+                count(slots, span, np.where(scored, intensity, 0.0)),
                 count(slots, span, scored.astype(float)),
             )
         ]
     frames = []
-    for label, n_rel, total, n_scored in selections:
-        present = np.flatnonzero(n_rel)
+    for label, n_rows, total, n_scored in selections:
+        present = np.flatnonzero(n_rows)
         if len(present) == 0:
             continue
         with np.errstate(invalid="ignore", divide="ignore"):
-            net = np.where(n_scored[present] > 0, total[present] / np.maximum(n_scored[present], 1), np.nan)
+            mean = np.where(n_scored[present] > 0, total[present] / np.maximum(n_scored[present], 1), np.nan)
         frames.append(
             pd.DataFrame(
                 {
                     "month": _month_dates(present + first),
                     "dyad": label,
-                    "relations": n_rel[present].astype("int64"),
-                    "net_score": net.astype("float64"),
+                    unit: n_rows[present].astype("int64"),
+                    "mean_intensity": mean.astype("float64"),
                 }
             )
         )

@@ -8,20 +8,19 @@ import streamlit as st
 
 from extraction.schema import QUAD_CLASSES
 
+from .dyads import DEFAULT_UNIT, count_unit
 from .filters import Filters
-from .scale import SCORE_HELP
-from .timeline import DEFAULT_DYADS, dyad_options, score_series, timeline_series
+from .scale import INTENSITY_HELP
+from .timeline import ALL_DYADS, DEFAULT_DYADS, dyad_options, intensity_series, timeline_series
 from .ui import draw_altair, render_download
 
-QUAD_COLOURS: dict[str, str] = {
-    "verbal cooperation": "#92c5de",
-    "material cooperation": "#2166ac",
-    "verbal conflict": "#f4a582",
-    "material conflict": "#b2182b",
-}
+#: Bar colour of each quad class (in :data:`extraction.schema.QUAD_CLASSES` order).
+QUAD_COLOURS: dict[str, str] = dict(zip(QUAD_CLASSES, ("#92c5de", "#2166ac", "#f4a582", "#b2182b"), strict=True))
 
 
 def counts_chart(series: pd.DataFrame, *, width_px: int = 640) -> alt.Chart:
+    """Stacked bars of :func:`~components.timeline.timeline_series`: its count per month and quad class."""
+    unit = count_unit(series)
     months = 1
     if len(series):
         first, last = series["month"].min(), series["month"].max()
@@ -32,7 +31,7 @@ def counts_chart(series: pd.DataFrame, *, width_px: int = 640) -> alt.Chart:
         .mark_bar(size=bar)
         .encode(
             x=alt.X("yearmonth(month):T", title="Month"),
-            y=alt.Y("sum(relations):Q", title="Relations", stack="zero"),
+            y=alt.Y(f"sum({unit}):Q", title=unit.capitalize(), stack="zero"),
             color=alt.Color(
                 "quad_class:N",
                 title="Quad class",
@@ -43,7 +42,7 @@ def counts_chart(series: pd.DataFrame, *, width_px: int = 640) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("yearmonth(month):T", title="Month"),
                 alt.Tooltip("quad_class:N", title="Quad class"),
-                alt.Tooltip("relations:Q", title="Relations", format=","),
+                alt.Tooltip(f"{unit}:Q", title=unit.capitalize(), format=","),
             ],
         )
         .transform_calculate(quad_order="indexof(" + str(list(QUAD_CLASSES)).replace("'", '"') + ", datum.quad_class)")
@@ -51,37 +50,43 @@ def counts_chart(series: pd.DataFrame, *, width_px: int = 640) -> alt.Chart:
     )
 
 
-def score_chart(series: pd.DataFrame) -> alt.LayerChart:
-    base = alt.Chart(series.dropna(subset=["net_score"]))
+def intensity_chart(series: pd.DataFrame) -> alt.LayerChart:
+    """Lines of :func:`~components.timeline.intensity_series`: the mean intensity per month, a line per dyad."""
+    unit = count_unit(series)
+    base = alt.Chart(series.dropna(subset=["mean_intensity"]))
     lines = base.mark_line(point=True, strokeWidth=2).encode(
         x=alt.X("yearmonth(month):T", title="Month"),
-        y=alt.Y("net_score:Q", title="Net score", scale=alt.Scale(domain=[-10, 10])),
+        y=alt.Y("mean_intensity:Q", title="Mean intensity", scale=alt.Scale(domain=[-10, 10])),
         color=alt.Color("dyad:N", title="Dyad", legend=alt.Legend(orient="bottom")),
         tooltip=[
             alt.Tooltip("dyad:N", title="Dyad"),
             alt.Tooltip("yearmonth(month):T", title="Month"),
-            alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
-            alt.Tooltip("relations:Q", title="Relations", format=","),
+            alt.Tooltip("mean_intensity:Q", title="Mean intensity", format="+.2f"),
+            alt.Tooltip(f"{unit}:Q", title=unit.capitalize(), format=","),
         ],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#888888", strokeDash=[4, 4]).encode(y="y:Q")
     return alt.layer(zero, lines).properties(height=240)
 
 
-def render_timeline(df: pd.DataFrame, *, key: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Both timeline charts with their downloads. Returns (counts series, score series)."""
-    series = timeline_series(df)
+def render_timeline(
+    df: pd.DataFrame, *, key: str, filters: Filters, unit: str = DEFAULT_UNIT
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both timeline charts with their downloads. Returns (counts series, intensity series).
+
+    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``)."""
+    series = timeline_series(df, unit=unit)
     if series.empty:
-        st.info("No dated relations for this filter: nothing to plot over time.")
-        return series, score_series(df.iloc[0:0])
-    undated = len(df) - int(series["relations"].sum())
-    st.markdown("**Relations per month, by quad class**")
+        st.info(f"No dated {unit} for this filter: nothing to plot over time.")
+        return series, intensity_series(df.iloc[0:0], unit=unit)
+    undated = len(df) - int(series[unit].sum())
+    st.markdown(f"**{unit.capitalize()} per month, by quad class**")
     draw_altair(counts_chart(series), key=f"{key}_counts")
     if undated:
-        st.caption(f"{undated:,} relation(s) without a date are not plotted.")
+        st.caption(f"{undated:,} {unit} without a date are not plotted.")
     render_download(series, key=f"{key}_counts", view="timeline", filters=filters, label="Download series (CSV)")
 
-    st.markdown("**Net cooperation score per month**", help=SCORE_HELP)
+    st.markdown("**Mean intensity per month**", help=INTENSITY_HELP)
     options = dyad_options(df)
     widget_key, auto_key = f"{key}_dyads", f"{key}_dyads_auto"
     default = options[:DEFAULT_DYADS]
@@ -98,13 +103,19 @@ def render_timeline(df: pd.DataFrame, *, key: str, filters: Filters) -> tuple[pd
         "Dyads",
         options=options,
         key=widget_key,
-        placeholder="All relations",
-        help="Directed pairs (source → target), most relations first. None chosen: all relations.",
+        placeholder=ALL_DYADS,
+        help=f"Directed pairs (source → target), most {unit} first. None chosen: one line over all dyads.",
     )
-    scores = score_series(df, chosen)
-    if scores["net_score"].notna().any():
-        draw_altair(score_chart(scores), key=f"{key}_score")
+    intensities = intensity_series(df, chosen, unit=unit)
+    if intensities["mean_intensity"].notna().any():
+        draw_altair(intensity_chart(intensities), key=f"{key}_intensity")
     else:
-        st.info("None of these relations counts toward the score (all negated or hypothetical).")
-    render_download(scores, key=f"{key}_score", view="timeline_score", filters=filters, label="Download scores (CSV)")
-    return series, scores
+        st.info(f"None of these {unit} counts toward the mean intensity (all negated or hypothetical).")
+    render_download(
+        intensities,
+        key=f"{key}_intensity",
+        view="timeline_intensity",
+        filters=filters,
+        label="Download mean intensities (CSV)",
+    )
+    return series, intensities

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from .downloads import csv_bytes, download_name
-from .dyads import QUAD_COLUMNS
+from .dyads import DEFAULT_UNIT, QUAD_COLUMNS
 from .filters import Filters
 
 
@@ -53,14 +53,15 @@ def render_download(
     )
 
 
-def dyad_tooltip() -> list[alt.Tooltip]:
-    """Tooltip fields of one dyad (a row of :func:`dyad_summary`), shared by the matrix and the network."""
+def dyad_tooltip(unit: str = DEFAULT_UNIT) -> list[alt.Tooltip]:
+    """Tooltip fields of one dyad (a row of :func:`~components.dyads.dyad_summary` counting
+    ``unit``), shared by the matrix and the network."""
     return [
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("target:N", title="Target"),
-        alt.Tooltip("relations:Q", title="Relations", format=","),
+        alt.Tooltip(f"{unit}:Q", title=unit.capitalize(), format=","),
         alt.Tooltip("articles:Q", title="Articles", format=","),
-        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
+        alt.Tooltip("mean_intensity:Q", title="Mean intensity", format="+.2f"),
         *(alt.Tooltip(f"{c}:Q", title=q.capitalize()) for q, c in QUAD_COLUMNS.items()),
         alt.Tooltip("top_event_types:N", title="Top event types"),
     ]

@@ -8,7 +8,7 @@ import pytest
 from components.dyads import dyad_summary
 from components.events import event_ids, event_rows
 from components.filters import Filters, apply_filters
-from components.headline import format_score, format_span, headline
+from components.headline import format_intensity, format_span, headline
 
 
 @pytest.fixture()
@@ -17,17 +17,17 @@ def view(rel: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_empty_input_counts_nothing(view: pd.DataFrame) -> None:
-    assert headline(view.iloc[0:0]).relations == 0
+    assert headline(view.iloc[0:0]).mentions == 0
 
 
 def test_headline(view: pd.DataFrame) -> None:
     figures = headline(view)
-    assert figures.relations == 38 and figures.articles == 16
+    assert figures.mentions == 38 and figures.articles == 16
     assert figures.dyads == len(dyad_summary(view))
-    assert figures.net_score == pytest.approx(view["intensity"].mean())
+    assert figures.mean_intensity == pytest.approx(view["intensity"].mean())
     assert str(figures.date_from) == "2016-05-27" and str(figures.date_to) == "2025-04-11"
-    assert format_score(figures.net_score).startswith("-")
-    assert format_score(float("nan")) == "–"
+    assert format_intensity(figures.mean_intensity).startswith("-")
+    assert format_intensity(float("nan")) == "–"
     assert format_span(figures.date_from, figures.date_to) == "May 2016 – Apr 2025"
 
 
@@ -36,6 +36,6 @@ def test_events_headline_counts_events_and_mentions(rel: pd.DataFrame) -> None:
     mentions = apply_filters(frame, Filters())
     events = event_rows(mentions)
     figures = headline(events, mentions=mentions)
-    assert figures.events == len(events) <= figures.relations == len(mentions)
+    assert figures.events == len(events) <= figures.mentions == len(mentions)
     assert figures.articles == mentions["doc_id"].nunique()
     assert headline(mentions).events is None

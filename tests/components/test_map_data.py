@@ -24,9 +24,9 @@ def test_map_arcs_and_activity(rel: pd.DataFrame, locations: pd.DataFrame) -> No
     assert (usa_kor["source_lat"], usa_kor["target_lon"]) == (38.8951, 126.978)
     activity = actor_activity(view, locations).set_index("actor")
     usa = view[(view["source"] == "USA") | (view["target"] == "USA")]
-    assert activity.loc["USA", "relations"] == len(usa)
+    assert activity.loc["USA", "mentions"] == len(usa)
     assert activity.loc["USA", "as_source"] == (view["source"] == "USA").sum()
-    assert activity.loc["USA", "net_score"] == pytest.approx(usa["intensity"].mean())
+    assert activity.loc["USA", "mean_intensity"] == pytest.approx(usa["intensity"].mean())
 
 
 def test_unlocated_actors_are_reported_not_drawn(rel: pd.DataFrame, locations: pd.DataFrame) -> None:

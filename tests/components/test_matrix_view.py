@@ -17,6 +17,6 @@ def view(rel: pd.DataFrame) -> pd.DataFrame:
 
 def test_matrix_chart_builds(view: pd.DataFrame) -> None:
     summary = dyad_summary(view)
-    for metric in ("relations", "net_score"):
+    for metric in ("count", "mean_intensity"):
         spec = matrix_chart(summary, metric=metric, actors=("USA", "JPN")).to_dict()
         assert spec["layer"][0]["mark"]["type"] == "rect"

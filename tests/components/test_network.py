@@ -26,7 +26,7 @@ def test_network_edges_have_no_self_loops(view: pd.DataFrame) -> None:
     frame.loc[0, "target"] = frame.loc[0, "source"]
     edges = network_edges(frame)
     assert (edges["source"] != edges["target"]).all()
-    assert edges["relations"].sum() == len(frame) - 1
+    assert edges["mentions"].sum() == len(frame) - 1
 
 
 def test_circle_layout_is_deterministic() -> None:
@@ -48,7 +48,7 @@ def test_network_nodes_keep_fixed_positions_and_degrees(view: pd.DataFrame) -> N
     assert list(a.index) == list(actors)
     pd.testing.assert_frame_equal(a[["x", "y"]], b[["x", "y"]])  # filtering does not move nodes
     assert b.loc["JPN", "degree"] == 0 and b.loc["TWN", "degree"] == 3  # USA->TWN, CHN->TWN, TWN->CHN
-    assert b.loc["TWN", "in_relations"] == 2 and b.loc["TWN", "out_relations"] == 1
+    assert b.loc["TWN", "as_target"] == 2 and b.loc["TWN", "as_source"] == 1
     assert b.loc["CHN", "degree"] == 2  # CHN -> TWN and TWN -> CHN
 
 
