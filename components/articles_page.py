@@ -17,7 +17,7 @@ import streamlit as st
 
 from extraction.errors import ExtractionError, NotInStore, StoreBusy
 
-from .article_list import matching_documents, source_label, table_documents
+from .article_list import article_rows, listing, matching_documents, table_documents
 from .data_source import (
     BUSY_MESSAGE,
     Source,
@@ -87,17 +87,7 @@ def _search(docs: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 
 def _documents_grid(docs: pd.DataFrame, grid_key: str) -> int | None:
     """The articles table with single-row selection; the selected row's position, or None."""
-    shown = pd.DataFrame(
-        {
-            "title": docs["title"],
-            "date": docs["date"],
-            "mentions": docs["relations"],
-            "url": docs["url"],
-            "doc_id": docs["doc_id"],
-        }
-    )
-    if "source_file" in docs.columns:
-        shown["source"] = [source_label(f) for f in docs["source_file"]]
+    shown = listing(docs)
     event = st.dataframe(
         shown,
         key=grid_key,
@@ -220,5 +210,5 @@ def _render_table_articles(source: Source) -> None:
     if picked is None:
         return
     doc = docs.iloc[picked].to_dict()
-    rows = frame[frame["doc_id"].astype(str) == str(doc["doc_id"])].sort_values("sentence_id", kind="stable")
+    rows = article_rows(frame, str(doc["doc_id"]))
     st.html(evidence_list_html(doc, rows))

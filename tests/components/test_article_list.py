@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.article_list import matching_documents, source_label, table_documents
+from components.article_list import article_rows, listing, matching_documents, source_label, table_documents
 
 
 def test_table_documents(rel: pd.DataFrame) -> None:
@@ -22,3 +22,27 @@ def test_source_label_and_search() -> None:
     assert list(matching_documents(docs, "thaad")["doc_id"]) == ["a1"]
     assert list(matching_documents(docs, "x.org")["doc_id"]) == ["b2"]
     assert len(matching_documents(docs, " ")) == 2
+
+
+def test_listing_counts_mentions_and_names_the_source() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a1"],
+            "title": ["THAAD row"],
+            "date": ["2017-03-08"],
+            "url": [""],
+            "relations": [4],
+            "source_file": ["/data/articles/a1.md"],
+        }
+    )
+    shown = listing(docs)
+    assert list(shown.columns) == ["title", "date", "mentions", "url", "doc_id", "source"]
+    assert shown.loc[0, "mentions"] == 4 and shown.loc[0, "source"] == "a1.md"
+    assert "source" not in listing(docs.drop(columns="source_file")).columns  # a plain table's articles
+
+
+def test_article_rows_are_its_mentions_in_sentence_order(rel: pd.DataFrame) -> None:
+    rows = article_rows(rel, "2019-07-23-russia-china-joint-patrol")
+    assert len(rows) == 3 and set(rows["doc_id"]) == {"2019-07-23-russia-china-joint-patrol"}
+    assert rows["sentence_id"].is_monotonic_increasing
+    assert article_rows(rel, "no-such-article").empty
