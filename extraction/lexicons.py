@@ -28,7 +28,10 @@ from .errors import DataFileError
 #: Word classes of ``word_classes.csv`` and what they are for.
 WORD_CLASSES: dict[str, str] = {
     "abbreviation": "abbreviations whose dot does not end a sentence (lower case, no final dot)",
+    "bare_group_noun": "plural nouns that refer to the latest group of actors after a bare 'the' ('the allies')",
     "generic_group_noun": "plural nouns of people that 'they' may refer to instead of countries",
+    "group_noun": "plural nouns that refer to a group of actors after 'the two', 'both', 'the three'",
+    "intent_noun": "nouns whose complement is an intended or planned event ('a plan to visit')",
     "intent_verb": "verbs whose complement is an intended or planned event",
     "negating_verb": "verbs whose complement is an event that did not happen",
     "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",

@@ -19,6 +19,8 @@ INTENT_VERBS = word_class("intent_verb")
 SPEECH_VERBS = word_class("speech_verb")
 #: Verbs whose complement is requested of someone, not done ("urged Moscow to halt").
 REQUEST_VERBS = word_class("request_verb")
+#: Nouns whose complement is intended ("a plan to visit", "no intention of meeting").
+INTENT_NOUNS = word_class("intent_noun")
 #: Adjectives that make an event noun intended ("the planned visit").
 PLAN_ADJECTIVES = word_class("plan_adjective")
 
@@ -32,7 +34,9 @@ def predicate_chain(tok) -> list:
         if head is cur:
             break
         if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj",
-                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN"):
+                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN") or (
+            cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        ):  # "a plan to visit": the plan governs the visit
             chain.append(head)
             cur = head
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT",):
@@ -65,6 +69,8 @@ def modality_of(tok) -> str:
     chain = predicate_chain(tok)
     intended = any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in tok.children)
     for prev, node in zip([None, *chain], chain, strict=False):
+        if node.pos_ == "NOUN" and node is not tok and node.lemma_.lower() in INTENT_NOUNS:
+            intended = True  # "a plan to visit", "no intention of meeting"
         if node.pos_ not in ("VERB", "AUX") and node is not tok:
             continue
         for c in node.children:

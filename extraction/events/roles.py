@@ -92,10 +92,27 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head.head, mentions_of, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head is not verb:
-        return actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD), [], weight
+        found = actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD)
+        if found or verb.dep_ == "relcl":
+            return found, [], weight
+        # "approved a plan to give aid", "made a decision to impose": the one who has the plan
+        return _noun_holder_subjects(head, mentions_of, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        # "had no intention of meeting", "announced its decision of joining"
+        return _noun_holder_subjects(head.head, mentions_of, depth)
     if verb.dep_ == "ROOT":
         return _left_region(verb, mentions_of), [], weight
     return [], [], weight
+
+
+def _noun_holder_subjects(noun, mentions_of: MentionLookup, depth: int) -> tuple[list, list, float]:
+    """Subjects of the verb whose object is ``noun`` ("Seoul approved [a plan] to give ...")."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head  # "agreed on a plan to ..."
+    if noun.dep_ in ("dobj", "attr", "pobj", "oprd") and gov is not noun and gov.pos_ in ("VERB", "AUX"):
+        return verb_subjects(gov, mentions_of, depth + 1)
+    return [], [], 1.0 - weights.SUBJECT_DEPTH_STEP * depth
 
 
 def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
@@ -108,8 +125,8 @@ def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]
     for t in reversed(list(verb.doc[max(0, verb.i - 15) : verb.i])):
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", '"', "“", "”"):
             break
-        if t.dep_ == "pobj" or t.head.dep_ == "pobj":
-            continue
+        if (t.dep_ == "pobj" or t.head.dep_ == "pobj") and t.i < verb.i - 1:
+            continue  # "in Seoul, ... held": not the subject, unless right before the verb ("On Monday Beijing said")
         out.extend((m, weights.LEFT_REGION) for m in mentions_of(t))
     return out
 

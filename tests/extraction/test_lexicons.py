@@ -19,7 +19,8 @@ def test_shipped_lists_load() -> None:
     assert lexicons.event_noun_groups()["drill"] == "exercise"
     assert lexicons.event_verb_groups()["accuse"] == "accusation"
     assert "met" in lexicons.irregular_forms()["meet"]
-    assert lexicons.group_anaphors()["the two sides"] == 2
+    assert lexicons.group_anaphors()["the pair"] == 2
+    assert {"sides", "governments"} <= lexicons.word_class("group_noun")
     assert all(lexicons.word_class(name) for name in lexicons.WORD_CLASSES)
 
 

@@ -180,7 +180,7 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
     ("reported-speech", 'South Korean minister Park Jin spoke after the meeting. He said: "We agreed to deepen '
      'cooperation with Japan."',
-     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended", "KOR>JPN AGREE", "JPN>KOR AGREE"}),
     # --- dateline home actor, event nouns that refer back, evaluative verbs, phrasal triggers
     ("home-dateline", "SEOUL, March 20 — The foreign ministry summoned the Japanese ambassador on Monday.",
      {"KOR>JPN ACCUSE"}),
@@ -199,7 +199,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("break-off", "Russia broke off peace treaty negotiations with Japan.",
      {"RUS>JPN SANCTION"}),
     ("trade-with", "Taipei banned all trade with Pyongyang.", {"TWN>PRK SANCTION"}),
-    ("invitation", "Xi accepted an invitation to visit Pyongyang.", {"CHN>PRK AGREE"}),
+    ("invitation", "Xi accepted an invitation to visit Pyongyang.", {"CHN>PRK AGREE", "CHN>PRK CONSULT intended"}),
     ("vote-for", "Washington imposed new sanctions on North Korea. China voted for the measure.",
      {"USA>PRK SANCTION", "CHN>PRK SANCTION"}),
     ("open-fire", "South Korea's coast guard opened fire on Chinese fishing boats.", {"KOR>CHN ASSAULT"}),
@@ -216,6 +216,54 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"USA>TWN AID", "CHN>USA ACCUSE"}),
     ("visit-coref", "An American delegation met Lai in Taipei on Monday. Beijing said it firmly opposed the visit.",
      {"USA>TWN CONSULT", "TWN>USA CONSULT", "CHN>USA ACCUSE"}),
+    # --- references: coordinated groups, group nouns, titled people, quoted "we"
+    ("group-coordination", "South Korea and the United States announced a joint deployment. China's foreign ministry "
+     "urged both governments to abandon it.", {"CHN>KOR REQUEST", "CHN>USA REQUEST"}),
+    ("group-adjective", "Japan and South Korea held talks in Seoul. The two Asian neighbours agreed to restore a hotline.",
+     {"JPN>KOR CONSULT", "KOR>JPN CONSULT", "JPN>KOR AGREE", "KOR>JPN AGREE"}),
+    ("group-bare", "Washington and Tokyo staged drills near Okinawa. On Monday Beijing condemned the allies.",
+     {"USA>JPN COOPERATE", "JPN>USA COOPERATE", "CHN>USA ACCUSE", "CHN>JPN ACCUSE"}),
+    ("group-three", "Leaders of Japan, South Korea and the United States met at Camp David. The three countries "
+     "condemned North Korea.",
+     {"JPN>KOR CONSULT", "KOR>JPN CONSULT", "JPN>USA CONSULT", "USA>JPN CONSULT", "KOR>USA CONSULT", "USA>KOR CONSULT",
+      "JPN>PRK ACCUSE", "KOR>PRK ACCUSE", "USA>PRK ACCUSE"}),
+    ("titled-he", "The US secretary of state arrived in Seoul on Monday. He criticised North Korea's missile tests.",
+     {"USA>PRK ACCUSE"}),
+    ("quoted-we", '"We demand that Tokyo withdraw the remarks," the Chinese foreign ministry spokesman said.',
+     {"CHN>JPN REQUEST"}),
+    # --- text forms: odd spaces, capitals, collective actors, compound adjectives
+    ("no-break-space", "The United\u00a0States condemned North\u00a0Korea.", {"USA>PRK ACCUSE"}),
+    ("thin-space", "Tokyo\u2009protested to\u202fBeijing.", {"JPN>CHN ACCUSE"}),
+    ("all-caps", "NORTH KOREA FIRES MISSILE TOWARD JAPAN", {"PRK>JPN MOBILIZE"}),
+    ("all-caps-line", "JAPAN CONDEMNS CHINA\n\nThe statement followed the drills.", {"JPN>CHN ACCUSE"}),
+    ("two-koreas", "The two Koreas held military talks at Panmunjom.", {"PRK>KOR CONSULT", "KOR>PRK CONSULT"}),
+    ("north-and-south", "North and South Korea agreed to reopen the liaison office.",
+     {"PRK>KOR AGREE", "KOR>PRK AGREE"}),
+    ("sino-prefix", "Sino-Russian naval drills began on Tuesday.", {"CHN>RUS COOPERATE", "RUS>CHN COOPERATE"}),
+    ("hyphen-dyad", "US-China talks resumed in Geneva.", {"USA>CHN CONSULT", "CHN>USA CONSULT"}),
+    ("en-dash-dyad", "The Japan\u2013South Korea summit was held in Tokyo.", {"JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("us-treasury", "The U.S. Treasury sanctioned three North Korean banks.", {"USA>PRK SANCTION"}),
+    # --- the holder of a plan; joint activities aimed at others
+    ("plan-to", "Seoul approved a plan to send food aid to North Korea.", {"KOR>PRK AID intended"}),
+    ("no-plan", "Japan had no plan to sanction Russia.", {"JPN>RUS SANCTION neg intended"}),
+    ("no-intention", "Tokyo had no intention of meeting Seoul.",
+     {"JPN>KOR CONSULT neg intended", "KOR>JPN CONSULT neg intended"}),
+    ("joint-drill-target", "China and Russia held joint drills near Japan.",
+     {"CHN>RUS COOPERATE", "RUS>CHN COOPERATE", "CHN>JPN MOBILIZE", "RUS>JPN MOBILIZE"}),
+    ("joint-drill-own-territory", "Washington and Tokyo staged drills near Okinawa.",
+     {"USA>JPN COOPERATE", "JPN>USA COOPERATE"}),
+    # --- the other side implied by the article's main dyad, where the sentence names one side only
+    ("implied-target", "China and South Korea held talks on the missile shield. Chinese officials met South "
+     "Korea's ambassador. Beijing and Seoul signed a trade deal. Seoul has complained of unfair treatment "
+     "of its companies.",
+     {"CHN>KOR CONSULT", "KOR>CHN CONSULT", "CHN>KOR AGREE", "KOR>CHN AGREE", "KOR>CHN ACCUSE"}),
+    ("implied-not-when-others-named", "China and South Korea held talks on the missile shield. Chinese officials met "
+     "South Korea's ambassador. Beijing and Seoul signed a trade deal. Seoul complained to the United Nations about "
+     "Japan.",
+     {"CHN>KOR CONSULT", "KOR>CHN CONSULT", "CHN>KOR AGREE", "KOR>CHN AGREE", "KOR>JPN ACCUSE"}),
+    ("implied-needs-a-main-dyad", "Seoul has complained of unfair treatment of its companies.", set()),
+    # --- naming is not a phone call
+    ("called-naming", "Beijing and Moscow both called the patrol routine.", set()),
     # --- no relation: co-mentions, geography, non-actors
     ("no-event", "Japan and China are the largest economies in Asia.", set()),
     ("geography", "The tanker sailed from the South China Sea to the Sea of Japan.", set()),
