@@ -23,7 +23,7 @@ from .phrases import MentionLookup
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
 from .surface import surface_confidence, surface_events
-from .triggers import Trigger, TriggerLexicon, lemma_keys
+from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
 
 #: Types whose other side may be implied by the article when the sentence names only one.
 IMPLIED_TYPES = frozenset(
@@ -95,10 +95,11 @@ def find_events(
     for tok in tokens:
         if tok.i in consumed:
             continue
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
+        pos = trigger_pos(tok)
         if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
             continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
-        for key in lemma_keys(tok):
+        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
+        for key in keys:
             rows = lexicon.index.get((key, pos))
             if rows:
                 break

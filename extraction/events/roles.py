@@ -275,6 +275,11 @@ def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
 
 
 def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLookup | None = None) -> Roles:
+    if row.pos == "ADJ":
+        # "China was strongly dissatisfied with Seoul": the subject of the copula feels it
+        holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head is not tok else tok
+        sources = verb_subjects(holder, mentions_of)[0] if holder.pos_ in ("VERB", "AUX") else []
+        return Roles(sources, _slot_targets(tok, row, mentions_of))
     if row.pos == "VERB":
         sources, patients, _ = verb_subjects(tok, mentions_of)
         targets = patients + _slot_targets(tok, row, mentions_of)
