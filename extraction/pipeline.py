@@ -35,6 +35,10 @@ from .events import (
 from .events.context import ArticleContext
 from .schema import EVENT_TYPES, EventMention
 
+#: Types reported even when hypothetical: "would respond harshly if Seoul sent arms" is a threat made now.
+#: Other hypothetical events ("urged Moscow to withdraw", "Washington should talk to Moscow", "China could
+#: invade") are the content of a request, a suggestion or a possibility, not events; the request is coded.
+HYPOTHETICAL_EVENT_TYPES = frozenset({"THREATEN"})
 #: Bump when a change to code or data changes the extractor's output.
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -46,6 +50,18 @@ _EVENT_NOUN_REF = re.compile(
 _PRONOUN = re.compile(
     r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us|they|They|their|Their)(?![A-Za-z])"
 )
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+
+
+def _meeting_places(text: str, mentions: list[Mention]) -> set[str]:
+    """Actors whose capital or territory a sentence names as a place ("in Tokyo", "at Panmunjom")."""
+    return {
+        m.actor
+        for m in mentions
+        if m.kind in ("capital", "place") and _IN_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    }
 
 
 @dataclass
@@ -147,6 +163,9 @@ class Extractor:
                 context.counterpart,
             )
         )  # fmt: skip
+        events = context.orient_meetings(events, _meeting_places(prepared.text, prepared.mentions[index]))
+        # a suggestion, a request's content or a mere possibility is not an event; a conditional threat is
+        events = [e for e in events if e.modality != "hypothetical" or e.event_type in HYPOTHETICAL_EVENT_TYPES]
         for ev in events:
             group = event_group(ev.lemma)
             if group and not ev.negated:

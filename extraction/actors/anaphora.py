@@ -46,7 +46,7 @@ _GROUP_RE = re.compile(
     r"(?P<noun>" + "|".join(re.escape(n) for n in _GROUP_NOUNS) + r")"
     r"|[Tt]he\s+(?:[a-z][a-z-]*\s+)?(?P<bare>" + "|".join(re.escape(n) for n in _BARE_GROUP_NOUNS) + r")"
     r"|(?P<fixed>" + "|".join(re.escape(k) for k in sorted(GROUP_ANAPHORS, key=len, reverse=True)) + r")"
-    r")(?![A-Za-z-])",
+    r")(?![A-Za-z-])(?!\s+of\s)",  # "the leaders of Japan and India" name their members
     re.I,
 )
 #: Plural nouns of people ("officials", "analysts") that "they" may refer to instead of countries.

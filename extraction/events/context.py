@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..actors import Mention
 from .nouns import EventRef
+from .records import CodedEvent
 
 #: Mentions an actor needs in the article to be taken as a counterpart by frequency alone.
 MIN_MENTIONS = 3
@@ -32,6 +33,7 @@ class ArticleContext:
     mention_counts: Counter[str] = field(default_factory=Counter)  # actor -> mentions in the article
     events: dict[str, EventRef] = field(default_factory=dict)  # event-noun group -> latest event
     partners: dict[str, Mention] = field(default_factory=dict)  # actor -> the other side of its latest event
+    visits: set[tuple[str, str]] = field(default_factory=set)  # (visitor, host) of visits the article reported
 
     @classmethod
     def of(cls, mentions: Iterable[Mention]) -> ArticleContext:
@@ -60,6 +62,32 @@ class ArticleContext:
         if len(ranked) < 2 or ranked[1][1] < MIN_MENTIONS or (len(ranked) == 3 and ranked[2][1] >= ranked[1][1]):
             return None
         return ranked[0][0], ranked[1][0]
+
+    # ------------------------------------------------------------------ visits
+    def orient_meetings(self, events: list[CodedEvent], hosts: set[str]) -> list[CodedEvent]:
+        """Meetings during a visit go one way, visitor -> host, as PLOVER codes a visit.
+
+        ``events`` are one sentence's events; ``hosts`` the actors whose territory the sentence
+        places the meeting in ("met in Tokyo"). A CONSULT pair stated both ways is kept in the
+        direction of a visit the article reported ("Hayashi arrived in Beijing ... Hayashi met
+        Qin"), else towards the actor of the meeting place; visits stated one way are remembered.
+        """
+        consult = {(e.source.actor, e.target.actor) for e in events if e.event_type == "CONSULT" and not e.negated}
+        for a, b in consult:
+            if (b, a) not in consult:
+                self.visits.add((a, b))
+        drop: set[tuple[str, str]] = set()
+        for a, b in consult:
+            if (b, a) not in consult or (a, b) in drop or (b, a) in drop:
+                continue
+            if (a, b) in self.visits and (b, a) not in self.visits:
+                drop.add((b, a))
+            elif (b, a) in self.visits and (a, b) not in self.visits:
+                drop.add((a, b))
+            elif hosts & {a, b} and len(hosts & {a, b}) == 1:
+                host = (hosts & {a, b}).pop()
+                drop.add((host, b if host == a else a))
+        return [e for e in events if not (e.event_type == "CONSULT" and (e.source.actor, e.target.actor) in drop)]
 
     def counterpart(self, mention: Mention) -> Mention | None:
         """The implied other side of an event whose only named side is ``mention``, or None.

@@ -17,7 +17,7 @@ from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
-from .modality import NEGATING_VERBS, is_negated, modality_of
+from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .phrases import MentionLookup
 from .records import CodedEvent
@@ -60,6 +60,9 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
             return Roles([(other, weights.IMPLIED_COUNTERPART)], roles.targets)
     return roles
 
+
+#: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
+CONDITIONAL_THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"})
 
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
 REFUSING_VERBS = word_class("refusing_verb")
@@ -138,14 +141,19 @@ def find_events(
             pred = (speech_head(tok) or tok) if "speaker" in row.slots else tok
             negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
             modality = modality_of(pred)
-            intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+            event_type = row.event_type
+            if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and conditional_consequent(pred):
+                event_type = "THREATEN"  # "would impose sanctions on Beijing if it invaded": a threat, made now
+            intensity = (
+                row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
+            )
             text = tok.text if not row.particle else f"{tok.text} {row.particle}"
             for src, tgt, conf in pairs:
                 ev = CodedEvent(
-                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
+                    src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
                     tok.lemma_.lower(),
                 )  # fmt: skip
-                k = (src.actor, tgt.actor, row.event_type, negated)
+                k = (src.actor, tgt.actor, event_type, negated)
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
             fired.add(tok.i)

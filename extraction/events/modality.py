@@ -96,3 +96,16 @@ def modality_of(tok) -> str:
         if prev is not None and prev.dep_ == "ccomp":
             break
     return "intended" if intended else "asserted"
+
+
+def conditional_consequent(tok) -> bool:
+    """``tok`` is what will happen if something else does: "would impose sanctions if it invaded"."""
+    for node in predicate_chain(tok):
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in node.children):
+            return False  # inside the condition: "if it invaded Taiwan"
+        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+            continue
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in node.children):
+            return True
+    return False
