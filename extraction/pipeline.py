@@ -144,7 +144,8 @@ class Extractor:
                 prepared.mentions[s.index] = per_sentence[s.index]
                 continue
             wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
-            found = per_sentence[s.index] + sentence_anaphora(text, s, static, wide_scope)
+            previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
+            found = per_sentence[s.index] + sentence_anaphora(text, s, static, wide_scope, previous_start)
             prepared.mentions[s.index] = found
             if found:  # one actor is enough: the other side may be implied by the article
                 prepared.candidates.append(s.index)

@@ -169,11 +169,30 @@ def resolve_anaphor(
 
 
 def _group_antecedents(
-    size: int, position: int, mentions: Sequence[Mention], text: str, scope_start: int, wide_scope: int
+    size: int, position: int, mentions: Sequence[Mention], text: str, near_start: int, sentence_start: int,
+    scope_start: int, wide_scope: int,
 ) -> list[Mention]:
-    """The latest coordinated group of ``size`` actors (0: any) before ``position``; else distinct actors."""
+    """Antecedents of a group noun of ``size`` actors (0: two or more) at ``position``.
+
+    In order: a coordinated group of that size in this or the previous sentence (from
+    ``near_start``); the distinct actors of that stretch when they are exactly that many; the
+    latest coordinated group of that size anywhere before (the previous sentence's own actors before
+    those of the sentence up to the group noun, which are rather its subject); the latest distinct actors of the
+    paragraph, then of the one before.
+    """
     before = [m for m in mentions if m.end <= position]
-    for group in reversed(coordinated_groups(before, text)):
+    near = [m for m in before if m.start >= near_start]
+    groups = coordinated_groups(before, text)
+    for group in reversed(groups):
+        actors = _distinct(group)
+        if group[0].start >= near_start and size in (0, len(actors)):
+            return actors
+    outside = [m for m in near if not _PREP_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+    for stretch in ([m for m in outside if m.start < sentence_start], outside):
+        distinct = _distinct(reversed(stretch))  # the previous sentence's actors first, then with this one's
+        if size and len(distinct) == size:
+            return distinct
+    for group in reversed(groups):
         actors = _distinct(group)
         if size in (0, len(actors)):
             return actors
@@ -206,11 +225,12 @@ def _inside_quote(text: str, s: Sentence, position: int) -> bool:
 
 
 def sentence_anaphora(
-    text: str, s: Sentence, static: Sequence[Mention], wide_scope: int
+    text: str, s: Sentence, static: Sequence[Mention], wide_scope: int, previous_start: int | None = None
 ) -> list[Mention]:
     """Anaphor mentions of sentence ``s``, resolved against the dictionary mentions ``static``.
 
-    ``wide_scope`` is where the paragraph before this one starts (pronouns may look back there).
+    ``wide_scope`` is where the paragraph before this one starts (pronouns may look back there);
+    ``previous_start`` where the sentence before this one starts (group nouns look there first).
     Each anaphor mention takes its antecedent's actor, at the antecedent's confidence times
     :data:`~extraction.weights.GROUP_ANAPHOR` or :data:`~extraction.weights.PRONOUN`.
     """
@@ -221,7 +241,8 @@ def sentence_anaphora(
         start, end = s.start + a, s.start + b
         if any(x < end and start < y for x, y in taken):
             continue  # "the two Koreas" is a name of its own
-        found = _group_antecedents(size, start, static, text, s.paragraph_start, wide_scope)
+        near = s.start if previous_start is None else previous_start
+        found = _group_antecedents(size, start, static, text, near, s.start, s.paragraph_start, wide_scope)
         out.extend(
             Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * weights.GROUP_ANAPHOR, 3), "anaphor")
             for m in found

@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX
 from ..lexicons import word_class
 
+#: Tags of finite verbs: a conjunct with one of them carries its own tense, mood and polarity.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Verbs whose complement is an event that did not happen ("refused to meet").
 NEGATING_VERBS = word_class("negating_verb")
 #: Verbs whose complement is an intended or planned event ("plans to visit").
@@ -51,6 +53,8 @@ def is_negated(tok) -> bool:
         return True
     chain = predicate_chain(tok)
     for prev, node in zip(chain, chain[1:], strict=False):
+        if prev.dep_ == "conj" and prev.tag_ in _FINITE:
+            break  # "did not attend and sent an envoy": the second verb is not negated
         if node.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "neg" for c in node.children):
                 return True
@@ -69,6 +73,8 @@ def modality_of(tok) -> str:
     chain = predicate_chain(tok)
     intended = any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in tok.children)
     for prev, node in zip([None, *chain], chain, strict=False):
+        if prev is not None and prev.dep_ == "conj" and prev.tag_ in _FINITE:
+            break  # "would damage security and urged Japan": a finite conjunct has its own tense and mood
         if node.pos_ == "NOUN" and node is not tok and node.lemma_.lower() in INTENT_NOUNS:
             intended = True  # "a plan to visit", "no intention of meeting"
         if node.pos_ not in ("VERB", "AUX") and node is not tok:

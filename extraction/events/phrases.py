@@ -46,9 +46,9 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
             continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
         if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
             out.extend(phrase_actors(c, mentions_of, depth + 1))
-    if not out:  # "the government of Japan", "imports of Japanese seafood"
+    if not out:  # "the government of Japan", "imports of Japanese seafood", "officials from the two sides"
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and tok.tag_ == "NNS")):
                 for p in prep.children:
                     if p.dep_ == "pobj":
                         out.extend(phrase_actors(p, mentions_of, depth + 1))

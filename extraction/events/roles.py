@@ -88,7 +88,15 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         if objs:
             return actors_of(objs, mentions_of, weight * weights.ACCUSED_OF), [], weight
     if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
-        return verb_subjects(head, mentions_of, depth + 1)
+        found = verb_subjects(head, mentions_of, depth + 1)
+        if verb.dep_ == "conj" and not found[0] and not found[1]:
+            # "X said that the deployment would damage ... and urged Y": the parse hung "urged" on the
+            # reported clause; a past-tense conjunct shares the subject of the sentence's main verb
+            root = verb.sent.root
+            if root is not head and root.tag_ == verb.tag_ == "VBD" and root.pos_ == "VERB":
+                subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+                return actors_of(subjects, mentions_of, weight * weights.MAIN_CLAUSE_SUBJECT), [], weight
+        return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head.head, mentions_of, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head is not verb:
@@ -279,7 +287,11 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
         # "China was strongly dissatisfied with Seoul": the subject of the copula feels it
         holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head is not tok else tok
         sources = verb_subjects(holder, mentions_of)[0] if holder.pos_ in ("VERB", "AUX") else []
-        return Roles(sources, _slot_targets(tok, row, mentions_of))
+        targets = _slot_targets(tok, row, mentions_of)
+        if not targets and "obj" in row.slots:  # "sorry to have disappointed Moon": the complement's object
+            objects = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+            targets = actors_of(objects, mentions_of, weights.CLAUSE_SUBJECT)
+        return Roles(sources, targets)
     if row.pos == "VERB":
         sources, patients, _ = verb_subjects(tok, mentions_of)
         targets = patients + _slot_targets(tok, row, mentions_of)

@@ -276,6 +276,15 @@ CASES: list[tuple[str, str, set[str]]] = [
      "Japan.",
      {"CHN>KOR CONSULT", "KOR>CHN CONSULT", "CHN>KOR AGREE", "KOR>CHN AGREE", "KOR>JPN ACCUSE"}),
     ("implied-needs-a-main-dyad", "Seoul has complained of unfair treatment of its companies.", set()),
+    # --- misparsed conjuncts, people "from" a country, group nouns after the previous sentence
+    ("conjunct-main-subject", "China's foreign ministry said the same day that the deployment would damage regional "
+     "security and urged Japan to abandon it.", {"CHN>JPN REQUEST"}),
+    ("officials-from", "South Korea and North Korea exchanged letters. Officials from the two sides met at Panmunjom.",
+     {"KOR>PRK CONSULT", "PRK>KOR CONSULT"}),
+    ("group-previous-sentence", "Two Chinese bombers and two Russian bombers flew over the Sea of Japan. Tokyo lodged "
+     "protests with both governments.", {"JPN>CHN ACCUSE", "JPN>RUS ACCUSE"}),
+    ("fly-a-drill", "American F-35 jets flew a joint drill with Japanese fighters.",
+     {"USA>JPN COOPERATE", "JPN>USA COOPERATE"}),
     # --- naming is not a phone call
     ("called-naming", "Beijing and Moscow both called the patrol routine.", set()),
     # --- no relation: co-mentions, geography, non-actors
