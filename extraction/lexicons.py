@@ -36,6 +36,7 @@ WORD_CLASSES: dict[str, str] = {
     "negating_verb": "verbs whose complement is an event that did not happen",
     "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",
     "negative_predicate": "predicates of a reported claim that make it an accusation",
+    "person_title": "titles that make an actor mention stand for a person ('the US secretary', 'China's envoy')",
     "plan_adjective": "adjectives that make an event noun intended ('the planned visit')",
     "refusing_verb": "denials and refusals: the inner event is negated, the refusal is a REJECT",
     "relational_noun": "nouns whose actor modifier is the relatum, not the referent ('a US ally')",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import config
-from .actors import ActorDictionary, Mention, find_mentions, sentence_anaphora, truecase
+from .actors import ActorDictionary, Mention, find_mentions, paragraph_speakers, sentence_anaphora, truecase
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .documents.normalise import plain_spaces
@@ -60,7 +60,7 @@ def _meeting_places(text: str, mentions: list[Mention]) -> set[str]:
     return {
         m.actor
         for m in mentions
-        if m.kind in ("capital", "place") and _IN_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        if m.kind in ("capital", "place", "name") and _IN_BEFORE.search(text[max(0, m.start - 12) : m.start])
     }
 
 
@@ -75,6 +75,7 @@ class PreparedDoc:
     candidates: list[int] = field(default_factory=list)
     context: ArticleContext = field(default_factory=ArticleContext)  # event and dyad memory, sentence by sentence
     text: str = ""  # the text as matched and parsed: doc.text with odd spaces and capitals normalised, same length
+    speakers: dict[int, Mention] = field(default_factory=dict)  # paragraph -> who speaks it ("Mao Ning: ...")
 
 
 class Extractor:
@@ -135,7 +136,7 @@ class Extractor:
         title_mentions = list(find_mentions(doc.title, self.actors, doc_date=doc.date)) if doc.title else []
         prepared = PreparedDoc(
             doc, sentences, {}, list(find_dates(text, doc.date)), text=text,
-            context=ArticleContext.of([*title_mentions, *static]),
+            context=ArticleContext.of([*title_mentions, *static]), speakers=paragraph_speakers(text, sentences, static),
         )  # fmt: skip
         para_start = {s.paragraph: s.paragraph_start for s in sentences}
         for s in sentences:
@@ -145,7 +146,9 @@ class Extractor:
                 continue
             wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
             previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
-            found = per_sentence[s.index] + sentence_anaphora(text, s, static, wide_scope, previous_start)
+            found = per_sentence[s.index] + sentence_anaphora(
+                text, s, static, wide_scope, previous_start, prepared.speakers.get(s.paragraph)
+            )
             prepared.mentions[s.index] = found
             if found:  # one actor is enough: the other side may be implied by the article
                 prepared.candidates.append(s.index)
@@ -161,7 +164,7 @@ class Extractor:
         events = list(
             find_events(
                 parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, context.recall, context.remember,
-                context.counterpart,
+                context.counterpart, prepared.speakers.get(s.paragraph),
             )
         )  # fmt: skip
         events = context.orient_meetings(events, _meeting_places(prepared.text, prepared.mentions[index]))

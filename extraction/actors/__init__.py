@@ -11,7 +11,7 @@ sentence before any parsing.
 
 from __future__ import annotations
 
-from .anaphora import GROUP_ANAPHORS, group_anaphors, resolve_anaphor, sentence_anaphora
+from .anaphora import GROUP_ANAPHORS, group_anaphors, paragraph_speakers, resolve_anaphor, sentence_anaphora
 from .dictionary import ActorDictionary, Alias, Mention, Person, name_variants, surname_of
 from .matching import find_mentions, home_actor, truecase
 
@@ -25,6 +25,7 @@ __all__ = [
     "group_anaphors",
     "home_actor",
     "name_variants",
+    "paragraph_speakers",
     "resolve_anaphor",
     "sentence_anaphora",
     "surname_of",

@@ -29,7 +29,6 @@ from ..constants import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
-    TITLE_CONNECTORS,
 )
 from ..documents import Sentence
 from ..lexicons import group_anaphors as _group_anaphor_sizes
@@ -40,13 +39,17 @@ from .dictionary import Mention
 GROUP_ANAPHORS = _group_anaphor_sizes()
 _GROUP_NOUNS = sorted(word_class("group_noun"), key=len, reverse=True)
 _BARE_GROUP_NOUNS = sorted(word_class("bare_group_noun"), key=len, reverse=True)
+_NAMED_AFTER = r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"  # "the leaders of Japan and India" name their members
 _GROUP_RE = re.compile(
     r"(?<![A-Za-z])(?:"
     r"(?:[Tt]he\s+(?P<num>two|three|four)|[Bb]oth|[Aa]ll\s+(?P<all>three|four))\s+(?:[a-z][a-z-]*\s+){0,2}?"
-    r"(?P<noun>" + "|".join(re.escape(n) for n in _GROUP_NOUNS) + r")"
-    r"|[Tt]he\s+(?:[a-z][a-z-]*\s+)?(?P<bare>" + "|".join(re.escape(n) for n in _BARE_GROUP_NOUNS) + r")"
-    r"|(?P<fixed>" + "|".join(re.escape(k) for k in sorted(GROUP_ANAPHORS, key=len, reverse=True)) + r")"
-    r")(?![A-Za-z-])(?!\s+of\s)",  # "the leaders of Japan and India" name their members
+    r"(?P<noun>" + "|".join(re.escape(n) for n in _GROUP_NOUNS) + r")(?![A-Za-z-])" + _NAMED_AFTER
+    + r"|[Tt]he\s+(?:[a-z][a-z-]*\s+)?(?P<bare>" + "|".join(re.escape(n) for n in _BARE_GROUP_NOUNS) + r")"
+    r"(?![A-Za-z-])" + _NAMED_AFTER
+    + r"|(?P<fixed>" + "|".join(re.escape(k) for k in sorted(GROUP_ANAPHORS, key=len, reverse=True)) + r")"
+    r"(?![A-Za-z-])(?!\s+(?:[a-z][a-z-]*\s+){0,2}(?:" + "|".join(re.escape(n) for n in _GROUP_NOUNS) + r")\b)"
+    r"(?!\s+(?-i:[A-Z0-9]))"  # "the three China-US communiques" is no group noun
+    r")",
     re.I,
 )
 #: Plural nouns of people ("officials", "analysts") that "they" may refer to instead of countries.
@@ -54,7 +57,9 @@ _PLURAL_NOUN = re.compile(
     r"\s*\b(?:" + "|".join(sorted(word_class("generic_group_noun"))) + r")\b",
     re.I,
 )
-_TITLE_WORDS = word_class("title_word")
+_PERSON_TITLES = word_class("person_title")
+#: Group nouns that refer to people ("the three leaders", "both ministers"), whose antecedents are people.
+_PEOPLE_NOUN = re.compile(r"\b(?:leaders|presidents|ministers|heads of state|envoys|diplomats|negotiators)\b", re.I)
 _COORDINATION = re.compile(r"(?:'s|’s)?(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*|\s*[-–—/]\s*)(?:the\s+)?")
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:for|on|toward|towards|against|to|with|of|in|over|into|about|from|near|around|at)\s+(?:the\s+)?)$",
@@ -109,10 +114,21 @@ def _distinct(group: Sequence[Mention]) -> list[Mention]:
 
 
 def _titled(m: Mention, text: str) -> bool:
-    """An actor named with a title, standing for a person: "the US secretary", "Japan's prime minister"."""
-    after = re.sub(r"^(?:'s|’s)?\s+", "", text[m.end : m.end + 40]).split()
-    word = after[0].lower().strip(",.") if after else ""
-    return m.kind != "person" and word in _TITLE_WORDS and word not in TITLE_CONNECTORS
+    """An actor named with a title, standing for a person: "the US secretary", "Japan's prime minister".
+
+    A person title ("secretary", "minister", "spokesperson") must come within three lower-case words
+    after the actor: "Taiwan affairs" or "Chinese territory" name no person.
+    """
+    if m.kind == "person":
+        return False
+    after = re.sub(r"^(?:'s|’s)?\s+", "", text[m.end : m.end + 60]).split()[:3]
+    for word in after:
+        word = word.strip(",.;:")
+        if word.lower() in _PERSON_TITLES:
+            return True
+        if not word.islower():
+            return False
+    return False
 
 
 def resolve_anaphor(
@@ -170,7 +186,7 @@ def resolve_anaphor(
 
 def _group_antecedents(
     size: int, position: int, mentions: Sequence[Mention], text: str, near_start: int, sentence_start: int,
-    scope_start: int, wide_scope: int,
+    scope_start: int, wide_scope: int, people: bool = False,
 ) -> list[Mention]:
     """Antecedents of a group noun of ``size`` actors (0: two or more) at ``position``.
 
@@ -178,7 +194,8 @@ def _group_antecedents(
     ``near_start``); the distinct actors of that stretch when they are exactly that many; the
     latest coordinated group of that size anywhere before (the previous sentence's own actors before
     those of the sentence up to the group noun, which are rather its subject); the latest distinct actors of the
-    paragraph, then of the one before.
+    paragraph, then of the one before; for a group of ``people`` ("the three leaders"), the latest people
+    of that many actors anywhere before, other than this sentence's.
     """
     before = [m for m in mentions if m.end <= position]
     near = [m for m in before if m.start >= near_start]
@@ -200,6 +217,11 @@ def _group_antecedents(
         found = resolve_anaphor("", position, mentions, scope, text, size=size)
         if found:
             return found
+    if size and people:  # "the three leaders": the latest people of that many actors, not this sentence's subject
+        here = {m.actor for m in before if m.start >= sentence_start}
+        persons = _distinct(reversed([m for m in before if m.kind == "person" and m.actor not in here]))
+        if len(persons) >= size:
+            return persons[:size]
     return []
 
 
@@ -224,13 +246,38 @@ def _inside_quote(text: str, s: Sentence, position: int) -> bool:
     return len(_QUOTES.findall(text, s.paragraph_start, position)) % 2 == 1
 
 
+_SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4}):[ \t]")
+
+
+def paragraph_speakers(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Paragraphs of a transcript that open with their speaker ("Mao Ning: ...", "Mr. Kono: ..."): paragraph -> speaker.
+
+    The speaker is the person, institution or actor named in the label; a label naming none
+    ("Q:", "AFP:") gives no speaker.
+    """
+    out: dict[int, Mention] = {}
+    for s in sentences:
+        if s.start != s.paragraph_start:
+            continue
+        m = _SPEAKER_LABEL.match(text, s.start)
+        if m is None:
+            continue
+        inside = [x for x in mentions if s.start <= x.start and x.end <= m.end("label")]
+        people = [x for x in inside if x.kind == "person"]
+        if people or inside:
+            out[s.paragraph] = (people or inside)[-1]
+    return out
+
+
 def sentence_anaphora(
-    text: str, s: Sentence, static: Sequence[Mention], wide_scope: int, previous_start: int | None = None
+    text: str, s: Sentence, static: Sequence[Mention], wide_scope: int, previous_start: int | None = None,
+    speaker: Mention | None = None,
 ) -> list[Mention]:
     """Anaphor mentions of sentence ``s``, resolved against the dictionary mentions ``static``.
 
     ``wide_scope`` is where the paragraph before this one starts (pronouns may look back there);
-    ``previous_start`` where the sentence before this one starts (group nouns look there first).
+    ``previous_start`` where the sentence before this one starts (group nouns look there first);
+    ``speaker`` who speaks the paragraph in a transcript ("we" outside quotes is the speaker's side).
     Each anaphor mention takes its antecedent's actor, at the antecedent's confidence times
     :data:`~extraction.weights.GROUP_ANAPHOR` or :data:`~extraction.weights.PRONOUN`.
     """
@@ -239,10 +286,11 @@ def sentence_anaphora(
     taken = [(m.start, m.end) for m in static]
     for a, b, size in group_anaphors(sent_text):
         start, end = s.start + a, s.start + b
+        people = _PEOPLE_NOUN.search(text[start:end]) is not None
         if any(x < end and start < y for x, y in taken):
             continue  # "the two Koreas" is a name of its own
         near = s.start if previous_start is None else previous_start
-        found = _group_antecedents(size, start, static, text, near, s.start, s.paragraph_start, wide_scope)
+        found = _group_antecedents(size, start, static, text, near, s.start, s.paragraph_start, wide_scope, people)
         out.extend(
             Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * weights.GROUP_ANAPHOR, 3), "anaphor")
             for m in found
@@ -257,6 +305,8 @@ def sentence_anaphora(
         found: list[Mention] = []
         if word in FIRST_PERSON and _inside_quote(text, s, start):
             found = _speaker(text, s, end, static)
+        elif word in FIRST_PERSON and speaker is not None:
+            found = [speaker]
         if not found:
             found = resolve_anaphor(word, start, static, scope, text)
         out.extend(

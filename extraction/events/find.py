@@ -75,6 +75,7 @@ def find_events(
     recall: RecallLookup | None = None,
     remember: RememberHook | None = None,
     implied: ImpliedLookup | None = None,
+    speaker: Mention | None = None,
 ) -> Iterator[CodedEvent]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
@@ -86,6 +87,8 @@ def find_events(
     they have no target ("North Korea fired a missile"; "a North Korean missile").
     ``implied(mention)`` gives the article's established counterpart of an actor, for events of
     :data:`IMPLIED_TYPES` whose parse names only one side ("Seoul complained of unfair treatment").
+    ``speaker`` is who speaks the sentence in a transcript ("Mao Ning: The US must ..."): what it
+    says others must do is a request of the speaker's.
     """
     best: dict[tuple[str, str, str, bool], CodedEvent] = {}
     consumed: set[int] = set()
@@ -165,13 +168,13 @@ def find_events(
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
-    for ev in [*modal_requests(sent, mentions_of), *negative_claims(sent, mentions_of, recall)]:
+    for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
     for tok, _row in refusals:
         # "Seoul denied locking onto the plane": besides the negated lock-on, Seoul rejects the claim
-        inner = {t.idx for t in tok.subtree if t is not tok}
+        inner = {t.idx for t in tok.subtree if t != tok}
         refusers = {m.actor for m, _ in verb_subjects(tok, mentions_of)[0]}
         for ev in list(best.values()):
             if ev.negated and ev.trigger_start in inner and ev.source.actor in refusers:

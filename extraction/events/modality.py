@@ -33,7 +33,7 @@ def predicate_chain(tok) -> list:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head == cur:
             break
         if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj",
                         "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN") or (
@@ -75,9 +75,9 @@ def modality_of(tok) -> str:
     for prev, node in zip([None, *chain], chain, strict=False):
         if prev is not None and prev.dep_ == "conj" and prev.tag_ in _FINITE:
             break  # "would damage security and urged Japan": a finite conjunct has its own tense and mood
-        if node.pos_ == "NOUN" and node is not tok and node.lemma_.lower() in INTENT_NOUNS:
+        if node.pos_ == "NOUN" and node != tok and node.lemma_.lower() in INTENT_NOUNS:
             intended = True  # "a plan to visit", "no intention of meeting"
-        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+        if node.pos_ not in ("VERB", "AUX") and node != tok:
             continue
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -109,7 +109,7 @@ def conditional_consequent(tok) -> bool:
     for node in predicate_chain(tok):
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in node.children):
             return False  # inside the condition: "if it invaded Taiwan"
-        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+        if node.pos_ not in ("VERB", "AUX") and node != tok:
             continue
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):

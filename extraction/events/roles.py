@@ -76,7 +76,7 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     if depth >= 3:
         return [], [], weight
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head != verb:
         # object control ("urged Japan to lift") before subject control ("agreed to meet")
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objs and head.lemma_.lower() not in INTENT_VERBS:
@@ -87,19 +87,19 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs:
             return actors_of(objs, mentions_of, weight * weights.ACCUSED_OF), [], weight
-    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head != verb and head.pos_ in ("VERB", "AUX"):
         found = verb_subjects(head, mentions_of, depth + 1)
         if verb.dep_ == "conj" and not found[0] and not found[1]:
             # "X said that the deployment would damage ... and urged Y": the parse hung "urged" on the
             # reported clause; a past-tense conjunct shares the subject of the sentence's main verb
             root = verb.sent.root
-            if root is not head and root.tag_ == verb.tag_ == "VBD" and root.pos_ == "VERB":
+            if root != head and root.tag_ == verb.tag_ == "VBD" and root.pos_ == "VERB":
                 subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
                 return actors_of(subjects, mentions_of, weight * weights.MAIN_CLAUSE_SUBJECT), [], weight
         return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head.head, mentions_of, depth + 1)
-    if verb.dep_ in ("relcl", "acl") and head is not verb:
+    if verb.dep_ in ("relcl", "acl") and head != verb:
         found = actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD)
         if found or verb.dep_ == "relcl":
             return found, [], weight
@@ -155,7 +155,7 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
             if agents:
                 return actors_of(agents, mentions_of, weights.NOUN_MODIFIER), weights.NOUN_MODIFIER
     head = noun.head
-    if head is noun:
+    if head == noun:
         return [], 0.0
     if (
         noun.dep_ == "nsubj"
@@ -261,7 +261,7 @@ def speech_head(tok):
     """The verb of saying or warning whose clause holds ``tok``, or None."""
     cur = tok
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head.lemma_.lower() in SPEECH_VERBS:
             return cur.head
@@ -285,7 +285,7 @@ def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
 def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLookup | None = None) -> Roles:
     if row.pos == "ADJ":
         # "China was strongly dissatisfied with Seoul": the subject of the copula feels it
-        holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head is not tok else tok
+        holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head != tok else tok
         sources = verb_subjects(holder, mentions_of)[0] if holder.pos_ in ("VERB", "AUX") else []
         targets = _slot_targets(tok, row, mentions_of)
         if not targets and "obj" in row.slots:  # "sorry to have disappointed Moon": the complement's object
@@ -294,6 +294,9 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
         return Roles(sources, targets)
     if row.pos == "VERB":
         sources, patients, _ = verb_subjects(tok, mentions_of)
+        if not patients and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "a trip condemned by China", "Japan, criticised by Beijing, ...": the noun is the patient
+            patients = actors_of([tok.head], mentions_of, weights.PASSIVE_PATIENT)
         targets = patients + _slot_targets(tok, row, mentions_of)
         if patients and not sources:
             # passive without agent: "Japan was accused of ..." has no source

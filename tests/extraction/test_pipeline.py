@@ -285,6 +285,22 @@ CASES: list[tuple[str, str, set[str]]] = [
      "protests with both governments.", {"JPN>CHN ACCUSE", "JPN>RUS ACCUSE"}),
     ("fly-a-drill", "American F-35 jets flew a joint drill with Japanese fighters.",
      {"USA>JPN COOPERATE", "JPN>USA COOPERATE"}),
+    # --- briefing transcripts: the speaker of a labelled paragraph; "we" is the speaker's side
+    ("transcript-we", "AFP: An American delegation met Lai in Taipei today. What is your response?\n\nMao Ning: We "
+     "urge the US to stop official contact with Taiwan.", {"USA>TWN CONSULT", "CHN>USA REQUEST"}),
+    ("transcript-needs", "Reporter: What is your view?\n\nMao Ning: The position is clear. The US needs to exercise "
+     "prudence on Taiwan.", {"CHN>USA REQUEST"}),
+    ("quoted-we-owner", "\"We strongly oppose this,\" said Chinese foreign ministry spokesman Wang Wenbin of the "
+     "Japanese statement.", set()),
+    ("titled-not-affairs", "Japan's envoy met Taiwan affairs officials. He criticised China's drills.",
+     {"JPN>TWN CONSULT", "TWN>JPN CONSULT", "JPN>CHN ACCUSE"}),
+    ("passive-participle", "Alex Azar, the US health secretary, visited Taiwan on Sunday. It was a trip condemned by "
+     "China.", {"USA>TWN CONSULT", "CHN>USA ACCUSE"}),
+    ("the-three-leaders-of", "Xi Jinping, Vladimir Putin and Kim Jong Un watched the parade. Trump accused the three "
+     "leaders of conspiring against the United States.",
+     {"USA>CHN ACCUSE", "USA>RUS ACCUSE", "USA>PRK ACCUSE"}),
+    ("owned-decision", "Washington sold missiles to Taiwan. China welcomed the decision of the government of Nauru.",
+     {"USA>TWN AID"}),
     # --- naming is not a phone call
     ("called-naming", "Beijing and Moscow both called the patrol routine.", set()),
     # --- no relation: co-mentions, geography, non-actors
