@@ -48,7 +48,7 @@ WORD_CLASSES: dict[str, str] = {
 #: Event-noun groups: what a noun such as "the drills" can refer back to ("any": the latest event).
 EVENT_GROUPS: tuple[str, ...] = (
     "exercise", "launch", "agreement", "visit", "sale", "sanction", "detention", "accusation", "offer",
-    "demand", "attack", "intrusion", "threat", "any",
+    "demand", "attack", "intrusion", "threat", "platform", "any",
 )  # fmt: skip
 
 

@@ -33,6 +33,7 @@ from .events import (
     sentence_has_trigger,
 )
 from .events.context import ArticleContext
+from .events.learned import PairModel
 from .schema import EVENT_TYPES, EventMention
 
 #: Types reported even when hypothetical: "would respond harshly if Seoul sent arms" is a threat made now.
@@ -90,14 +91,21 @@ class Extractor:
         n_process: int | None = None,
         batch_size: int | None = None,
         nlp=None,
+        use_pair_model: bool = True,
     ) -> None:
         self.model = model
         self.actors = actors or ActorDictionary.load()
         self.lexicon = lexicon or TriggerLexicon.load()
         self.n_process = n_process
         self.batch_size = batch_size or config.batch_size()
+        self.use_pair_model = use_pair_model  # False: rules only (training the scorer, comparing)
         if nlp is not None:
             self.__dict__["nlp"] = nlp
+
+    @cached_property
+    def pair_model(self) -> PairModel | None:
+        """The learned pair scorer (``<data dir>/models/pair_model.json``), or None without one or when disabled."""
+        return PairModel.load() if self.use_pair_model else None
 
     @cached_property
     def model_name(self) -> str:
@@ -147,7 +155,8 @@ class Extractor:
             wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
             previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
             found = per_sentence[s.index] + sentence_anaphora(
-                text, s, static, wide_scope, previous_start, prepared.speakers.get(s.paragraph)
+                text, s, static, wide_scope, previous_start, prepared.speakers.get(s.paragraph),
+                prepared.context.main_dyad(),
             )
             prepared.mentions[s.index] = found
             if found:  # one actor is enough: the other side may be implied by the article
@@ -164,7 +173,7 @@ class Extractor:
         events = list(
             find_events(
                 parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, context.recall, context.remember,
-                context.counterpart, prepared.speakers.get(s.paragraph),
+                context.counterpart, prepared.speakers.get(s.paragraph), self.pair_model,
             )
         )  # fmt: skip
         events = context.orient_meetings(events, _meeting_places(prepared.text, prepared.mentions[index]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -97,6 +97,22 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """
     path = Path(path)
     suffix = output_format(path)
+    if suffix == ".parquet":
+        return atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
+    return atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False))
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write a UTF-8 text file atomically (see :func:`atomic_write`)."""
+    return atomic_write(Path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def atomic_write(path: Path, write: Callable[[str], object]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, sync it, then rename it over ``path``.
+
+    Raises :class:`~extraction.errors.OutputError` when the file cannot be written; on any failure
+    (including Ctrl-C) the temporary file is removed and a previous file at ``path`` is left as it was.
+    """
     parent = path.parent if str(path.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -105,10 +121,7 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc}") from exc
     try:
-        if suffix == ".parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            frame.to_csv(tmp, index=False)
+        write(tmp)
         with open(tmp, "rb+") as fh:  # on disk before the rename
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600

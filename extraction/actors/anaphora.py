@@ -69,6 +69,7 @@ _PRONOUN = re.compile(
     r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us|they|They|their|Their)(?![A-Za-z])"
 )
 _QUOTES = re.compile(r"[\"“”]")
+_IT_COPULA = re.compile(r"\s+(?:was|is|has been|had been|will be|would be|remains|seems|appears)\b|’s\b|'s\b")
 _SPEECH_AFTER = re.compile(
     r"^[,.!?]?\s*[\"”]\s*,?\s*(?P<who>[^\"“”]{0,90}?)\s+(?:said|says|added|told|stressed|insisted|warned|wrote|declared"
     r"|noted|continued|argued|asked|replied)\b"
@@ -186,7 +187,7 @@ def resolve_anaphor(
 
 def _group_antecedents(
     size: int, position: int, mentions: Sequence[Mention], text: str, near_start: int, sentence_start: int,
-    scope_start: int, wide_scope: int, people: bool = False,
+    scope_start: int, wide_scope: int, people: bool = False, main_dyad: tuple[str, str] | None = None,
 ) -> list[Mention]:
     """Antecedents of a group noun of ``size`` actors (0: two or more) at ``position``.
 
@@ -195,7 +196,8 @@ def _group_antecedents(
     latest coordinated group of that size anywhere before (the previous sentence's own actors before
     those of the sentence up to the group noun, which are rather its subject); the latest distinct actors of the
     paragraph, then of the one before; for a group of ``people`` ("the three leaders"), the latest people
-    of that many actors anywhere before, other than this sentence's.
+    of that many actors anywhere before, other than this sentence's. A pair ("the two sides", "the
+    leaders") not found in this or the previous sentence is the article's ``main_dyad`` when it has one.
     """
     before = [m for m in mentions if m.end <= position]
     near = [m for m in before if m.start >= near_start]
@@ -205,6 +207,10 @@ def _group_antecedents(
         if group[0].start >= near_start and size in (0, len(actors)):
             return actors
     outside = [m for m in near if not _PREP_BEFORE.search(text[max(0, m.start - 30) : m.start])]
+    if main_dyad and size in (0, 2) and not (size == 2 and len(_distinct(outside)) == 2):
+        latest = {m.actor: m for m in before}
+        if all(a in latest for a in main_dyad):
+            return [latest[a] for a in main_dyad]
     for stretch in ([m for m in outside if m.start < sentence_start], outside):
         distinct = _distinct(reversed(stretch))  # the previous sentence's actors first, then with this one's
         if size and len(distinct) == size:
@@ -271,13 +277,14 @@ def paragraph_speakers(text: str, sentences: Sequence[Sentence], mentions: Seque
 
 def sentence_anaphora(
     text: str, s: Sentence, static: Sequence[Mention], wide_scope: int, previous_start: int | None = None,
-    speaker: Mention | None = None,
+    speaker: Mention | None = None, main_dyad: tuple[str, str] | None = None,
 ) -> list[Mention]:
     """Anaphor mentions of sentence ``s``, resolved against the dictionary mentions ``static``.
 
     ``wide_scope`` is where the paragraph before this one starts (pronouns may look back there);
     ``previous_start`` where the sentence before this one starts (group nouns look there first);
-    ``speaker`` who speaks the paragraph in a transcript ("we" outside quotes is the speaker's side).
+    ``speaker`` who speaks the paragraph in a transcript ("we" outside quotes is the speaker's side);
+    ``main_dyad`` the two actors the article is about (the default for "the two sides").
     Each anaphor mention takes its antecedent's actor, at the antecedent's confidence times
     :data:`~extraction.weights.GROUP_ANAPHOR` or :data:`~extraction.weights.PRONOUN`.
     """
@@ -290,7 +297,9 @@ def sentence_anaphora(
         if any(x < end and start < y for x, y in taken):
             continue  # "the two Koreas" is a name of its own
         near = s.start if previous_start is None else previous_start
-        found = _group_antecedents(size, start, static, text, near, s.start, s.paragraph_start, wide_scope, people)
+        found = _group_antecedents(
+            size, start, static, text, near, s.start, s.paragraph_start, wide_scope, people, main_dyad
+        )
         out.extend(
             Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * weights.GROUP_ANAPHOR, 3), "anaphor")
             for m in found
@@ -300,6 +309,8 @@ def sentence_anaphora(
         start, end = s.start + m.start(), s.start + m.end()
         if any(a < end and start < b for a, b in taken):
             continue
+        if m.group(0).lower() == "it" and _IT_COPULA.match(text, end):
+            continue  # "It was a trip condemned by China": the situation, not a country
         word = m.group(0).lower()
         scope = s.paragraph_start if word in THING_PRONOUNS else wide_scope
         found: list[Mention] = []

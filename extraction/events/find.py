@@ -17,8 +17,10 @@ from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
+from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
+from .pairs import candidate_triples, features
 from .phrases import MentionLookup
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
@@ -61,6 +63,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
     return roles
 
 
+#: Types only a state does: private people or firms travelling or trading are no such event.
+STATE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
 CONDITIONAL_THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"})
 
@@ -76,6 +80,7 @@ def find_events(
     remember: RememberHook | None = None,
     implied: ImpliedLookup | None = None,
     speaker: Mention | None = None,
+    scorer: PairModel | None = None,
 ) -> Iterator[CodedEvent]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
@@ -89,6 +94,8 @@ def find_events(
     :data:`IMPLIED_TYPES` whose parse names only one side ("Seoul complained of unfair treatment").
     ``speaker`` is who speaks the sentence in a transcript ("Mao Ning: The US must ..."): what it
     says others must do is a request of the speaker's.
+    ``scorer`` is the learned pair scorer (:mod:`.learned`): it judges the candidate triples of
+    actor pairs the rules gave no event.
     """
     best: dict[tuple[str, str, str, bool], CodedEvent] = {}
     consumed: set[int] = set()
@@ -133,6 +140,8 @@ def find_events(
                 roles = Roles(roles.sources, [(m, w) for m, w in roles.targets if m.actor not in own])
             if not roles.sources or (among_sources and not roles.targets):
                 continue
+            if row.event_type in STATE_TYPES and all(m.via == "people" for m, _ in roles.sources):
+                continue  # "China advised its citizens to avoid visiting Japan": tourists, not the state
             if not roles.targets and "obj" in row.slots and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
                 continue  # "Beijing and Moscow both called the patrol routine": the object is not the partner
             pairs = role_pairs(roles, row)
@@ -168,6 +177,11 @@ def find_events(
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
+    if scorer is not None:
+        for ev in _learned(sent, mentions_of, lexicon, scorer, {frozenset(k[:2]) for k in best}):
+            k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
+            if k not in best or best[k].confidence < ev.confidence:
+                best[k] = ev
     for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
@@ -188,6 +202,26 @@ def find_events(
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
 
 
+
+
+def _learned(
+    sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, scorer: PairModel, known: set[frozenset[str]]
+) -> Iterator[CodedEvent]:
+    """Events the learned scorer finds among the actor pairs the rules left without one (either way)."""
+    n_actors = len({m.actor for t in sent for m in mentions_of(t)})
+    for triple in candidate_triples(sent, mentions_of, lexicon):
+        if frozenset((triple.source.actor, triple.target.actor)) in known:
+            continue
+        p = scorer.probability(features(triple, n_actors))
+        if p < scorer.threshold:
+            continue
+        tok, row = triple.trigger, triple.row
+        intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+        conf = round(weights.LEARNED * p * triple.source.confidence * triple.target.confidence, 2)
+        yield CodedEvent(
+            triple.source, triple.target, row.event_type, intensity, tok.text, tok.idx, is_negated(tok),
+            modality_of(tok), conf, tok.lemma_.lower(),
+        )  # fmt: skip
 
 
 def _surface(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, skip: set[int]) -> Iterator[CodedEvent]:

@@ -14,6 +14,8 @@ from ..lexicons import word_class
 MentionLookup = Callable[[object], list[Mention]]
 #: Nouns whose actor modifier is the relatum, not the referent ("a US ally", "China's neighbours").
 RELATIONAL_NOUNS = word_class("relational_noun")
+#: Nouns of private people and firms: "Chinese tourists visiting Japan" is no state visit.
+_GENERIC_PEOPLE = frozenset(w.rstrip("s") for w in word_class("generic_group_noun")) | word_class("generic_group_noun")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 
 
@@ -52,6 +54,8 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
                 for p in prep.children:
                     if p.dep_ == "pobj":
                         out.extend(phrase_actors(p, mentions_of, depth + 1))
+    if not found and tok.lemma_.lower() in _GENERIC_PEOPLE:
+        out = [m._replace(via="people") for m in out]  # "its citizens", "Chinese tourists": people, not the state
     uniq: dict[tuple[int, str], Mention] = {}
     for m in out:
         uniq.setdefault((m.start, m.actor), m)
