@@ -27,6 +27,7 @@ from .errors import DataFileError
 
 #: Word classes of ``word_classes.csv`` and what they are for.
 WORD_CLASSES: dict[str, str] = {
+    "abstract_noun": "nouns whose 'of' complement names no one they stand for ('the importance of ...')",
     "abbreviation": "abbreviations whose dot does not end a sentence (lower case, no final dot)",
     "bare_group_noun": "plural nouns that refer to the latest group of actors after a bare 'the' ('the allies')",
     "generic_group_noun": "plural nouns of people that 'they' may refer to instead of countries",

@@ -69,6 +69,10 @@ _PRONOUN = re.compile(
     r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us|they|They|their|Their)(?![A-Za-z])"
 )
 _QUOTES = re.compile(r"[\"“”]")
+_SPEECH_NEXT = re.compile(
+    r"\s+(?:[A-Za-z]+\s+){0,2}?(?:said|says|told|added|stated|pledged|declared|announced|insisted|wrote|warned"
+    r"|stressed|noted|vowed|replied)\b"
+)
 _IT_COPULA = re.compile(r"\s+(?:was|is|has been|had been|will be|would be|remains|seems|appears)\b|’s\b|'s\b")
 _SPEECH_AFTER = re.compile(
     r"^[,.!?]?\s*[\"”]\s*,?\s*(?P<who>[^\"“”]{0,90}?)\s+(?:said|says|added|told|stressed|insisted|warned|wrote|declared"
@@ -232,19 +236,25 @@ def _group_antecedents(
 
 
 def _speaker(text: str, s: Sentence, end: int, mentions: Sequence[Mention]) -> list[Mention]:
-    """The speaker of the quotation that holds ``end``: mentions in its attribution after the quote."""
+    """The speaker of the quotation that holds ``end``.
+
+    The attribution after the quote ("...," the Russian foreign minister said), else the one
+    before it in the sentence: a person followed by a verb of saying ("Park Jin pledged ..., "We ...").
+    """
     rest = text[end : min(len(text), s.end + 200)]
     close = _QUOTES.search(rest)
-    if close is None:
-        return []
-    m = _SPEECH_AFTER.match(rest[max(0, close.start() - 1) :])
-    if m is None:
-        return []
-    span_start = end + max(0, close.start() - 1) + m.start("who" if m.group("who") is not None else "who2")
-    span_end = span_start + len(m.group("who") if m.group("who") is not None else m.group("who2"))
-    inside = [x for x in mentions if span_start <= x.start and x.end <= span_end]
-    people = [x for x in inside if x.kind == "person"]
-    return (people or inside)[:1]
+    m = _SPEECH_AFTER.match(rest[max(0, close.start() - 1) :]) if close is not None else None
+    if m is not None:
+        span_start = end + max(0, close.start() - 1) + m.start("who" if m.group("who") is not None else "who2")
+        span_end = span_start + len(m.group("who") if m.group("who") is not None else m.group("who2"))
+        inside = [x for x in mentions if span_start <= x.start and x.end <= span_end]
+        people = [x for x in inside if x.kind == "person"]
+        if people or inside:
+            return (people or inside)[:1]
+    opening = text.rfind('"', s.start, end), text.rfind("“", s.start, end)
+    before = [x for x in mentions if s.start <= x.start and x.end <= max(opening)]
+    speakers = [x for x in before if x.kind == "person" and _SPEECH_NEXT.match(text, x.end)]
+    return speakers[:1]
 
 
 def _inside_quote(text: str, s: Sentence, position: int) -> bool:

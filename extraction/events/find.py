@@ -160,6 +160,10 @@ def find_events(
                 row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
             )
             text = tok.text if not row.particle else f"{tok.text} {row.particle}"
+            if row.symmetric and modality != "asserted" and roles.targets:
+                # "Seoul will strengthen cooperation with Tokyo": one side's intention, not yet mutual
+                doers = {m.actor for m, _ in roles.sources}
+                pairs = [(s, t, c) for s, t, c in pairs if s.actor in doers]
             for src, tgt, conf in pairs:
                 ev = CodedEvent(
                     src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),

@@ -14,6 +14,8 @@ from ..lexicons import word_class
 MentionLookup = Callable[[object], list[Mention]]
 #: Nouns whose actor modifier is the relatum, not the referent ("a US ally", "China's neighbours").
 RELATIONAL_NOUNS = word_class("relational_noun")
+#: Abstract nouns whose "of" complement names no one they stand for ("the importance of ...").
+_ABSTRACT = word_class("abstract_noun")
 #: Nouns of private people and firms: "Chinese tourists visiting Japan" is no state visit.
 _GENERIC_PEOPLE = frozenset(w.rstrip("s") for w in word_class("generic_group_noun")) | word_class("generic_group_noun")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
@@ -48,7 +50,9 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
             continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
         if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
             out.extend(phrase_actors(c, mentions_of, depth + 1))
-    if not out:  # "the government of Japan", "imports of Japanese seafood", "officials from the two sides"
+    if not out and tok.lemma_.lower() not in _ABSTRACT:
+        # "the government of Japan", "imports of Japanese seafood", "officials from the two sides"
+        # (not "the importance of US-Japan cooperation": an abstract noun is not its complement's actors)
         for prep in tok.children:
             if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and tok.tag_ == "NNS")):
                 for p in prep.children:

@@ -70,10 +70,13 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"USA>KOR COOPERATE", "KOR>USA COOPERATE"}),
     ("drills-with", "Russia held naval drills with China in the East China Sea.",
      {"RUS>CHN COOPERATE", "CHN>RUS COOPERATE"}),
+    # an intended joint activity is one side's intention until both act: one direction
     ("share-intel", "Tokyo will share real-time missile warning data with Seoul.",
-     {"JPN>KOR COOPERATE intended", "KOR>JPN COOPERATE intended"}),
+     {"JPN>KOR COOPERATE intended"}),
     ("cooperation-with", "South Korea will expand cooperation with Japan on supply chains.",
-     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+     {"KOR>JPN COOPERATE intended"}),
+    ("cooperation-asserted", "South Korea expanded its cooperation with Japan on supply chains.",
+     {"KOR>JPN COOPERATE", "JPN>KOR COOPERATE"}),
     # --- AID
     ("arms-sales", "The State Department approved arms sales to Taiwan worth $1.1 billion.",
      {"USA>TWN AID"}),
@@ -165,7 +168,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("denied", "Seoul denied locking its radar onto the Japanese aircraft.",
      {"KOR>JPN COERCE neg", "KOR>JPN REJECT"}),
     ("intends", "Seoul intends to normalize the intelligence pact with Tokyo.",
-     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+     {"KOR>JPN COOPERATE intended"}),
     ("plans", "Biden plans to visit Japan next month.",
      {"USA>JPN CONSULT intended"}),
     # conditional measures are threats made now; the condition itself is no event
@@ -191,10 +194,10 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("two-sides", "Japanese and Chinese diplomats gathered in Beijing. The two sides held talks for three hours.",
      {"JPN>CHN CONSULT", "CHN>JPN CONSULT"}),
     ("it-pronoun", "Seoul said it would share intelligence with Tokyo.",
-     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended"}),
+     {"KOR>JPN COOPERATE intended"}),
     ("reported-speech", 'South Korean minister Park Jin spoke after the meeting. He said: "We agreed to deepen '
      'cooperation with Japan."',
-     {"KOR>JPN COOPERATE intended", "JPN>KOR COOPERATE intended", "KOR>JPN AGREE", "JPN>KOR AGREE"}),
+     {"KOR>JPN COOPERATE intended", "KOR>JPN AGREE", "JPN>KOR AGREE"}),
     # --- dateline home actor, event nouns that refer back, evaluative verbs, phrasal triggers
     ("home-dateline", "SEOUL, March 20 — The foreign ministry summoned the Japanese ambassador on Monday.",
      {"KOR>JPN ACCUSE"}),
@@ -261,7 +264,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("plan-to", "Seoul approved a plan to send food aid to North Korea.", {"KOR>PRK AID intended"}),
     ("no-plan", "Japan had no plan to sanction Russia.", {"JPN>RUS SANCTION neg intended"}),
     ("no-intention", "Tokyo had no intention of meeting Seoul.",
-     {"JPN>KOR CONSULT neg intended", "KOR>JPN CONSULT neg intended"}),
+     {"JPN>KOR CONSULT neg intended"}),
     ("joint-drill-target", "China and Russia held joint drills near Japan.",
      {"CHN>RUS COOPERATE", "RUS>CHN COOPERATE", "CHN>JPN MOBILIZE", "RUS>JPN MOBILIZE"}),
     ("joint-drill-own-territory", "Washington and Tokyo staged drills near Okinawa.",
