@@ -229,3 +229,21 @@ def test_add_with_the_real_pipeline(capsys, db, tmp_path):
     rows = Store(db).relations()
     assert out.startswith(f"1 added, 0 duplicates skipped, 0 rejected, {len(rows)} relations in ")
     assert ("KOR", "RUS", "SANCTION") in set(zip(rows["source"], rows["target"], rows["event_type"], strict=True))
+
+
+def test_export_csv_neutralises_formulas(capsys, db, fake, tmp_path):
+    article = tmp_path / "formula.md"
+    article.write_text(
+        '---\ntitle: =HYPERLINK("http://evil.example/x","click")\ndate: 2017-02-10\n---\n'
+        "Text. [USA>JPN:CONSULT]\n",
+        "utf-8",
+    )
+    run(capsys, "add", article, "--db", db)
+    out_csv = tmp_path / "all.csv"
+    code, out, _ = run(capsys, "export", "--out", out_csv, "--db", db)
+    assert (code, out) == (0, f"1 relations -> {out_csv}\n")
+    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    plain = pd.read_csv(out_csv, keep_default_na=False)
+    assert plain["doc_title"].tolist() == ['\'=HYPERLINK("http://evil.example/x","click")']
+    assert plain["intensity"].dtype == "float64"
+    assert read_table(out_csv)["doc_title"].tolist() == ['=HYPERLINK("http://evil.example/x","click")']
