@@ -7,6 +7,11 @@ Environment variables (all optional):
 ``RELDASH_DATA_DIR``     folder holding ``actors/`` and ``triggers.csv`` (default: ``data/``).
 ``RELDASH_N_PROCESS``    worker processes for parsing (default 1; ``build`` uses 2 on big runs).
 ``RELDASH_BATCH_SIZE``   sentences per spaCy batch (default 256).
+``RELDASH_MAX_SENTENCE_CHARS``  longest sentence handed to the parser (default 5 000, at most
+                         100 000); a longer one is cut at whitespace.
+``RELDASH_MAX_TOKEN_CHARS``     longest run without whitespace kept inside a sentence (default
+                         200); a longer one becomes pieces of its own (spaCy's tokenizer is
+                         quadratic in the length of such a run).
 """
 
 from __future__ import annotations
@@ -34,6 +39,13 @@ DEFAULT_BATCH_SIZE = 256
 MULTIPROCESS_MIN_SENTENCES = 4000
 
 
+#: Bounds on what reaches the parser (see :mod:`extraction.documents.sentences`).
+DEFAULT_MAX_SENTENCE_CHARS = 5000
+DEFAULT_MAX_TOKEN_CHARS = 200
+#: Far below spaCy's default ``nlp.max_length`` (1,000,000), whatever the setting says.
+MAX_SENTENCE_CHARS_CAP = 100_000
+
+
 def data_dir() -> Path:
     return Path(os.environ.get("RELDASH_DATA_DIR") or PROJECT_ROOT / "data")
 
@@ -59,6 +71,16 @@ def batch_size() -> int:
 
 def n_process(default: int = 1) -> int:
     return int(os.environ.get("RELDASH_N_PROCESS") or default)
+
+
+def max_sentence_chars() -> int:
+    value = int(os.environ.get("RELDASH_MAX_SENTENCE_CHARS") or DEFAULT_MAX_SENTENCE_CHARS)
+    return max(20, min(value, MAX_SENTENCE_CHARS_CAP))
+
+
+def max_token_chars() -> int:
+    value = int(os.environ.get("RELDASH_MAX_TOKEN_CHARS") or DEFAULT_MAX_TOKEN_CHARS)
+    return max(10, min(value, max_sentence_chars()))
 
 
 # --------------------------------------------------------------------------- store and fetch
