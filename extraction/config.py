@@ -90,6 +90,9 @@ def max_token_chars() -> int:
 # ``RELDASH_ALLOW_PRIVATE_URLS``  ``1`` lets URL fetches reach private/loopback addresses (default off).
 # ``RELDASH_FETCH_TIMEOUT``       seconds per URL fetch (default 10).
 # ``RELDASH_FETCH_MAX_BYTES``     largest page fetched, in bytes (default 5 000 000).
+# ``RELDASH_GDELT_MAX_LINE_BYTES``      longest GDELT line read, in bytes (default 65 536); longer ones
+#                                      are skipped as malformed.
+# ``RELDASH_GDELT_MAX_UNPACKED_BYTES``  most bytes unpacked from one zip member (default 2 GiB).
 
 DEFAULT_DB = PROJECT_ROOT / "data" / "store" / "relations.duckdb"
 DEMO_ARTICLES = PROJECT_ROOT / "data" / "articles"
@@ -97,6 +100,8 @@ DEFAULT_STORE_LOCK_TIMEOUT = 10.0
 DEFAULT_FETCH_TIMEOUT = 10.0
 DEFAULT_FETCH_MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
+DEFAULT_GDELT_MAX_LINE_BYTES = 64 * 1024
+DEFAULT_GDELT_MAX_UNPACKED_BYTES = 2 * 1024**3
 
 
 def db_path() -> Path:
@@ -117,6 +122,14 @@ def fetch_timeout() -> float:
 
 def fetch_max_bytes() -> int:
     return int(os.environ.get("RELDASH_FETCH_MAX_BYTES") or DEFAULT_FETCH_MAX_BYTES)
+
+
+def gdelt_max_line_bytes() -> int:
+    return max(1024, int(os.environ.get("RELDASH_GDELT_MAX_LINE_BYTES") or DEFAULT_GDELT_MAX_LINE_BYTES))
+
+
+def gdelt_max_unpacked_bytes() -> int:
+    return int(os.environ.get("RELDASH_GDELT_MAX_UNPACKED_BYTES") or DEFAULT_GDELT_MAX_UNPACKED_BYTES)
 
 
 # --------------------------------------------------------------------------- dashboard
