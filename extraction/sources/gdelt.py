@@ -190,6 +190,11 @@ def normalise_cameo_codes(fields: list[str]) -> None:
         fields[index] = code
 
 
+def _code_of_root(code: str, root: str) -> bool:
+    """True for a CAMEO event or base code (3 or 4 digits) under the root code ``root``."""
+    return code.isdigit() and 3 <= len(code) <= 4 and code.startswith(root)
+
+
 def _iter_lines(path: Path, report: GdeltReport) -> Iterator[tuple[str, int, str | None]]:
     """(label, line number, line) of a .CSV file or of the CSV members of a .zip; the line is None
     when it is longer than the line bound (it is skipped, never held in memory whole)."""
@@ -291,7 +296,8 @@ def _row(fields: list[str], actors: frozenset[str], report: GdeltReport) -> dict
     if source not in actors or target not in actors or source == target:
         report.dropped_actors += 1
         return None
-    event_code = fields[EVENTCODE] or fields[EVENTBASECODE] or root
+    # the most specific code that is a CAMEO code of this root (a garbled one falls back to the next)
+    event_code = next((c for c in (fields[EVENTCODE], fields[EVENTBASECODE]) if _code_of_root(c, root)), root)
     event_type = plover_type(event_code, root)
     if event_type is None:
         report.dropped_statements += 1

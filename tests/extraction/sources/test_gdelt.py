@@ -247,6 +247,11 @@ def test_a_byte_order_mark_does_not_cost_the_first_event(tmp_path, bom, newline,
         ("17", "173", "1731", "COERCE", "CAMEO 1731"),
         # already padded
         ("08", "084", "0841", "RETREAT", "CAMEO 0841"),
+        # a garbled or foreign code falls back to the next, most specific, code of the root
+        ("08", "084", "abc", "RETREAT", "CAMEO 084"),
+        ("08", "084", "141", "RETREAT", "CAMEO 084"),
+        ("08", "x", "", "CONCEDE", "CAMEO 08"),
+        ("14", "141", "14101", "PROTEST", "CAMEO 141"),
     ],
 )
 def test_stripped_cameo_codes_are_padded_in_every_field(tmp_path, root, base, event, event_type, trigger):
