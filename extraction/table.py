@@ -134,6 +134,11 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return _map_text(frame, neutralise_cell)
 
 
+def spreadsheet_restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of :func:`spreadsheet_safe`, for a frame read from one of our CSV files."""
+    return _map_text(frame, restore_cell)
+
+
 def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | io.BytesIO) -> None:
     """``frame`` as a spreadsheet-safe CSV file: UTF-8 with a BOM, a header row, no index, CRLF line
     ends, formulas neutralised (see the module docstring)."""
@@ -164,7 +169,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         else:
             # utf-8-sig: a table saved by a spreadsheet program may start with a BOM
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=CSV_ENCODING)
-            frame = _map_text(frame, restore_cell)
+            frame = spreadsheet_restored(frame)
     except (OSError, ValueError) as exc:
         raise DataFileError(f"cannot read relation table {path}: {exc}") from exc
     return coerce_types(frame)

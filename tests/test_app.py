@@ -31,7 +31,7 @@ from extraction.actor_table import load_actor_table
 from extraction.errors import StoreBusy
 from extraction.sources.gdelt import read_gdelt
 from extraction.store import Store
-from extraction.table import coerce_types, read_table
+from extraction.table import coerce_types, read_table, spreadsheet_restored
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -81,7 +81,8 @@ def table_frame(at: AppTest) -> pd.DataFrame:
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    """A download as our own reader sees it: cells neutralised against formulas restored."""
+    return spreadsheet_restored(pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False))
 
 
 def same_rows(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -346,6 +347,30 @@ def test_table_shows_first_rows_but_download_has_all(
     assert any(f"first {DEFAULT_LIMIT:,} of {len(big):,}" in c.value for c in at.caption)
     got = read_csv(downloads["mentions_neg_hyp.csv"]())
     assert len(got) == len(big)
+
+
+def test_every_download_is_spreadsheet_safe(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, downloads: dict[str, Callable[[], bytes]]
+) -> None:
+    table = read_table(FIXTURE)
+    formula = '=HYPERLINK("http://evil.example/x","click") '
+    table["sentence"] = formula + table["sentence"]
+    table["doc_title"] = "@" + table["doc_title"]
+    path = tmp_path / "hostile.csv"
+    table.to_csv(path, index=False)  # as a user might hand it over: formulas bare
+    at = make_app(monkeypatch, data=path)
+    assert not at.exception
+    assert downloads
+    for name, data in downloads.items():
+        raw = data()
+        assert raw.startswith(b"\xef\xbb\xbf"), name  # UTF-8 BOM: Excel shows the dyad arrows right
+        plain = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
+        for col in plain.columns:
+            risky = plain[col][plain[col].str.match(r"\s*[=+@]") | plain[col].str.match(r"-\D")]
+            assert risky.empty, (name, col, risky.head(2).tolist())
+    mentions = pd.read_csv(io.BytesIO(downloads["mentions_all.csv"]()), dtype=str, keep_default_na=False)
+    assert mentions["sentence"].str.startswith("'" + formula).all()
+    assert mentions["doc_title"].str.startswith("'@").all()
 
 
 # --------------------------------------------------------------------------- view widgets
