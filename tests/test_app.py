@@ -673,6 +673,45 @@ def test_rejected_files_are_listed_with_their_reasons(store_db: Path) -> None:
     assert Store(store_db).document("talks").date == "2019-03-12"
 
 
+def test_hostile_uploads_are_rejected_by_name_and_the_good_file_added(store_db: Path) -> None:
+    from tests import hostile_inputs as hostile
+
+    at = on_page(store_app(), ADD)
+    files = [
+        ("deep.json", hostile.deep_json_array(), "application/json"),
+        ("long-number.json", hostile.long_number_json(), "application/json"),
+        ("lines.jsonl", hostile.jsonl_with_a_deep_line(), "application/jsonl"),
+        ("quotes.txt", hostile.punctuation_run(), "text/plain"),
+        ("long-line.txt", hostile.long_line_text(30_000), "text/plain"),
+        ("talks.txt", f"Moscow talks\n\n{PASTED}\n".encode(), "text/plain"),
+    ]
+    at.file_uploader(key="add_files").set_value(files)
+    submit(at, "Add the files")
+    assert not at.exception
+    assert metrics(at)["Rejected"] == "3" and metrics(at)["Documents added"] == "5"  # two lines of lines.jsonl
+    details = all_text(at)
+    for reason in ("deep.json: JSON nested too deeply to read", "long-number.json: invalid JSON (Exceeds the limit",
+                   "lines.jsonl: line 2: JSON nested too deeply to read"):  # fmt: skip
+        assert reason in details, reason
+    assert {"talks", "quotes", "long-line", "first", "third"} <= set(Store(store_db).list_documents()["doc_id"])
+
+
+def test_an_unexpected_error_while_adding_is_a_message(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = on_page(store_app(), ADD)
+    before = Store(store_db).stats()
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Store, "add_documents", broken)
+    at.file_uploader(key="add_files").set_value([("talks.txt", f"Moscow talks\n\n{PASTED}\n".encode(), "text/plain")])
+    submit(at, "Add the files")
+    assert not at.exception
+    assert at.error[0].value.startswith("Nothing was added: an unexpected error (RecursionError); the store is as it was.")
+    assert at.status[0].state == "error"
+    assert Store(store_db).stats() == before
+
+
 def test_upload_size_is_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import components.add_checks as add_checks
 
