@@ -226,6 +226,37 @@ def test_bad_url_values_are_ignored_with_a_note(monkeypatch: pytest.MonkeyPatch)
     assert not at.warning
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"to": "9999-12-31"}, ["`to` date 9999-12-31 is outside the data (2016-05-27 to 2025-04-11): using 2025-04-11"]),
+        ({"from": "0001-01-01"}, ["`from` date 0001-01-01 is outside the data (2016-05-27 to 2025-04-11): using 2016-05-27"]),
+        ({"from": "0001-01-01", "to": "9999-12-31"}, ["`from` date 0001-01-01", "`to` date 9999-12-31"]),
+        ({"to": "2000-01-01"}, ["`to` date 2000-01-01 is outside the data (2016-05-27 to 2025-04-11): using 2016-05-27"]),
+        # values the widgets hold in another form must not hide the notes about the others
+        ({"conf": "0.123456", "countries": "XXX"}, ["`XXX`"]),
+        ({"q": "  missile  ", "types": "DANCE"}, ["`DANCE`"]),
+        ({"article": " gone "}, ["`gone`"]),
+    ],
+    ids=["to-far-future", "from-year-one", "both", "to-before-the-data", "rounded-confidence", "padded-search",
+         "padded-article"],
+)  # fmt: skip
+def test_clamped_and_normalised_url_values_keep_their_notes(
+    monkeypatch: pytest.MonkeyPatch, query: dict[str, str], expected: list[str]
+) -> None:
+    at = make_app(monkeypatch, query=query)
+    assert not at.exception
+    notes = [w.value for w in at.warning]
+    assert len(notes) == len(expected), notes
+    for part, note in zip(expected, notes, strict=True):
+        assert part in note, (part, note)
+    # they stay on the next run, and go once the user changes the filter
+    at.run()
+    assert len(at.warning) == len(expected)
+    at.sidebar.checkbox(key="filter_include_negated").check().run()
+    assert not at.warning
+
+
 def test_reset_filters(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, query={"countries": "PRK", "q": "missile"})
     assert metrics(at)["Mentions"] != "38"
