@@ -257,6 +257,15 @@ def test_clamped_and_normalised_url_values_keep_their_notes(
     assert not at.warning
 
 
+def test_the_dropped_link_note_is_on_the_page_only_without_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = make_app(monkeypatch)
+    assert not plain.exception
+    assert any("reldash-dropped-query" in h.value for h in plain.get("html"))
+    linked = make_app(monkeypatch, query={"countries": "CHN"})
+    assert not any("reldash-dropped-query" in h.value for h in linked.get("html"))
+    assert linked.query_params == {"countries": "CHN"}
+
+
 def test_reset_filters(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, query={"countries": "PRK", "q": "missile"})
     assert metrics(at)["Mentions"] != "38"
