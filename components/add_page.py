@@ -40,6 +40,7 @@ from .add_checks import (
 )
 from .data_source import BUSY_MESSAGE, Source, extraction_slot, open_store
 from .markup import code_span
+from .ui import write_gate
 
 KEY = "add"
 LOG = logging.getLogger(__name__)
@@ -228,6 +229,8 @@ def render_add(source: Source) -> None:
             "`RELDASH_DATA`) to use the relation store, where articles can be added: "
             "`streamlit run app.py -- --db PATH` or `RELDASH_DB=PATH`."
         )
+        return
+    if not write_gate("Adding articles", key=KEY):
         return
     store = open_store(source.path)
     if store is None:

@@ -135,8 +135,16 @@ def gdelt_max_unpacked_bytes() -> int:
 # --------------------------------------------------------------------------- dashboard
 #
 # ``RELDASH_DEMO_ARTICLES``  folder whose articles are a new store's initial content (default: ``data/articles``).
+# ``RELDASH_WRITE_PASSWORD`` password (or long random token) that opens the write pages (Add articles,
+#                            Remove) for a browser session; needed when the server listens on a
+#                            network address, where without it the write pages are off.
 
 
 def demo_articles() -> Path:
     """The articles a new store is filled with on the dashboard's first start."""
     return Path(os.environ.get("RELDASH_DEMO_ARTICLES") or DEMO_ARTICLES)
+
+
+def write_password() -> str | None:
+    """The dashboard's write password (``RELDASH_WRITE_PASSWORD``), None when not set."""
+    return os.environ.get("RELDASH_WRITE_PASSWORD") or None

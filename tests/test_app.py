@@ -962,3 +962,98 @@ def test_plain_table_pages_are_read_only(monkeypatch: pytest.MonkeyPatch, relati
     body = at.html[0].value
     assert body.count("<li>") == 3 and 'class="ev-trigger"' in body
     assert not at.button
+
+
+# --------------------------------------------------------------------------- exposure: who may write
+
+
+@pytest.fixture()
+def exposed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The server as if started with ``--server.address 0.0.0.0`` (reachable from a network)."""
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    yield
+    streamlit_config.set_option("server.address", before)
+
+
+def test_on_loopback_the_write_pages_are_open(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    at = on_page(store_app(), ADD)
+    assert not at.exception and not at.warning
+    assert [t.label for t in at.tabs] == ["Upload files", "Paste text", "From a URL"]
+
+
+def test_exposed_without_a_password_the_write_pages_are_off(store_db: Path, exposed: None) -> None:
+    at = store_app()
+    assert not at.exception
+    assert metrics(at)["Articles"] == "3"  # reading is unchanged
+    on_page(at, ADD)
+    assert not at.exception
+    assert not at.tabs and not at.get("file_uploader") and not at.form_submit_button
+    assert at.warning[0].value.startswith("Adding articles is off: this dashboard listens on `0.0.0.0`")
+    assert "RELDASH_WRITE_PASSWORD" in at.warning[0].value
+    on_page(at, ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    assert "China protests US arms sale to Taiwan" in at.html[0].value  # reading an article still works
+    assert not [b for b in at.button if b.key == "articles_remove"]
+    assert at.warning[0].value.startswith("Removing articles is off")
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_exposed_with_a_password_the_write_pages_unlock(
+    store_db: Path, exposed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import components.ui as ui
+
+    monkeypatch.setenv("RELDASH_WRITE_PASSWORD", "correct horse battery staple")
+    monkeypatch.setattr(ui, "FAILURE_PAUSE", 0.0)
+    at = on_page(store_app(), ADD)
+    assert not at.exception and not at.tabs
+    at.text_input(key="add_password").input("wrong")
+    submit(at, "Unlock")
+    assert at.error[0].value == "Wrong password." and not at.tabs
+    at.text_input(key="add_password").input("correct horse battery staple")
+    submit(at, "Unlock")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Upload files", "Paste text", "From a URL"]
+    paste(at, title="Moscow and Beijing hold talks", date="12 March 2019")
+    assert metrics(at)["Documents added"] == "1"
+    # the session stays unlocked for the Articles page's Remove
+    on_page(at, ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    assert [b for b in at.button if b.key == "articles_remove"]
+
+
+def test_wrong_passwords_lock_the_session(store_db: Path, exposed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import components.ui as ui
+    from components.access import MAX_ATTEMPTS
+
+    monkeypatch.setenv("RELDASH_WRITE_PASSWORD", "correct horse battery staple")
+    monkeypatch.setattr(ui, "FAILURE_PAUSE", 0.0)
+    at = on_page(store_app(), ADD)
+    for _ in range(MAX_ATTEMPTS):
+        at.text_input(key="add_password").input("guess")
+        submit(at, "Unlock")
+    at.run()  # the next visit of the page
+    assert not at.form_submit_button
+    assert at.error[0].value == f"Adding articles is locked for this browser session after {MAX_ATTEMPTS} wrong passwords."
+
+
+def test_a_remove_click_is_checked_again_when_it_arrives(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    at = on_page(store_app(), ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    at.button(key="articles_remove").click().run()
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")  # exposed between drawing and clicking
+    try:
+        at.button(key="articles_confirm_yes").click().run()
+    finally:
+        streamlit_config.set_option("server.address", before)
+    assert Store(store_db).stats()["documents"] == 3
+    assert "Nothing was removed: removing articles is not allowed here." in all_text(at)
