@@ -40,6 +40,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_dashboard.py
+	$(PY) benchmarks/bench_hostile.py
 
 clean-venv:
 	rm -rf $(VENV)
