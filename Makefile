@@ -22,8 +22,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium missing: run 'sudo apt-get install chromium' (the browser test will be skipped)"; fi; }
 
+# The dashboard listens on loopback only (this machine). `make run HOST=0.0.0.0` opens it to the
+# network; then Add articles and Remove are off unless RELDASH_WRITE_PASSWORD is set.
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
 run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.headless true
+	$(PY) -m streamlit run app.py --server.headless true --server.address $(HOST) --server.port $(PORT)
 
 test: $(STAMP) browser
 	$(PY) -m ruff check .
@@ -35,6 +40,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_dashboard.py
+	$(PY) benchmarks/bench_hostile.py
 
 clean-venv:
 	rm -rf $(VENV)

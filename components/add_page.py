@@ -11,6 +11,7 @@ Untrusted values (file names, titles, URLs, reasons) are shown inside Markdown c
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -39,8 +40,10 @@ from .add_checks import (
 )
 from .data_source import BUSY_MESSAGE, Source, extraction_slot, open_store
 from .markup import code_span
+from .ui import write_gate
 
 KEY = "add"
+LOG = logging.getLogger(__name__)
 DASHBOARD_PAGE = "components/pages/dashboard.py"
 ARTICLES_PAGE = "components/pages/articles.py"
 ProgressCallback = Callable[[int, int], None]
@@ -76,6 +79,14 @@ def run_add(action: Callable[[ProgressCallback], AddReport], what: str) -> AddRe
     except ExtractionError as exc:
         status.update(label="Nothing was added", state="error", expanded=False)
         st.error(f"Nothing was added: {exc}")
+        return None
+    except Exception as exc:  # a fault of ours, not of the input: a message and the log, never a traceback box
+        LOG.exception("adding %s failed", what)
+        status.update(label="Nothing was added", state="error", expanded=False)
+        st.error(
+            f"Nothing was added: an unexpected error ({type(exc).__name__}); the store is as it was. "
+            "The server's log has the details."
+        )
         return None
     bar.progress(1.0, text="Done")
     status.update(label=f"Done: {report.summary()}", state="complete", expanded=False)
@@ -218,6 +229,8 @@ def render_add(source: Source) -> None:
             "`RELDASH_DATA`) to use the relation store, where articles can be added: "
             "`streamlit run app.py -- --db PATH` or `RELDASH_DB=PATH`."
         )
+        return
+    if not write_gate("Adding articles", key=KEY):
         return
     store = open_store(source.path)
     if store is None:

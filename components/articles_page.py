@@ -31,6 +31,7 @@ from .data_source import (
 )
 from .evidence import article_html, evidence_list_html
 from .markup import code_span
+from .ui import may_write, write_gate
 
 ADD_PAGE = "components/pages/add_articles.py"
 KEY = "articles"
@@ -50,6 +51,9 @@ def _cancel_remove() -> None:
 def _remove(path: str, doc_id: str, title: str) -> None:
     """Callback of the confirmation button: remove the article and its rows, note the outcome."""
     st.session_state.pop(f"{KEY}_confirm", None)
+    if not may_write():  # checked again when the click arrives, not only when the button was drawn
+        st.session_state[f"{KEY}_notice"] = ("error", "Nothing was removed: removing articles is not allowed here.")
+        return
     try:
         rows = store_handle(path).remove(doc_id)
     except StoreBusy:
@@ -155,6 +159,8 @@ def render_articles(source: Source) -> None:
     doc = dict(zip(("doc_id", "title", "date", "url", "text", "source_file"), fields, strict=True))
     st.html(article_html(doc, relations))
 
+    if not write_gate("Removing articles", key=KEY):
+        return
     if st.session_state.get(f"{KEY}_confirm") == doc_id:
         n = len(relations)
         st.warning(

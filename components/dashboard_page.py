@@ -35,7 +35,7 @@ from .map_view import render_map
 from .markup import code_span
 from .matrix_view import render_matrix
 from .network_view import render_network
-from .query import filters_to_query
+from .query import dropped_query_note_html, filters_to_query
 from .sidebar import render_filters
 from .table_view import render_table
 from .timeline_view import render_timeline
@@ -98,8 +98,15 @@ def render_dashboard(source: Source) -> None:
     options = replace(options, actor_names=actors.names)
     with st.sidebar:
         st.header("Filter")
-        filters, notes = render_filters(options, _query_params(), key="filter")
-    st.query_params.from_dict(filters_to_query(filters))
+        query = _query_params()
+        filters, notes = render_filters(options, query, key="filter")
+    wanted = filters_to_query(filters)
+    if not query:
+        # Streamlit drops a query string with over 1,000 parameters whole; only the browser still
+        # has it, so the page says so from there (and the URL is left alone while it is unchanged)
+        st.html(dropped_query_note_html(), unsafe_allow_javascript=True)
+    if {k: [v] for k, v in wanted.items()} != query:
+        st.query_params.from_dict(wanted)
     for note in notes:
         st.warning(note, icon=":material/link_off:")
 

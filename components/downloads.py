@@ -8,12 +8,17 @@ import re
 
 import pandas as pd
 
+from extraction.table import csv_bytes as table_csv_bytes
+
 from .filters import Filters, format_number
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The CSV file a download holds: UTF-8, header row, no index."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """The CSV file a download holds, as ``build --out x.csv`` and ``export`` write it
+    (:func:`extraction.table.csv_bytes`): UTF-8 with a byte-order mark (Excel shows "→" in dyad
+    labels), header row, no index, CRLF line ends, and text cells that a spreadsheet would run as
+    a formula (``=``, ``+``, ``-``, ``@``, tab, CR first) behind an apostrophe; numbers as they are."""
+    return table_csv_bytes(frame)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -12,6 +12,11 @@ from datetime import date
 from .filters import COUNT_MODES, MATCH_MODES, MAX_TEXT_LENGTH, QUERY_KEYS, FilterOptions, Filters, format_number
 from .markup import code_span
 
+#: Streamlit (1.67) ignores a whole query string with more parameters or characters than these, and
+#: the script then sees no parameters at all (streamlit.runtime.state.query_params).
+STREAMLIT_MAX_QUERY_FIELDS = 1000
+STREAMLIT_MAX_QUERY_CHARS = 512 * 1024
+
 #: Accepted spellings of the flags (``negated``, ``hypothetical``).
 TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
 FALSE_VALUES = frozenset({"0", "false", "no", "off"})
@@ -181,3 +186,32 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
     choose("count", COUNT_MODES)
 
     return replace(Filters(), **values), notes
+
+
+def dropped_query_note_html() -> str:
+    """HTML with a script that says so on the page when the browser's link holds more query
+    parameters (or characters) than Streamlit reads: Streamlit then drops the whole query string
+    before the app sees it, so the app cannot tell by itself. The script reads only
+    ``location.search`` and writes only counts, as text; it shows nothing for any other link."""
+    return f"""<div id="reldash-dropped-query" role="alert" hidden
+ style="padding:0.75rem 1rem;border-radius:0.5rem;background:#fff8e6;color:#5c3c00;border:1px solid #f0d58c"></div>
+<script>
+(function () {{
+  var box = document.getElementById("reldash-dropped-query");
+  if (!box) return;
+  var query = window.location.search.replace(/^\\?/, "");
+  var fields = query ? query.split("&").length : 0;
+  if (fields <= {STREAMLIT_MAX_QUERY_FIELDS} && query.length <= {STREAMLIT_MAX_QUERY_CHARS}) {{
+    var holder = box.closest('[data-testid="stElementContainer"]');
+    if (holder) holder.style.display = "none";  // no empty gap on the page
+    return;
+  }}
+  var what = fields > {STREAMLIT_MAX_QUERY_FIELDS}
+    ? fields.toLocaleString("en") + " parameters (the most Streamlit reads is {STREAMLIT_MAX_QUERY_FIELDS:,})"
+    : query.length.toLocaleString("en") + " characters after the ? (the most Streamlit reads is {STREAMLIT_MAX_QUERY_CHARS:,})";
+  box.textContent = "This link's filter was not applied: its query string has " + what +
+    ", so the dashboard received none of it and shows all mentions. Share a shorter link: the address " +
+    "bar shows the link of the current filter.";
+  box.hidden = false;
+}})();
+</script>"""

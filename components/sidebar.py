@@ -101,7 +101,9 @@ def render_filters(
     if seeded_key not in st.session_state:
         from_url, notes = filters_from_query(query, options)
         _seed(key, from_url, options)
-        st.session_state[seeded_key] = from_url
+        # the filter as the widgets hold it: a date clamped to the data's first or last day is "no
+        # bound" there, and the notes must stay until the user changes the filter, in every case
+        st.session_state[seeded_key] = filters_from_widgets(widget_values(from_url, options), options)
         st.session_state[notes_key] = notes
     _sanitise(key, options)
     names = options.actor_names

@@ -1,7 +1,9 @@
-"""Drawing helpers shared by the views: Altair charts, CSV download buttons, the dyad tooltip."""
+"""Drawing helpers shared by the views and pages: Altair charts, CSV download buttons, the dyad
+tooltip, the write gate of the pages that change the store."""
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import Any
 
@@ -9,6 +11,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from extraction import config
+
+from .access import MAX_ATTEMPTS, WriteAccess, off_message, password_matches, write_access
 from .downloads import csv_bytes, download_name
 from .dyads import DEFAULT_UNIT, QUAD_COLUMNS
 from .filters import Filters
@@ -65,3 +70,58 @@ def dyad_tooltip(unit: str = DEFAULT_UNIT) -> list[alt.Tooltip]:
         *(alt.Tooltip(f"{c}:Q", title=q.capitalize()) for q, c in QUAD_COLUMNS.items()),
         alt.Tooltip("top_event_types:N", title="Top event types"),
     ]
+
+
+# --------------------------------------------------------------------------- the write gate
+
+UNLOCKED_KEY = "write_unlocked"
+ATTEMPTS_KEY = "write_attempts"
+#: Pause after a wrong password (seconds): slows guessing down.
+FAILURE_PAUSE = 1.0
+
+
+def server_address() -> str:
+    """The address this Streamlit server listens on ("" = every interface)."""
+    return str(st.get_option("server.address") or "")
+
+
+def current_access() -> WriteAccess:
+    return write_access(server_address(), config.write_password())
+
+
+def may_write() -> bool:
+    """True when this browser session may write now (open, or unlocked with the password)."""
+    access = current_access()
+    return access.state == "open" or (access.state == "password" and bool(st.session_state.get(UNLOCKED_KEY)))
+
+
+def write_gate(what: str, *, key: str) -> bool:
+    """Draw what ``what`` ("Adding articles", "Removing articles") needs, and say whether the
+    session may write: nothing when open; the unlock form when a password is set; a note when off."""
+    access = current_access()
+    if access.state == "open":
+        return True
+    if access.state == "off":
+        st.warning(off_message(access, what), icon=":material/lock:")
+        return False
+    if st.session_state.get(UNLOCKED_KEY):
+        return True
+    attempts = int(st.session_state.get(ATTEMPTS_KEY, 0))
+    if attempts >= MAX_ATTEMPTS:
+        st.error(f"{what} is locked for this browser session after {MAX_ATTEMPTS} wrong passwords.")
+        return False
+    with st.form(f"{key}_unlock", border=True, clear_on_submit=True):
+        st.markdown(f"**{what} needs the write password** (`RELDASH_WRITE_PASSWORD`).")
+        given = st.text_input("Write password", type="password", key=f"{key}_password")
+        submitted = st.form_submit_button("Unlock", icon=":material/lock_open:")
+    if not submitted:
+        return False
+    password = config.write_password() or ""
+    if password_matches(given or "", password):
+        st.session_state[UNLOCKED_KEY] = True
+        st.session_state.pop(ATTEMPTS_KEY, None)
+        st.rerun()
+    st.session_state[ATTEMPTS_KEY] = attempts + 1
+    time.sleep(FAILURE_PAUSE)  # slows guessing down
+    st.error("Wrong password.")
+    return False

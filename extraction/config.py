@@ -7,6 +7,11 @@ Environment variables (all optional):
 ``RELDASH_DATA_DIR``     folder holding ``actors/``, ``lexicons/``, ``geo/`` and ``triggers.csv`` (default: ``data/``).
 ``RELDASH_N_PROCESS``    worker processes for parsing (default 1; ``build`` uses 2 on big runs).
 ``RELDASH_BATCH_SIZE``   sentences per spaCy batch (default 256).
+``RELDASH_MAX_SENTENCE_CHARS``  longest sentence handed to the parser (default 5 000, at most
+                         100 000); a longer one is cut at whitespace.
+``RELDASH_MAX_TOKEN_CHARS``     longest run without whitespace kept inside a sentence (default
+                         200); a longer one becomes pieces of its own (spaCy's tokenizer is
+                         quadratic in the length of such a run).
 """
 
 from __future__ import annotations
@@ -32,6 +37,13 @@ DISABLED_COMPONENTS: tuple[str, ...] = ("ner",)
 DEFAULT_BATCH_SIZE = 256
 #: Parse with two processes only when there is enough text to pay for the start-up.
 MULTIPROCESS_MIN_SENTENCES = 4000
+
+
+#: Bounds on what reaches the parser (see :mod:`extraction.documents.sentences`).
+DEFAULT_MAX_SENTENCE_CHARS = 5000
+DEFAULT_MAX_TOKEN_CHARS = 200
+#: Far below spaCy's default ``nlp.max_length`` (1,000,000), whatever the setting says.
+MAX_SENTENCE_CHARS_CAP = 100_000
 
 
 def data_dir() -> Path:
@@ -61,6 +73,16 @@ def n_process(default: int = 1) -> int:
     return int(os.environ.get("RELDASH_N_PROCESS") or default)
 
 
+def max_sentence_chars() -> int:
+    value = int(os.environ.get("RELDASH_MAX_SENTENCE_CHARS") or DEFAULT_MAX_SENTENCE_CHARS)
+    return max(20, min(value, MAX_SENTENCE_CHARS_CAP))
+
+
+def max_token_chars() -> int:
+    value = int(os.environ.get("RELDASH_MAX_TOKEN_CHARS") or DEFAULT_MAX_TOKEN_CHARS)
+    return max(10, min(value, max_sentence_chars()))
+
+
 # --------------------------------------------------------------------------- store and fetch
 #
 # ``RELDASH_DB``                  DuckDB store (default: ``data/store/relations.duckdb``).
@@ -68,6 +90,9 @@ def n_process(default: int = 1) -> int:
 # ``RELDASH_ALLOW_PRIVATE_URLS``  ``1`` lets URL fetches reach private/loopback addresses (default off).
 # ``RELDASH_FETCH_TIMEOUT``       seconds per URL fetch (default 10).
 # ``RELDASH_FETCH_MAX_BYTES``     largest page fetched, in bytes (default 5 000 000).
+# ``RELDASH_GDELT_MAX_LINE_BYTES``      longest GDELT line read, in bytes (default 65 536); longer ones
+#                                      are skipped as malformed.
+# ``RELDASH_GDELT_MAX_UNPACKED_BYTES``  most bytes unpacked from one zip member (default 2 GiB).
 
 DEFAULT_DB = PROJECT_ROOT / "data" / "store" / "relations.duckdb"
 DEMO_ARTICLES = PROJECT_ROOT / "data" / "articles"
@@ -75,6 +100,8 @@ DEFAULT_STORE_LOCK_TIMEOUT = 10.0
 DEFAULT_FETCH_TIMEOUT = 10.0
 DEFAULT_FETCH_MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
+DEFAULT_GDELT_MAX_LINE_BYTES = 64 * 1024
+DEFAULT_GDELT_MAX_UNPACKED_BYTES = 2 * 1024**3
 
 
 def db_path() -> Path:
@@ -97,11 +124,27 @@ def fetch_max_bytes() -> int:
     return int(os.environ.get("RELDASH_FETCH_MAX_BYTES") or DEFAULT_FETCH_MAX_BYTES)
 
 
+def gdelt_max_line_bytes() -> int:
+    return max(1024, int(os.environ.get("RELDASH_GDELT_MAX_LINE_BYTES") or DEFAULT_GDELT_MAX_LINE_BYTES))
+
+
+def gdelt_max_unpacked_bytes() -> int:
+    return int(os.environ.get("RELDASH_GDELT_MAX_UNPACKED_BYTES") or DEFAULT_GDELT_MAX_UNPACKED_BYTES)
+
+
 # --------------------------------------------------------------------------- dashboard
 #
 # ``RELDASH_DEMO_ARTICLES``  folder whose articles are a new store's initial content (default: ``data/articles``).
+# ``RELDASH_WRITE_PASSWORD`` password (or long random token) that opens the write pages (Add articles,
+#                            Remove) for a browser session; needed when the server listens on a
+#                            network address, where without it the write pages are off.
 
 
 def demo_articles() -> Path:
     """The articles a new store is filled with on the dashboard's first start."""
     return Path(os.environ.get("RELDASH_DEMO_ARTICLES") or DEMO_ARTICLES)
+
+
+def write_password() -> str | None:
+    """The dashboard's write password (``RELDASH_WRITE_PASSWORD``), None when not set."""
+    return os.environ.get("RELDASH_WRITE_PASSWORD") or None

@@ -2,11 +2,28 @@
 
 The one place where relation records become a DataFrame; column order comes
 from :data:`extraction.schema.COLUMNS`.
+
+CSV files are written for spreadsheets as well as for pandas (:func:`csv_bytes`,
+:func:`write_table`): UTF-8 with a byte-order mark (so that Excel shows "→" and
+"日韓" rather than mojibake; pandas and :func:`read_table` skip the mark), and
+every text cell that a spreadsheet would run as a formula is neutralised as
+OWASP advises against CSV injection: a cell that begins with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (also after leading whitespace, and the
+full-width ＝ ＋ － ＠) gets an apostrophe in front, so that
+``=HYPERLINK(...)`` is shown as text and never evaluated. Numbers stay numbers:
+numeric columns are written as they are, and a text cell that is a plain number
+("-3", "+1.5") is left alone. The neutralisation is reversible, and
+:func:`read_table` reverses it, so a table written and read again is exactly the
+table written (a sentence still equals the slice of its document between its
+offsets). A CSV opened with plain ``pandas.read_csv`` shows the apostrophes.
+Parquet files are not for spreadsheets and are written unchanged.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -16,6 +33,16 @@ import pandas as pd
 
 from .errors import DataFileError, OutputError
 from .schema import COLUMNS, EventMention
+
+#: What a spreadsheet takes for the start of a formula (OWASP "CSV Injection"), with the full-width
+#: forms that some spreadsheets accept too; leading whitespace and apostrophes are looked through.
+FORMULA_START = re.compile(r"'*(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])")
+#: A cell that is a plain decimal number is no formula, whatever its sign.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: What goes in front of a cell that would start a formula.
+NEUTRALISING_PREFIX = "'"
+#: CSV files are UTF-8 with a byte-order mark, for Excel.
+CSV_ENCODING = "utf-8-sig"
 
 _INT_COLUMNS = ("sentence_id", "sentence_start", "sentence_end")
 _FLOAT_COLUMNS = ("intensity", "confidence")
@@ -64,8 +91,75 @@ def _to_bool(value: object) -> bool:
     return bool(value)
 
 
+def _starts_formula(value: str) -> bool:
+    return FORMULA_START.match(value) is not None and _PLAIN_NUMBER.fullmatch(value) is None
+
+
+def neutralise_cell(value: object) -> object:
+    """A text cell as written to CSV: ``NEUTRALISING_PREFIX`` + value when a spreadsheet would read
+    it as a formula, else unchanged; non-text values are returned as they are.
+
+    Reversible (see :func:`restore_cell`): a value that already begins with the prefix followed by a
+    formula start is itself prefixed again.
+    """
+    if isinstance(value, str) and _starts_formula(value):
+        return NEUTRALISING_PREFIX + value
+    return value
+
+
+def restore_cell(value: object) -> object:
+    """The inverse of :func:`neutralise_cell`: ``restore_cell(neutralise_cell(v)) == v`` for every v."""
+    if isinstance(value, str) and value.startswith(NEUTRALISING_PREFIX) and _starts_formula(value[1:]):
+        return value[1:]
+    return value
+
+
+def _map_text(frame: pd.DataFrame, func) -> pd.DataFrame:
+    """``frame`` with ``func`` applied to every text cell and column name; numeric columns untouched."""
+    out = frame.copy(deep=False)
+    for i in range(frame.shape[1]):
+        values = frame.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values.dtype):
+            continue
+        mapped = values.astype(object).map(func)
+        out.isetitem(i, mapped if isinstance(values.dtype, pd.CategoricalDtype) else mapped.astype(values.dtype))
+    out.columns = [func(c) for c in frame.columns]
+    return out
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell and column name neutralised (:func:`neutralise_cell`)."""
+    return _map_text(frame, neutralise_cell)
+
+
+def spreadsheet_restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of :func:`spreadsheet_safe`, for a frame read from one of our CSV files."""
+    return _map_text(frame, restore_cell)
+
+
+def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | io.BytesIO) -> None:
+    """``frame`` as a spreadsheet-safe CSV file: UTF-8 with a BOM, a header row, no index, CRLF line
+    ends, formulas neutralised (see the module docstring)."""
+    # CRLF (RFC 4180): the csv module then quotes every cell holding a \r or \n; with a bare "\n"
+    # line end a lone carriage return is left unquoted, and splits the row when the file is read.
+    spreadsheet_safe(frame).to_csv(target, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The bytes of :func:`write_csv` (dashboard downloads)."""
+    buf = io.BytesIO()
+    write_csv(frame, buf)
+    return buf.getvalue()
+
+
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a relation table from CSV or Parquet."""
+    """Read a relation table from CSV or Parquet.
+
+    A CSV may start with a byte-order mark; cells neutralised against formulas by
+    :func:`write_table` are restored (:func:`restore_cell`).
+    """
     path = Path(path)
     if not path.exists():
         raise DataFileError(f"relation table not found: {path}")
@@ -74,7 +168,8 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
             frame = pd.read_parquet(path)
         else:
             # utf-8-sig: a table saved by a spreadsheet program may start with a BOM
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=CSV_ENCODING)
+            frame = spreadsheet_restored(frame)
     except (OSError, ValueError) as exc:
         raise DataFileError(f"cannot read relation table {path}: {exc}") from exc
     return coerce_types(frame)
@@ -90,7 +185,8 @@ def output_format(path: str | os.PathLike[str]) -> str:
 
 
 def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write CSV or Parquet (by extension) atomically: temp file, then rename.
+    """Write CSV (:func:`write_csv`: BOM, formulas neutralised) or Parquet (by extension)
+    atomically: temp file, then rename.
 
     On any failure (including Ctrl-C) the temp file is removed and a previous file at
     ``path`` is left as it was. A replaced file keeps its permissions.
@@ -99,7 +195,7 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     suffix = output_format(path)
     if suffix == ".parquet":
         return atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
-    return atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False))
+    return atomic_write(path, lambda tmp: write_csv(frame, tmp))
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:

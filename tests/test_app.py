@@ -31,7 +31,7 @@ from extraction.actor_table import load_actor_table
 from extraction.errors import StoreBusy
 from extraction.sources.gdelt import read_gdelt
 from extraction.store import Store
-from extraction.table import coerce_types, read_table
+from extraction.table import coerce_types, read_table, spreadsheet_restored
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -81,7 +81,8 @@ def table_frame(at: AppTest) -> pd.DataFrame:
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    """A download as our own reader sees it: cells neutralised against formulas restored."""
+    return spreadsheet_restored(pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False))
 
 
 def same_rows(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -225,6 +226,46 @@ def test_bad_url_values_are_ignored_with_a_note(monkeypatch: pytest.MonkeyPatch)
     assert not at.warning
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"to": "9999-12-31"}, ["`to` date 9999-12-31 is outside the data (2016-05-27 to 2025-04-11): using 2025-04-11"]),
+        ({"from": "0001-01-01"}, ["`from` date 0001-01-01 is outside the data (2016-05-27 to 2025-04-11): using 2016-05-27"]),
+        ({"from": "0001-01-01", "to": "9999-12-31"}, ["`from` date 0001-01-01", "`to` date 9999-12-31"]),
+        ({"to": "2000-01-01"}, ["`to` date 2000-01-01 is outside the data (2016-05-27 to 2025-04-11): using 2016-05-27"]),
+        # values the widgets hold in another form must not hide the notes about the others
+        ({"conf": "0.123456", "countries": "XXX"}, ["`XXX`"]),
+        ({"q": "  missile  ", "types": "DANCE"}, ["`DANCE`"]),
+        ({"article": " gone "}, ["`gone`"]),
+    ],
+    ids=["to-far-future", "from-year-one", "both", "to-before-the-data", "rounded-confidence", "padded-search",
+         "padded-article"],
+)  # fmt: skip
+def test_clamped_and_normalised_url_values_keep_their_notes(
+    monkeypatch: pytest.MonkeyPatch, query: dict[str, str], expected: list[str]
+) -> None:
+    at = make_app(monkeypatch, query=query)
+    assert not at.exception
+    notes = [w.value for w in at.warning]
+    assert len(notes) == len(expected), notes
+    for part, note in zip(expected, notes, strict=True):
+        assert part in note, (part, note)
+    # they stay on the next run, and go once the user changes the filter
+    at.run()
+    assert len(at.warning) == len(expected)
+    at.sidebar.checkbox(key="filter_include_negated").check().run()
+    assert not at.warning
+
+
+def test_the_dropped_link_note_is_on_the_page_only_without_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = make_app(monkeypatch)
+    assert not plain.exception
+    assert any("reldash-dropped-query" in h.value for h in plain.get("html"))
+    linked = make_app(monkeypatch, query={"countries": "CHN"})
+    assert not any("reldash-dropped-query" in h.value for h in linked.get("html"))
+    assert linked.query_params == {"countries": "CHN"}
+
+
 def test_reset_filters(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, query={"countries": "PRK", "q": "missile"})
     assert metrics(at)["Mentions"] != "38"
@@ -346,6 +387,30 @@ def test_table_shows_first_rows_but_download_has_all(
     assert any(f"first {DEFAULT_LIMIT:,} of {len(big):,}" in c.value for c in at.caption)
     got = read_csv(downloads["mentions_neg_hyp.csv"]())
     assert len(got) == len(big)
+
+
+def test_every_download_is_spreadsheet_safe(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, downloads: dict[str, Callable[[], bytes]]
+) -> None:
+    table = read_table(FIXTURE)
+    formula = '=HYPERLINK("http://evil.example/x","click") '
+    table["sentence"] = formula + table["sentence"]
+    table["doc_title"] = "@" + table["doc_title"]
+    path = tmp_path / "hostile.csv"
+    table.to_csv(path, index=False)  # as a user might hand it over: formulas bare
+    at = make_app(monkeypatch, data=path)
+    assert not at.exception
+    assert downloads
+    for name, data in downloads.items():
+        raw = data()
+        assert raw.startswith(b"\xef\xbb\xbf"), name  # UTF-8 BOM: Excel shows the dyad arrows right
+        plain = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
+        for col in plain.columns:
+            risky = plain[col][plain[col].str.match(r"\s*[=+@]") | plain[col].str.match(r"-\D")]
+            assert risky.empty, (name, col, risky.head(2).tolist())
+    mentions = pd.read_csv(io.BytesIO(downloads["mentions_all.csv"]()), dtype=str, keep_default_na=False)
+    assert mentions["sentence"].str.startswith("'" + formula).all()
+    assert mentions["doc_title"].str.startswith("'@").all()
 
 
 # --------------------------------------------------------------------------- view widgets
@@ -648,6 +713,45 @@ def test_rejected_files_are_listed_with_their_reasons(store_db: Path) -> None:
     assert Store(store_db).document("talks").date == "2019-03-12"
 
 
+def test_hostile_uploads_are_rejected_by_name_and_the_good_file_added(store_db: Path) -> None:
+    from tests import hostile_inputs as hostile
+
+    at = on_page(store_app(), ADD)
+    files = [
+        ("deep.json", hostile.deep_json_array(), "application/json"),
+        ("long-number.json", hostile.long_number_json(), "application/json"),
+        ("lines.jsonl", hostile.jsonl_with_a_deep_line(), "application/jsonl"),
+        ("quotes.txt", hostile.punctuation_run(), "text/plain"),
+        ("long-line.txt", hostile.long_line_text(30_000), "text/plain"),
+        ("talks.txt", f"Moscow talks\n\n{PASTED}\n".encode(), "text/plain"),
+    ]
+    at.file_uploader(key="add_files").set_value(files)
+    submit(at, "Add the files")
+    assert not at.exception
+    assert metrics(at)["Rejected"] == "3" and metrics(at)["Documents added"] == "5"  # two lines of lines.jsonl
+    details = all_text(at)
+    for reason in ("deep.json: JSON nested too deeply to read", "long-number.json: invalid JSON (Exceeds the limit",
+                   "lines.jsonl: line 2: JSON nested too deeply to read"):  # fmt: skip
+        assert reason in details, reason
+    assert {"talks", "quotes", "long-line", "first", "third"} <= set(Store(store_db).list_documents()["doc_id"])
+
+
+def test_an_unexpected_error_while_adding_is_a_message(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = on_page(store_app(), ADD)
+    before = Store(store_db).stats()
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Store, "add_documents", broken)
+    at.file_uploader(key="add_files").set_value([("talks.txt", f"Moscow talks\n\n{PASTED}\n".encode(), "text/plain")])
+    submit(at, "Add the files")
+    assert not at.exception
+    assert at.error[0].value.startswith("Nothing was added: an unexpected error (RecursionError); the store is as it was.")
+    assert at.status[0].state == "error"
+    assert Store(store_db).stats() == before
+
+
 def test_upload_size_is_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import components.add_checks as add_checks
 
@@ -858,3 +962,98 @@ def test_plain_table_pages_are_read_only(monkeypatch: pytest.MonkeyPatch, relati
     body = at.html[0].value
     assert body.count("<li>") == 3 and 'class="ev-trigger"' in body
     assert not at.button
+
+
+# --------------------------------------------------------------------------- exposure: who may write
+
+
+@pytest.fixture()
+def exposed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The server as if started with ``--server.address 0.0.0.0`` (reachable from a network)."""
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")
+    yield
+    streamlit_config.set_option("server.address", before)
+
+
+def test_on_loopback_the_write_pages_are_open(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    at = on_page(store_app(), ADD)
+    assert not at.exception and not at.warning
+    assert [t.label for t in at.tabs] == ["Upload files", "Paste text", "From a URL"]
+
+
+def test_exposed_without_a_password_the_write_pages_are_off(store_db: Path, exposed: None) -> None:
+    at = store_app()
+    assert not at.exception
+    assert metrics(at)["Articles"] == "3"  # reading is unchanged
+    on_page(at, ADD)
+    assert not at.exception
+    assert not at.tabs and not at.get("file_uploader") and not at.form_submit_button
+    assert at.warning[0].value.startswith("Adding articles is off: this dashboard listens on `0.0.0.0`")
+    assert "RELDASH_WRITE_PASSWORD" in at.warning[0].value
+    on_page(at, ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    assert "China protests US arms sale to Taiwan" in at.html[0].value  # reading an article still works
+    assert not [b for b in at.button if b.key == "articles_remove"]
+    assert at.warning[0].value.startswith("Removing articles is off")
+    assert Store(store_db).stats()["documents"] == 3
+
+
+def test_exposed_with_a_password_the_write_pages_unlock(
+    store_db: Path, exposed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import components.ui as ui
+
+    monkeypatch.setenv("RELDASH_WRITE_PASSWORD", "correct horse battery staple")
+    monkeypatch.setattr(ui, "FAILURE_PAUSE", 0.0)
+    at = on_page(store_app(), ADD)
+    assert not at.exception and not at.tabs
+    at.text_input(key="add_password").input("wrong")
+    submit(at, "Unlock")
+    assert at.error[0].value == "Wrong password." and not at.tabs
+    at.text_input(key="add_password").input("correct horse battery staple")
+    submit(at, "Unlock")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Upload files", "Paste text", "From a URL"]
+    paste(at, title="Moscow and Beijing hold talks", date="12 March 2019")
+    assert metrics(at)["Documents added"] == "1"
+    # the session stays unlocked for the Articles page's Remove
+    on_page(at, ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    assert [b for b in at.button if b.key == "articles_remove"]
+
+
+def test_wrong_passwords_lock_the_session(store_db: Path, exposed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import components.ui as ui
+    from components.access import MAX_ATTEMPTS
+
+    monkeypatch.setenv("RELDASH_WRITE_PASSWORD", "correct horse battery staple")
+    monkeypatch.setattr(ui, "FAILURE_PAUSE", 0.0)
+    at = on_page(store_app(), ADD)
+    for _ in range(MAX_ATTEMPTS):
+        at.text_input(key="add_password").input("guess")
+        submit(at, "Unlock")
+    at.run()  # the next visit of the page
+    assert not at.form_submit_button
+    assert at.error[0].value == f"Adding articles is locked for this browser session after {MAX_ATTEMPTS} wrong passwords."
+
+
+def test_a_remove_click_is_checked_again_when_it_arrives(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import config as streamlit_config
+
+    monkeypatch.delenv("RELDASH_WRITE_PASSWORD", raising=False)
+    at = on_page(store_app(), ARTICLES)
+    open_article(at, store_db, "t2_arms")
+    at.button(key="articles_remove").click().run()
+    before = streamlit_config.get_option("server.address")
+    streamlit_config.set_option("server.address", "0.0.0.0")  # exposed between drawing and clicking
+    try:
+        at.button(key="articles_confirm_yes").click().run()
+    finally:
+        streamlit_config.set_option("server.address", before)
+    assert Store(store_db).stats()["documents"] == 3
+    assert "Nothing was removed: removing articles is not allowed here." in all_text(at)

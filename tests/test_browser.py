@@ -288,3 +288,42 @@ def test_dashboard_in_a_real_browser(server: str, store_path: Path, tmp_path: Pa
     assert shot.stat().st_size > 50_000
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_a_link_with_too_many_parameters_says_so(server: str) -> None:
+    """Streamlit drops a query string of more than 1,000 parameters before the app sees it; the
+    page says so (from the browser, which still has the link), and a normal link shows no note."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+    own = urlsplit(server).netloc
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_context(viewport={"width": 1500, "height": 1000}).new_page()
+            page.route("**/*", lambda r: r.continue_() if urlsplit(r.request.url).netloc in (own, "") else r.abort())
+            metric = page.locator('[data-testid="stMetric"]').filter(has_text="Mentions")
+            note = page.locator("#reldash-dropped-query")
+
+            long_link = server + "/?countries=CHN&" + "&".join(f"x{i}=1" for i in range(1000))
+            page.goto(long_link, wait_until="domcontentloaded")
+            sync_api.expect(metric).to_be_visible(timeout=BUILD_TIMEOUT_MS)
+            _wait_idle(page)
+            sync_api.expect(note).to_be_visible(timeout=UI_TIMEOUT_MS)
+            sync_api.expect(note).to_contain_text("This link's filter was not applied")
+            sync_api.expect(note).to_contain_text("1,001 parameters (the most Streamlit reads is 1,000)")
+
+            page.goto(server + "/?countries=CHN&from=0001-01-01", wait_until="domcontentloaded")
+            sync_api.expect(metric).to_be_visible(timeout=BUILD_TIMEOUT_MS)
+            _wait_idle(page)
+            sync_api.expect(page.get_by_text("`from` date 0001-01-01", exact=False).or_(
+                page.get_by_text("date 0001-01-01 is outside the data", exact=False))).to_be_visible()
+            assert note.count() == 0  # the filter came through: no note about a dropped link
+
+            page.goto(server, wait_until="domcontentloaded")
+            sync_api.expect(metric).to_be_visible(timeout=BUILD_TIMEOUT_MS)
+            _wait_idle(page)
+            assert not note.is_visible()
+        finally:
+            browser.close()

@@ -116,7 +116,7 @@ def cmd_train_pairs(args: argparse.Namespace) -> int:
 def add_build_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``build`` and ``evaluate`` to the CLI's subparsers."""
     b = sub.add_parser("build", help="extract relations from files and folders into a CSV or Parquet table")
-    b.add_argument("inputs", nargs="+", help=".txt .md .html .json .jsonl files or folders")
+    b.add_argument("inputs", nargs="+", help=".txt .md .html .json .jsonl files or folders, or http(s) URLs")
     b.add_argument("--out", required=True, help="output file, .csv or .parquet (written atomically)")
     b.add_argument("--date", default="", help="publication date for every input (overrides the files')")
     add_model_options(b)

@@ -8,11 +8,12 @@ exit codes.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from extraction import config
-from extraction.documents import Document, read_inputs
+from extraction.documents import Document, parse_date_or_problem, read_inputs
 from extraction.errors import ExtractionError, InputProblem
 
 #: Exit codes: 0 success, 1 nothing to work on, 2 an error (one line on stderr), 130 interrupted.
@@ -41,12 +42,49 @@ def run_command(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- inputs
 
 
+#: An input with a scheme ("https://...", "ftp://...") is a URL, not a path.
+_URL_INPUT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url_input(value: str) -> bool:
+    return bool(_URL_INPUT.match(value.strip()))
+
+
+def read_any(inputs: Sequence[str], date: str = "") -> Iterator[Document | InputProblem]:
+    """Documents and problems of ``inputs`` in their order: files and folders, and http(s) URLs,
+    fetched with the same guard and limits as the dashboard's "From a URL" form
+    (:func:`extraction.sources.url.fetch_url`: public addresses only unless
+    ``RELDASH_ALLOW_PRIVATE_URLS=1``, one deadline ``RELDASH_FETCH_TIMEOUT``, at most
+    ``RELDASH_FETCH_MAX_BYTES``)."""
+    if date:
+        try:
+            date = parse_date_or_problem(date, "--date")
+        except InputProblem as exc:
+            yield exc
+            return
+    paths: list[str] = []
+    for raw in inputs:
+        if not is_url_input(str(raw)):
+            paths.append(raw)
+            continue
+        yield from read_inputs(paths, date_override=date)
+        paths = []
+        from extraction.sources.url import fetch_url  # httpx and trafilatura only when a URL is given
+
+        try:
+            yield fetch_url(str(raw).strip(), date_override=date)
+        except InputProblem as exc:
+            yield exc
+    yield from read_inputs(paths, date_override=date)
+
+
 def collect_documents(inputs: Sequence[str], date: str = "") -> tuple[list[Document], list[InputProblem]]:
-    """Documents of ``inputs`` (files and folders) and the problems met; a repeated doc_id is a problem."""
+    """Documents of ``inputs`` (files, folders, http(s) URLs) and the problems met; a repeated
+    doc_id is a problem."""
     docs: list[Document] = []
     problems: list[InputProblem] = []
     seen: set[str] = set()
-    for item in read_inputs(inputs, date_override=date):
+    for item in read_any(inputs, date):
         if isinstance(item, InputProblem):
             problems.append(item)
         elif item.doc_id in seen:

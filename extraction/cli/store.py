@@ -140,8 +140,14 @@ def cmd_import_gdelt(args: argparse.Namespace) -> int:
 
 def add_store_commands(sub: argparse._SubParsersAction) -> None:
     """Add the store commands to the CLI's subparsers."""
-    a = sub.add_parser("add", help="extract relations from files and folders into the store (incremental)")
-    a.add_argument("inputs", nargs="+", help=".txt .md .html .json .jsonl files or folders")
+    a = sub.add_parser("add", help="extract relations from files, folders and URLs into the store (incremental)")
+    a.add_argument(
+        "inputs",
+        nargs="+",
+        help=".txt .md .html .json .jsonl files or folders, or http(s) URLs of articles (fetched as by the "
+        "dashboard: public addresses only unless RELDASH_ALLOW_PRIVATE_URLS=1, RELDASH_FETCH_TIMEOUT seconds "
+        "for the whole fetch, at most RELDASH_FETCH_MAX_BYTES)",
+    )
     a.add_argument("--date", default="", help="publication date for every input (overrides the files')")
     add_db_option(a)
     add_model_options(a)

@@ -3,8 +3,11 @@
 Entry point: :func:`read_inputs` yields :class:`Document` records, and
 :class:`~extraction.errors.InputProblem` objects for inputs that could not be
 read (a missing path, an empty or binary file, undecodable text, a JSON record
-without ``text``, an unparseable date). Problems are yielded, not raised, so
-that one bad file never stops the others.
+without ``text``, an unparseable date, JSON nested too deeply to read, a number
+too long to convert, a field of the wrong type or length). Problems are yielded,
+not raised, so that one bad file never stops the others. Titles are cut to
+:data:`MAX_TITLE_CHARS`; over-long lines and sentences are bounded later, by the
+sentence splitter (:mod:`.sentences`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ from .pubdate import date_near_top, markdown_title, parse_date_or_problem
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 #: Largest input file read, in bytes (uploads and fetches are bounded too).
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Longest title kept (a longer one, e.g. a first line of a million characters, is cut, with "…").
+MAX_TITLE_CHARS = 300
+#: Longest doc_id and URL a JSON record may give (a longer one rejects the record).
+MAX_ID_CHARS = 200
+MAX_URL_CHARS = 2000
 
 
 class Document(NamedTuple):
@@ -51,7 +59,7 @@ def parse_plain(text: str, *, doc_id: str, source_file: str, date_override: str 
         raise InputProblem(f"{source_file}: no article text")
     lines = [ln.strip() for ln in body.splitlines()]
     first = next((ln for ln in lines if ln), "")
-    title = meta.get("title") or markdown_title(first)
+    title = short_title(meta.get("title") or markdown_title(first))
     if date_override:
         date = parse_date_or_problem(date_override, "date override")
     elif meta.get("date"):
@@ -67,7 +75,10 @@ def parse_html(
     """Main text and metadata of a web page, via trafilatura."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
+    try:
+        result = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
+    except (ValueError, TypeError, LookupError, RecursionError) as exc:  # a page lxml or trafilatura chokes on
+        raise InputProblem(f"{source_file}: the HTML page cannot be parsed ({type(exc).__name__})") from exc
     if result is None or not (getattr(result, "text", None) or "").strip():
         raise InputProblem(f"{source_file}: no article text found in the HTML page")
     if date_override:
@@ -76,13 +87,54 @@ def parse_html(
         date = parse_date_or_problem(result.date, f"{source_file}: page metadata")
     else:
         date = ""
-    title = (result.title or "").strip()
+    title = short_title(result.title or "")
     # trafilatura puts one paragraph a line; a blank line between paragraphs lets the
     # sentence splitter see them (anaphora are resolved within a paragraph).
     text = "\n\n".join(ln.strip() for ln in result.text.splitlines() if ln.strip())
     if not title:
-        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return Document(doc_id, title, date, (result.url or url or ""), text, source_file)
+        title = short_title(next((ln.strip() for ln in text.splitlines() if ln.strip()), ""))
+    page_url = result.url or url or ""
+    if len(page_url) > MAX_URL_CHARS:
+        page_url = url if len(url) <= MAX_URL_CHARS else ""
+    return Document(doc_id, title, date, page_url, text, source_file)
+
+
+def short_title(title: str) -> str:
+    """``title`` stripped, and cut to :data:`MAX_TITLE_CHARS` (with "…") when longer."""
+    title = title.strip()
+    return title if len(title) <= MAX_TITLE_CHARS else title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean_string(value: str) -> str:
+    """JSON may hold lone surrogates ("\\ud800"), which no file or database can store: each
+    becomes U+FFFD (one character for one, so offsets do not move)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _load_json(text: str, *, line_numbers: bool = True) -> tuple[object, str | None]:
+    """(data, None), or (None, the reason the text is not readable JSON)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON ({exc.msg}" + (f" at line {exc.lineno})" if line_numbers else ")")
+    except RecursionError:
+        return None, "JSON nested too deeply to read (arrays or objects inside each other, hundreds of levels)"
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return None, f"invalid JSON ({exc})"
+
+
+def _scalar(rec: dict, key: str, label: str) -> str:
+    """A record's optional text field as a string ("" when absent or null); InputProblem for a list
+    or an object (a title must not be a structure)."""
+    value = rec.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise InputProblem(f"{label}: {key!r} is a JSON {'object' if isinstance(value, dict) else 'array'}, not text")
+    return _clean_string(str(value))
 
 
 def parse_records(
@@ -101,16 +153,16 @@ def parse_records(
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
-            try:
-                records.append((f"line {n}", json.loads(line)))
-            except json.JSONDecodeError as exc:
+            data, problem = _load_json(line, line_numbers=False)
+            if problem:
                 records.append((f"line {n}", bad))
-                records.append((f"line {n}: invalid JSON ({exc.msg})", bad))
+                records.append((f"line {n}: {problem}", bad))
+            else:
+                records.append((f"line {n}", data))
     else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield InputProblem(f"{source_file}: invalid JSON ({exc.msg} at line {exc.lineno})")
+        data, problem = _load_json(text)
+        if problem:
+            yield InputProblem(f"{source_file}: {problem}")
             return
         if isinstance(data, dict) and isinstance(data.get("articles"), list):
             data = data["articles"]
@@ -127,26 +179,34 @@ def parse_records(
         if not isinstance(rec, dict):
             yield InputProblem(f"{label}: not a JSON object")
             continue
-        body = rec.get("text")
-        if body is None:
-            yield InputProblem(f"{label}: no 'text' field")
-            continue
-        if not isinstance(body, str) or not body.strip():
-            yield InputProblem(f"{label}: 'text' field is empty or not a string")
-            continue
         try:
-            date = date_override or parse_date_or_problem(str(rec.get("date") or ""), label)
+            yield _record_document(rec, label, where, stem, single, source_file, date_override)
         except InputProblem as exc:
             yield exc
-            continue
-        raw_id = rec.get("id")
-        doc_id = ("" if raw_id is None else str(raw_id).strip()) or (
-            stem if single else f"{stem}-{where.split()[-1]}"
-        )
-        title = str(rec.get("title") or "").strip() or next(
-            (ln.strip() for ln in body.splitlines() if ln.strip()), ""
-        )[:200]
-        yield Document(doc_id, title, date, str(rec.get("url") or ""), body, source_file)
+
+
+def _record_document(
+    rec: dict, label: str, where: str, stem: str, single: bool, source_file: str, date_override: str
+) -> Document:
+    """The document of one JSON record; InputProblem naming the record when it cannot be one."""
+    body = rec.get("text")
+    if body is None:
+        raise InputProblem(f"{label}: no 'text' field")
+    if not isinstance(body, str) or not body.strip():
+        raise InputProblem(f"{label}: 'text' field is empty or not a string")
+    body = _clean_string(body)
+    date = date_override or parse_date_or_problem(_scalar(rec, "date", label), label)
+    raw_id = _scalar(rec, "id", label).strip()
+    if len(raw_id) > MAX_ID_CHARS:
+        raise InputProblem(f"{label}: 'id' is longer than {MAX_ID_CHARS} characters")
+    doc_id = raw_id or (stem if single else f"{stem}-{where.split()[-1]}")
+    url = _scalar(rec, "url", label)
+    if len(url) > MAX_URL_CHARS:
+        raise InputProblem(f"{label}: 'url' is longer than {MAX_URL_CHARS:,} characters")
+    title = short_title(_scalar(rec, "title", label)) or short_title(
+        next((ln.strip() for ln in body[:100_000].splitlines() if ln.strip()), "")[:200]
+    )
+    return Document(doc_id, title, date, url, body, source_file)
 
 
 def read_bytes(

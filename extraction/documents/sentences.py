@@ -1,10 +1,22 @@
-"""Sentences and paragraphs with character offsets, by rule (no model needed)."""
+"""Sentences and paragraphs with character offsets, by rule (no model needed).
+
+What reaches the parser is bounded, so that hostile text costs time linear in its length:
+a sentence is at most ``RELDASH_MAX_SENTENCE_CHARS`` long (a longer one is cut at whitespace,
+always well under spaCy's ``nlp.max_length``), and a run without whitespace longer than
+``RELDASH_MAX_TOKEN_CHARS`` (40,000 quote marks, say: spaCy's tokenizer strips affixes from
+such a run in quadratic time) is taken out of its sentence and cut into pieces of that length,
+each a "sentence" of its own. Real sentences are far shorter (the longest in the demo and
+held-out corpora is under 1,000 characters, the longest word 26).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
+from .. import config
 from ..lexicons import word_class
 from .pubdate import parse_date
 
@@ -19,7 +31,13 @@ class Sentence(NamedTuple):
 
 #: Abbreviations whose dot does not end a sentence ("Gen.", "U.S."), lower case without the last dot.
 _ABBREVIATIONS = word_class("abbreviation")
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Possessive quantifiers and the look-behind (only the start of a run of marks is tried) keep
+# the search linear on long runs of "!!!!" or "....".
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# The word before a sentence-final mark, searched for in a short window before it.
+_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]*[\"'”’)\]]*$")
+_WINDOW = 40  # longer than any abbreviation
+_NUMBER_AHEAD = re.compile(r"\s+\d")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-*#>])|\n(?=[A-Z][A-Z .'-]+,)")
 
 
@@ -38,16 +56,76 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[p_start:p_end]
         pos = 0
         for m in _BOUNDARY.finditer(chunk):
-            word = re.search(r"([A-Za-z.]+)[.!?]*[\"'”’)\]]*$", chunk[pos : m.end()])
-            token = word.group(1).lower().rstrip(".") if word else ""
-            if token == "no" and not re.match(r"\s+\d", chunk[m.end() :]):
+            token = _word_before(chunk, pos, m)
+            if token == "no" and not _NUMBER_AHEAD.match(chunk, m.end()):
                 token = ""  # "No." ends a sentence unless a number follows ("No. 5")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            _add_sentence(out, text, p_start + pos, p_start + m.end(), p, p_start)
+            _add_bounded(out, text, p_start + pos, p_start + m.end(), p, p_start)
             pos = m.end()
-        _add_sentence(out, text, p_start + pos, p_end, p, p_start)
+        _add_bounded(out, text, p_start + pos, p_end, p, p_start)
     return out
+
+
+def _word_before(chunk: str, pos: int, m: re.Match[str]) -> str:
+    """The word that the sentence-final marks ``m`` follow, lower case without its last dot
+    ("" when there is none, or when it is longer than the window and so no abbreviation)."""
+    if m.end() - m.start() > 8:
+        return ""  # "!!!!!!!!!": no abbreviation ends like that
+    low = max(pos, m.start() - _WINDOW)
+    word = _LAST_WORD.search(chunk, low, m.end())
+    if word is None:
+        return ""
+    if word.start() == low and low > pos and chunk[low - 1] in _WORD_CHARS:
+        return ""  # the word goes on before the window
+    return word.group(1).lower().rstrip(".")
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+@functools.lru_cache(maxsize=8)
+def _long_run(limit: int) -> re.Pattern[str]:
+    """A run without whitespace longer than ``limit``: only run starts are tried, so finding them is linear."""
+    return re.compile(rf"(?<!\S)\S{{{limit + 1},}}")
+
+
+def bounded_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` as pieces the parser can take in linear time: runs without whitespace
+    longer than :func:`config.max_token_chars` on their own, cut into pieces of that length; the
+    rest cut at whitespace into pieces of at most :func:`config.max_sentence_chars`."""
+    max_sentence = config.max_sentence_chars()
+    max_token = config.max_token_chars()
+    if end - start <= max_token:
+        yield start, end
+        return
+    pos = start
+    for run in _long_run(max_token).finditer(text, start, end):
+        yield from _cut_at_whitespace(text, pos, run.start(), max_sentence)
+        for piece in range(run.start(), run.end(), max_token):
+            yield piece, min(piece + max_token, run.end())
+        pos = run.end()
+    yield from _cut_at_whitespace(text, pos, end, max_sentence)
+
+
+def _cut_at_whitespace(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """Pieces of at most ``limit`` characters, cut after the last whitespace that fits (the text
+    holds no run without whitespace longer than the token bound, which is below ``limit``)."""
+    while end - start > limit:
+        cut = start + limit
+        while cut > start and not text[cut - 1].isspace():
+            cut -= 1
+        if cut == start:  # cannot happen for text from bounded_pieces; cut hard all the same
+            cut = start + limit
+        yield start, cut
+        start = cut
+    if end > start:
+        yield start, end
+
+
+def _add_bounded(out: list[Sentence], text: str, start: int, end: int, paragraph: int, p_start: int) -> None:
+    for a, b in bounded_pieces(text, start, end):
+        _add_sentence(out, text, a, b, paragraph, p_start)
 
 
 _HEADER_LINE = re.compile(r"^(?:#{1,6}[ \t][^\n]*|[^\n]{1,60})(\n)(?=[ \t]*\S)", re.M)

@@ -1,11 +1,11 @@
 """GDELT 2.0 event exports -> rows of the relation table (``origin = 'gdelt'``).
 
 A GDELT 2.0 events export is tab-separated, without a header, 61 columns per
-line (files ``YYYYMMDDHHMMSS.export.CSV``, usually zipped). The columns used
-(0-based): 0 GLOBALEVENTID, 1 SQLDATE, 6 Actor1Name, 7 Actor1CountryCode,
-16 Actor2Name, 17 Actor2CountryCode, 26 EventCode, 27 EventBaseCode,
-28 EventRootCode, 30 GoldsteinScale, 31 NumMentions, 32 NumSources,
-33 NumArticles, 59 DATEADDED, 60 SOURCEURL.
+line (files ``YYYYMMDDHHMMSS.export.CSV``, usually zipped), named in
+:data:`SCHEMA` as in the GDELT 2.0 Event Database codebook. The columns used:
+GLOBALEVENTID, SQLDATE, Actor1Name, Actor1CountryCode, Actor2Name,
+Actor2CountryCode, EventCode, EventBaseCode, EventRootCode, GoldsteinScale,
+NumMentions, NumSources, NumArticles, DATEADDED, SOURCEURL.
 
 Rows are kept when Actor1CountryCode and Actor2CountryCode (CAMEO country codes,
 not the FIPS ``*Geo_CountryCode`` fields) are both actors of the actor table
@@ -13,6 +13,18 @@ not the FIPS ``*Geo_CountryCode`` fields) are both actors of the actor table
 differ. CAMEO root codes map to PLOVER types; root 01 ("make public statement")
 has none and is dropped (and counted).
 Malformed lines are counted and reported with their line numbers, never fatal.
+
+Files that went through other tools are read as GDELT meant them: a UTF-8
+byte-order mark before the first line is dropped, and CAMEO event codes whose
+leading zeros a spreadsheet stripped (``84`` for root ``08``, ``841`` for
+``0841``) are padded again, in every code field (:func:`normalise_cameo_codes`).
+
+Bounded: a line longer than ``RELDASH_GDELT_MAX_LINE_BYTES`` (default 64 KiB; real
+lines are under 2 KiB) is skipped as malformed without being held in memory, so a
+member that is one enormous line is read past a MiB at a time, never held whole. A zip
+member is skipped, with a problem naming it, when it declares more than
+``RELDASH_GDELT_MAX_UNPACKED_BYTES`` (default 2 GiB) unpacked (zipfile never
+unpacks more than a member declares).
 
 Entry point: :func:`read_gdelt`.
 """
@@ -23,18 +35,34 @@ import datetime as dt
 import io
 import math
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from extraction import config
 from extraction.actor_table import load_actor_table
 from extraction.errors import DataFileError
 from extraction.schema import COLUMNS, EVENT_TYPES
 from extraction.table import coerce_types
 
-N_COLUMNS = 61
+#: The 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event Database codebook).
+SCHEMA: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor{n}{field}" for n in (1, 2) for field in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code",
+    )),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+    )),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+N_COLUMNS = len(SCHEMA)
 (
     GLOBALEVENTID,
     SQLDATE,
@@ -51,7 +79,16 @@ N_COLUMNS = 61
     NUMARTICLES,
     DATEADDED,
     SOURCEURL,
-) = (0, 1, 6, 7, 16, 17, 26, 27, 28, 30, 31, 32, 33, 59, 60)
+) = (
+    SCHEMA.index(name)
+    for name in (
+        "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor2Name", "Actor2CountryCode",
+        "EventCode", "EventBaseCode", "EventRootCode", "GoldsteinScale", "NumMentions", "NumSources",
+        "NumArticles", "DATEADDED", "SOURCEURL",
+    )
+)  # fmt: skip
+#: The CAMEO event code fields: root (2 digits), base (3), event (3, or 4 for a sub-code).
+CAMEO_CODE_FIELDS: tuple[int, ...] = (EVENTROOTCODE, EVENTBASECODE, EVENTCODE)
 
 #: CAMEO root code -> (PLOVER type, CAMEO root name). Root 01 has no PLOVER type.
 CAMEO_ROOTS: dict[str, tuple[str | None, str]] = {
@@ -133,8 +170,36 @@ def plover_type(event_code: str, root_code: str) -> str | None:
     return entry[0] if entry else None
 
 
-def _iter_lines(path: Path, report: GdeltReport) -> Iterator[tuple[str, int, str]]:
-    """(label, line number, line) of a .CSV file or of the CSV members of a .zip."""
+def normalise_cameo_codes(fields: list[str]) -> None:
+    """Pad, in place, CAMEO codes whose leading zero a spreadsheet stripped, in every code field.
+
+    EventRootCode has two digits ("8" -> "08"), EventBaseCode three ("84" -> "084"), EventCode
+    three or four ("84" -> "084", "841" -> "0841"): a base or event code is padded when a zero in
+    front makes it start with its (padded) root code, the only way a code of roots 01-09 can lose
+    its zero. Codes of roots 10-20 never start with a zero and are left alone; so are codes that
+    are not digits (the row is then judged as it is).
+    """
+    root = fields[EVENTROOTCODE].strip()
+    if root.isdigit() and len(root) < 2:
+        root = root.zfill(2)
+    fields[EVENTROOTCODE] = root
+    for index in CAMEO_CODE_FIELDS[1:]:
+        code = fields[index].strip()
+        if code.isdigit() and root.startswith("0") and not code.startswith(root) and ("0" + code).startswith(root):
+            code = "0" + code  # CAMEO codes have at most one leading zero
+        fields[index] = code
+
+
+def _code_of_root(code: str, root: str) -> bool:
+    """True for a CAMEO event or base code (3 or 4 digits) under the root code ``root``."""
+    return code.isdigit() and 3 <= len(code) <= 4 and code.startswith(root)
+
+
+def _iter_lines(path: Path, report: GdeltReport) -> Iterator[tuple[str, int, str | None]]:
+    """(label, line number, line) of a .CSV file or of the CSV members of a .zip; the line is None
+    when it is longer than the line bound (it is skipped, never held in memory whole)."""
+    max_line = config.gdelt_max_line_bytes()
+    max_unpacked = config.gdelt_max_unpacked_bytes()
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
@@ -143,17 +208,42 @@ def _iter_lines(path: Path, report: GdeltReport) -> Iterator[tuple[str, int, str
                     raise OSError("the zip archive is empty")
                 for member in members:
                     label = f"{path.name}:{member.filename}"
+                    if member.file_size > max_unpacked:
+                        report.unreadable_files += 1
+                        report._problem(
+                            f"{label}: unpacks to {member.file_size:,} bytes, more than the "
+                            f"{max_unpacked:,} byte limit (RELDASH_GDELT_MAX_UNPACKED_BYTES); skipped"
+                        )
+                        continue
+                    # zipfile stops at the declared size (and checks the CRC), so this bounds what is unpacked
                     with zf.open(member) as raw:
-                        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
-                        for n, line in enumerate(text, start=1):
-                            yield label, n, line
+                        yield from _bounded_lines(raw, label, max_line)
         else:
-            with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-                for n, line in enumerate(fh, start=1):
-                    yield path.name, n, line
-    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+            with open(path, "rb") as fh:
+                yield from _bounded_lines(fh, path.name, max_line)
+    except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
         report.unreadable_files += 1
         report._problem(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+
+
+def _bounded_lines(raw: io.BufferedIOBase, label: str, max_line: int) -> Iterator[tuple[str, int, str | None]]:
+    """Lines of a binary stream, decoded as UTF-8 (a BOM before the first dropped); a line longer
+    than ``max_line`` bytes is read past a piece at a time and given as None."""
+    n = 0
+    while True:
+        piece = raw.readline(max_line + 1)
+        if not piece:
+            return
+        n += 1
+        if len(piece) > max_line and not piece.endswith(b"\n"):
+            while piece and not piece.endswith(b"\n"):
+                piece = raw.readline(1 << 20)  # the rest of the over-long line, a MiB at a time
+            yield label, n, None
+            continue
+        line = piece.decode("utf-8", errors="replace")
+        if n == 1:
+            line = line.lstrip("\ufeff")
+        yield label, n, line
 
 
 def _date(value: str) -> str:
@@ -191,9 +281,8 @@ def _row(fields: list[str], actors: frozenset[str], report: GdeltReport) -> dict
         event_date = _date(sqldate)
     except ValueError:
         raise ValueError(f"SQLDATE is not a valid date: {sqldate!r}") from None
-    root = fields[EVENTROOTCODE].strip()
-    if root.isdigit() and len(root) == 1:
-        root = "0" + root
+    normalise_cameo_codes(fields)
+    root = fields[EVENTROOTCODE]
     if root not in CAMEO_ROOTS:
         raise ValueError(f"EventRootCode is not a CAMEO root code: {root[:20]!r}")
     goldstein = _number(fields[GOLDSTEIN].strip(), "GoldsteinScale")
@@ -207,7 +296,8 @@ def _row(fields: list[str], actors: frozenset[str], report: GdeltReport) -> dict
     if source not in actors or target not in actors or source == target:
         report.dropped_actors += 1
         return None
-    event_code = fields[EVENTCODE].strip() or fields[EVENTBASECODE].strip() or root
+    # the most specific code that is a CAMEO code of this root (a garbled one falls back to the next)
+    event_code = next((c for c in (fields[EVENTCODE], fields[EVENTBASECODE]) if _code_of_root(c, root)), root)
     event_type = plover_type(event_code, root)
     if event_type is None:
         report.dropped_statements += 1
@@ -273,6 +363,14 @@ def read_gdelt(
             report._problem(f"{path}: no such file")
             continue
         for label, n, line in _iter_lines(path, report):
+            if line is None:
+                report.lines += 1
+                report.malformed += 1
+                report._problem(
+                    f"{label}:line {n}: longer than {config.gdelt_max_line_bytes():,} bytes "
+                    "(RELDASH_GDELT_MAX_LINE_BYTES); skipped"
+                )
+                continue
             line = line.rstrip("\r\n")
             if not line.strip():
                 continue

@@ -1,8 +1,17 @@
 """Fetch one article from a URL, safely: http(s) only, public addresses only, bounded.
 
-:func:`fetch_url` downloads a page with httpx (streamed, stopped at ``max_bytes``,
-with a timeout) and extracts its main text with :func:`documents.parse_html`
-(trafilatura). It refuses (:class:`~extraction.errors.FetchRefused`):
+:func:`fetch_url` downloads a page with httpx (streamed, stopped at ``max_bytes``)
+and extracts its main text with :func:`documents.parse_html` (trafilatura).
+
+One deadline (``timeout`` seconds from the call) covers the whole fetch: resolving
+host names, connecting, TLS, sending, the response headers, the body and every
+redirect hop. It is enforced below httpx, in the network backend of its connection
+pool (:class:`DeadlineBackend`): every socket operation waits at most until the
+deadline, so a server that sends its headers one byte at a time, drips its body or
+redirects slowly is cut off when the time is up, not when it pauses. Host names
+are resolved in a helper thread that is abandoned at the deadline.
+
+It refuses (:class:`~extraction.errors.FetchRefused`):
 
 * schemes other than http and https, URLs with credentials;
 * hosts that resolve to a private, loopback, link-local, multicast, reserved,
@@ -12,9 +21,9 @@ with a timeout) and extracts its main text with :func:`documents.parse_html`
   are followed by hand (at most :data:`config.MAX_REDIRECTS`) with the same checks.
 
 unless ``allow_private`` is true (setting ``RELDASH_ALLOW_PRIVATE_URLS=1``).
-Network errors, HTTP errors, oversize pages and non-text content raise
-:class:`~extraction.errors.FetchFailed`. Both are :class:`InputProblem` subclasses,
-so a caller adding documents can report them as rejected inputs.
+Network errors, HTTP errors, the deadline, oversize pages and non-text content
+raise :class:`~extraction.errors.FetchFailed`. Both are :class:`InputProblem`
+subclasses, so a caller adding documents can report them as rejected inputs.
 
 Environment proxies are ignored (``trust_env=False``): the address checks only
 mean something for direct connections.
@@ -26,10 +35,15 @@ import hashlib
 import ipaddress
 import re
 import socket
+import threading
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
+from httpcore._backends.sync import SyncStream
 
 from extraction import config
 from extraction.documents import Document, decode_bytes, parse_html, parse_plain
@@ -38,6 +52,7 @@ from extraction.errors import FetchFailed, FetchRefused, InputProblem
 USER_AGENT = "reldash/0.1 (+article fetch for a relationship dashboard)"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain", "text/markdown")
+_PRIVATE_HINT = "a private, loopback or reserved address; refused (set RELDASH_ALLOW_PRIVATE_URLS=1 to allow)"
 
 
 # --------------------------------------------------------------------------- address policy
@@ -73,8 +88,9 @@ def resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def check_url(url: str, *, allow_private: bool) -> httpx.URL:
-    """The parsed URL when it may be fetched; FetchRefused otherwise."""
+def check_url(url: str, *, allow_private: bool, deadline: float | None = None) -> httpx.URL:
+    """The parsed URL when it may be fetched; FetchRefused otherwise. Resolving the host waits
+    until ``deadline`` (a :func:`time.monotonic` time) at most, then raises DeadlineExceeded."""
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
@@ -91,31 +107,157 @@ def check_url(url: str, *, allow_private: bool) -> httpx.URL:
         raise FetchRefused(f"{url[:200]}: URLs with a user name or password are not fetched")
     if not allow_private:
         port = parsed.port or (443 if scheme == "https" else 80)
-        for address in resolve(host, port):
+        if deadline is None:
+            addresses = resolve(host, port)
+        else:
+            addresses = within(deadline, f"resolving {host}", resolve, host, port)
+        for address in addresses:
             if not address_allowed(address):
-                raise FetchRefused(
-                    f"{url[:200]}: {host} resolves to {address}, a private, loopback or reserved address; "
-                    "refused (set RELDASH_ALLOW_PRIVATE_URLS=1 to allow)"
-                )
+                raise FetchRefused(f"{url[:200]}: {host} resolves to {address}, {_PRIVATE_HINT}")
     return parsed
 
 
-def _connect_guard(allow_private: bool):
-    """httpx trace hook: refuse a connection whose peer address is not allowed, before sending."""
+# --------------------------------------------------------------------------- one deadline
 
-    def trace(event: str, info: dict) -> None:
-        if allow_private or event != "connection.connect_tcp.complete":
-            return
-        stream = info.get("return_value")
-        peer = stream.get_extra_info("server_addr") if stream is not None else None
-        address = str(peer[0]) if peer else ""
-        if not address_allowed(address):
-            raise FetchRefused(
-                f"connected to {address or 'an unknown address'}, a private, loopback or reserved address; "
-                "refused (set RELDASH_ALLOW_PRIVATE_URLS=1 to allow)"
-            )
 
-    return trace
+class DeadlineExceeded(Exception):
+    """The fetch's deadline passed while ``what`` was going on."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+_T = TypeVar("_T")
+
+
+def within(deadline: float, what: str, func: Callable[..., _T], *args: Any) -> _T:
+    """``func(*args)`` run in a helper thread and waited for until ``deadline`` at most (a name
+    look-up takes no timeout); DeadlineExceeded when it is not done by then. A thread still
+    running is abandoned: a daemon, it ends when the look-up does."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = func(*args)
+        except BaseException as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="reldash-fetch-resolve", daemon=True)
+    thread.start()
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if thread.is_alive():
+        raise DeadlineExceeded(what)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every operation waits at most until the fetch's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def _timeout(self, timeout: float | None, error: type[Exception], what: str) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise error(f"the time limit passed while {what}")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._timeout(timeout, httpcore.ReadTimeout, "reading the response"))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._timeout(timeout, httpcore.WriteTimeout, "sending the request"))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None, timeout: float | None = None):
+        timeout = self._timeout(timeout, httpcore.ConnectTimeout, "starting TLS")
+        return DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, timeout), self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's synchronous network backend under one deadline, refusing disallowed peers.
+
+    The host name is resolved in a helper thread (bounded by the deadline), each address is
+    tried with the time left, and the address actually connected to is checked with
+    :func:`address_allowed` (unless ``allow_private``) before anything is sent, so a DNS
+    answer that changes after :func:`check_url` is caught.
+    """
+
+    def __init__(self, deadline: float, *, allow_private: bool) -> None:
+        self.deadline = deadline
+        self.allow_private = allow_private
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options=None,
+    ) -> httpcore.NetworkStream:
+        try:
+            infos = within(self.deadline, f"resolving {host}", socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
+        except DeadlineExceeded as exc:
+            raise httpcore.ConnectTimeout(f"the time limit passed while {exc.what}") from None
+        except (OSError, UnicodeError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host} ({exc})") from exc
+        error: Exception = httpcore.ConnectError(f"{host} has no address")
+        for family, kind, proto, _name, address in infos:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise httpcore.ConnectTimeout("the time limit passed while connecting")
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(left if timeout is None else min(timeout, left))
+                if local_address:
+                    sock.bind((local_address, 0))
+                sock.connect(address)
+                for option in socket_options or ():
+                    sock.setsockopt(*option)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                peer = str(sock.getpeername()[0])
+            except TimeoutError:
+                sock.close()
+                error = httpcore.ConnectTimeout("the time limit passed while connecting")
+                continue
+            except OSError as exc:
+                sock.close()
+                error = httpcore.ConnectError(str(exc))
+                continue
+            if not self.allow_private and not address_allowed(peer):
+                sock.close()
+                raise FetchRefused(f"connected to {peer}, {_PRIVATE_HINT}")
+            return DeadlineStream(SyncStream(sock), self.deadline)
+        raise error
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(min(seconds, max(0.0, self.deadline - time.monotonic())))
+
+
+class DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool with a :class:`DeadlineBackend` (no proxies)."""
+
+    def __init__(self, backend: DeadlineBackend) -> None:
+        super().__init__(trust_env=False)
+        # httpx 0.28 does not pass a network backend through; its pool is httpcore's, which takes one
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            http1=True,
+            http2=False,
+            network_backend=backend,
+        )
 
 
 # --------------------------------------------------------------------------- fetch
@@ -139,30 +281,50 @@ def fetch_url(
 ) -> Document:
     """The article at ``url`` as a :class:`Document` (``source_file`` and ``url`` = final URL).
 
-    ``timeout`` bounds each network operation and the whole download (default
-    ``RELDASH_FETCH_TIMEOUT`` or 10 s); ``max_bytes`` the page size (default
+    ``timeout`` is the one deadline of the whole fetch, in seconds (default
+    ``RELDASH_FETCH_TIMEOUT`` or 10 s): name look-ups, connections, headers, body and
+    every redirect hop together. ``max_bytes`` bounds the page size (default
     ``RELDASH_FETCH_MAX_BYTES`` or 5 MB); ``allow_private`` defaults to the
-    ``RELDASH_ALLOW_PRIVATE_URLS`` setting.
+    ``RELDASH_ALLOW_PRIVATE_URLS`` setting. Raises FetchRefused or FetchFailed.
     """
     timeout = config.fetch_timeout() if timeout is None else float(timeout)
     max_bytes = config.fetch_max_bytes() if max_bytes is None else int(max_bytes)
     allow = config.allow_private_urls() if allow_private is None else bool(allow_private)
     url = (url or "").strip()
     deadline = time.monotonic() + timeout
-    current = check_url(url, allow_private=allow)
+    state = {"current": url}
+    try:
+        return _fetch(url, state, deadline, max_bytes, allow, date_override)
+    except (DeadlineExceeded, httpx.TimeoutException) as exc:
+        raise FetchFailed(
+            f"{state['current'][:200]}: timed out after {timeout:g} s (one limit for the whole fetch)"
+        ) from exc
+
+
+def _fetch(
+    url: str, state: dict[str, str], deadline: float, max_bytes: int, allow: bool, date_override: str
+) -> Document:
+    """The fetch itself; ``state["current"]`` follows the redirects (for the timeout message)."""
+    current = check_url(url, allow_private=allow, deadline=deadline)
     headers = {
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
     }
+    transport = DeadlineTransport(DeadlineBackend(deadline, allow_private=allow))
+    # httpx's per-operation timeouts: the whole budget (each operation is cut to what is left)
+    budget = httpx.Timeout(max(0.001, deadline - time.monotonic()))
     with httpx.Client(
-        timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False, headers=headers
+        transport=transport, timeout=budget, follow_redirects=False, trust_env=False, headers=headers
     ) as client:
         for _hop in range(config.MAX_REDIRECTS + 1):
+            state["current"] = str(current)
+            if time.monotonic() >= deadline:
+                raise DeadlineExceeded(f"fetching {current}")
             try:
-                with client.stream("GET", current, extensions={"trace": _connect_guard(allow)}) as response:
+                with client.stream("GET", current) as response:
                     if response.is_redirect:
                         target = str(response.url.join(response.headers["location"]))
-                        current = check_url(target, allow_private=allow)
+                        current = check_url(target, allow_private=allow, deadline=deadline)
                         continue
                     if not 200 <= response.status_code < 300:
                         raise FetchFailed(
@@ -170,8 +332,8 @@ def fetch_url(
                         )
                     body = _read_limited(response, max_bytes, deadline, str(current))
                     return _to_document(body, response, str(current), date_override)
-            except httpx.TimeoutException as exc:
-                raise FetchFailed(f"{current}: timed out after {timeout:g} s") from exc
+            except httpx.TimeoutException:
+                raise
             except httpx.HTTPError as exc:
                 raise FetchFailed(f"{current}: {type(exc).__name__}: {exc}") from exc
         raise FetchRefused(f"{url[:200]}: more than {config.MAX_REDIRECTS} redirects")
@@ -188,7 +350,7 @@ def _read_limited(response: httpx.Response, max_bytes: int, deadline: float, url
         if size > max_bytes:
             raise FetchFailed(f"{url}: page is larger than the {max_bytes:,} byte limit; download stopped")
         if time.monotonic() > deadline:
-            raise FetchFailed(f"{url}: download took longer than the time limit")
+            raise DeadlineExceeded(f"reading {url}")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -31,3 +31,19 @@ def test_slug_and_file_names_are_safe() -> None:
     evil = Filters(text="../../etc/passwd\x00<b>", article="a/b\\c")
     slug = filters_slug(evil)
     assert "/" not in slug and "\\" not in slug and "<" not in slug and "\x00" not in slug
+
+
+def test_downloads_are_spreadsheet_safe(rel: pd.DataFrame) -> None:
+    frame = public_frame(rel.head(3)).copy()
+    formula = '=HYPERLINK("http://evil.example/x","click") Japan condemned China.'
+    frame["sentence"] = [formula, "@SUM(A1)", "plain evidence"]
+    frame.insert(0, "dyad", ["USA \u2192 CHN", "-CHN", "JPN \u2192 KOR"])
+    data = csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbfdyad,")  # Excel reads the BOM as UTF-8: the arrow is shown right
+    assert "USA \u2192 CHN".encode() in data
+    plain = pd.read_csv(io.BytesIO(data), keep_default_na=False)
+    assert list(plain.columns) == list(frame.columns)
+    assert plain["sentence"].tolist() == ["'" + formula, "'@SUM(A1)", "plain evidence"]
+    assert plain["dyad"].tolist() == ["USA \u2192 CHN", "'-CHN", "JPN \u2192 KOR"]
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    assert numeric and [c for c in numeric if not pd.api.types.is_numeric_dtype(plain[c])] == []

@@ -10,6 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "components"
 PURE = (
+    "access",
     "actors",
     "add_checks",
     "aggregate",

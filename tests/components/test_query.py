@@ -114,3 +114,17 @@ def test_origin_filter_and_count_mode_in_the_url(rel: pd.DataFrame) -> None:
     back, notes = filters_from_query({"origin": "cnn", "count": "sideways"}, options)
     assert back == Filters() and len(notes) == 2
     assert filter_options(rel).origins == ()  # a table without an origin column: no origin filter
+
+
+def test_the_dropped_link_note_knows_streamlits_limits() -> None:
+    from streamlit.runtime.state import query_params as streamlit_query
+
+    from components.query import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS, dropped_query_note_html
+
+    assert STREAMLIT_MAX_QUERY_FIELDS == streamlit_query.CLIENT_STATE_QUERY_STRING_MAX_FIELDS
+    assert STREAMLIT_MAX_QUERY_CHARS == streamlit_query.CLIENT_STATE_QUERY_STRING_MAX_LENGTH
+    fields = "&".join(f"x{i}=1" for i in range(STREAMLIT_MAX_QUERY_FIELDS + 1))
+    assert streamlit_query.sanitize_query_string(fields) == ""  # what the note is about
+    html = dropped_query_note_html()
+    assert f"fields <= {STREAMLIT_MAX_QUERY_FIELDS} && query.length <= {STREAMLIT_MAX_QUERY_CHARS}" in html
+    assert "innerHTML" not in html and "textContent" in html  # counts only, written as text

@@ -9,10 +9,23 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extraction.errors import DataFileError, OutputError
 from extraction.schema import COLUMNS, EventMention
-from extraction.table import coerce_types, output_format, read_table, to_frame, write_table
+from extraction.table import (
+    FORMULA_START,
+    coerce_types,
+    csv_bytes,
+    neutralise_cell,
+    output_format,
+    read_table,
+    restore_cell,
+    spreadsheet_safe,
+    to_frame,
+    write_table,
+)
 
 
 def _relation(**changes: object) -> EventMention:
@@ -237,3 +250,142 @@ def test_new_file_gets_usual_permissions(tmp_path: Path) -> None:
 
 def test_record_fields_are_the_columns() -> None:
     assert EventMention._fields == COLUMNS
+
+
+# --------------------------------------------------------------------------- spreadsheet-safe CSV
+
+HYPERLINK = '=HYPERLINK("http://evil.example/x","click") Japan condemned China.'
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (HYPERLINK, "'" + HYPERLINK),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1", "'\t=1"),
+        ("\tplain after a tab", "'\tplain after a tab"),
+        ("\r=1", "'\r=1"),
+        ("  =1", "'  =1"),
+        ("\n=1", "'\n=1"),
+        ("\uff1dSUM(1)", "'\uff1dSUM(1)"),  # full-width equals sign
+        ("\uff20x", "'\uff20x"),
+        ("'=1", "''=1"),  # looks neutralised already: prefixed again, so that reading back is exact
+        ("''+x", "'''+x"),
+        ("-", "'-"),
+        # numbers stay numbers, whatever their sign
+        ("-3", "-3"),
+        ("+1.5", "+1.5"),
+        ("-1e5", "-1e5"),
+        ("-.5", "-.5"),
+        # not formulas
+        ("Japan condemned China.", "Japan condemned China."),
+        ("USA \u2192 CHN", "USA \u2192 CHN"),
+        ("a=b", "a=b"),
+        ("'quoted'", "'quoted'"),
+        ("", ""),
+        (" ", " "),
+    ],
+)
+def test_formula_cells_are_neutralised(value: str, written: str) -> None:
+    assert neutralise_cell(value) == written
+    assert restore_cell(written) == value
+
+
+@pytest.mark.parametrize("value", [-7.0, 3, None, True, float("nan")])
+def test_non_text_values_are_left_alone(value: object) -> None:
+    assert neutralise_cell(value) is value
+    assert restore_cell(value) is value
+
+
+@given(st.text(alphabet=st.sampled_from("=+-@'\t\r\n .0123456789eE\uff1d\uff0b\uff0d\uff20aZ\u2192"), max_size=12))
+def test_neutralising_is_safe_and_reversible(value: str) -> None:
+    written = neutralise_cell(value)
+    assert restore_cell(written) == value
+    assert not _runs_as_formula(written)
+    assert written in (value, "'" + value)
+
+
+def _runs_as_formula(cell: str) -> bool:
+    """What a spreadsheet would evaluate: a formula start not behind an apostrophe, and not a number."""
+    return not cell.startswith("'") and FORMULA_START.match(cell) is not None and not _is_number(cell)
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return value.strip() == value and value.lower() not in ("nan", "inf", "-inf", "+inf")
+
+
+def _hostile_rows() -> list[EventMention]:
+    return [
+        _relation(doc_title=HYPERLINK, sentence=HYPERLINK, source_text="@Japan", target_text="-China"),
+        _relation(doc_id="=cmd|' /C calc'!A0", doc_title="\t\r=1", sentence="'=already quoted", intensity=-7.0),
+        _relation(doc_id="d3", doc_title="plain \u2192 title", sentence="+81 3 1234 5678", trigger="-"),
+    ]
+
+
+def test_hostile_cells_round_trip_exactly(tmp_path: Path) -> None:
+    frame = to_frame(_hostile_rows())
+    path = write_table(frame, tmp_path / "out.csv")
+    pd.testing.assert_frame_equal(read_table(path), frame)
+
+
+def test_csv_is_spreadsheet_safe_and_reads_cleanly_in_pandas(tmp_path: Path) -> None:
+    frame = to_frame(_hostile_rows())
+    path = write_table(frame, tmp_path / "out.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfdoc_id,doc_title,")  # UTF-8 BOM: Excel shows the arrow right
+    assert data == csv_bytes(frame)
+    assert "plain \u2192 title".encode() in data
+    plain = pd.read_csv(path, keep_default_na=False)  # what a user's own pandas code sees
+    assert list(plain.columns) == list(COLUMNS)
+    assert plain["doc_title"].tolist() == ["'" + HYPERLINK, "'\t\r=1", "plain \u2192 title"]
+    assert plain["doc_id"].tolist() == ["d1", "'=cmd|' /C calc'!A0", "d3"]
+    assert plain["source_text"].tolist() == ["'@Japan", "Japan", "Japan"]
+    assert plain["target_text"].tolist() == ["'-China", "South Korea", "South Korea"]
+    assert plain["sentence"].tolist() == ["'" + HYPERLINK, "''=already quoted", "'+81 3 1234 5678"]
+    assert plain["trigger"].tolist() == ["met", "met", "'-"]
+    # numbers stay numbers
+    assert plain["intensity"].tolist() == [2.5, -7.0, 2.5]
+    assert str(plain["intensity"].dtype) == "float64"
+    assert str(plain["sentence_start"].dtype) == "int64"
+    cells = [str(cell) for col in plain.columns for cell in plain[col]]
+    assert [c for c in cells if _runs_as_formula(c)] == []
+
+
+def test_a_lone_carriage_return_stays_inside_its_cell(tmp_path: Path) -> None:
+    frame = to_frame([_relation(doc_title="one\rtwo", sentence="a\r\nb\nc")])
+    path = write_table(frame, tmp_path / "out.csv")
+    assert len(pd.read_csv(path)) == 1
+    pd.testing.assert_frame_equal(read_table(path), frame)
+
+
+def test_a_table_saved_by_a_spreadsheet_is_read_as_it_is(tmp_path: Path) -> None:
+    # a spreadsheet drops the apostrophe when it saves: the cell holds the formula text, read as text
+    frame = to_frame([_relation(doc_title=HYPERLINK)])
+    path = tmp_path / "saved.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    assert read_table(path)["doc_title"].tolist() == [HYPERLINK]
+
+
+def test_spreadsheet_safe_keeps_dtypes_and_neutralises_column_names() -> None:
+    frame = pd.DataFrame(
+        {"=label": ["=x", "y"], "count": [-1, 2], "share": [-0.5, 0.5], "kind": pd.Categorical(["-a", "b"])}
+    )
+    safe = spreadsheet_safe(frame)
+    assert list(safe.columns) == ["'=label", "count", "share", "kind"]
+    assert safe["'=label"].tolist() == ["'=x", "y"]
+    assert safe["count"].tolist() == [-1, 2]
+    assert safe["share"].dtype == frame["share"].dtype
+    assert safe["kind"].tolist() == ["'-a", "b"]
+    assert frame["=label"].tolist() == ["=x", "y"]  # the caller's frame is left alone
+
+
+def test_parquet_is_written_unchanged(tmp_path: Path) -> None:
+    frame = to_frame(_hostile_rows())
+    path = write_table(frame, tmp_path / "out.parquet")
+    assert pd.read_parquet(path)["doc_title"].tolist() == frame["doc_title"].tolist()

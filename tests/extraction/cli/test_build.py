@@ -235,3 +235,22 @@ def test_parser_settings() -> None:
     assert (args.inputs, args.out, args.model, args.n_process, args.date, args.quiet) == (
         ["a.txt", "b"], "x.csv", "m", 2, "", False
     )
+
+
+def test_build_csv_neutralises_formulas(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("http://evil.example/x","click") Japan condemned China over the vessels.'
+    article = tmp_path / "formula.txt"
+    article.write_text(f"@Title with a formula\n\n11 September 2022\n\n{formula}\n", "utf-8")
+    out = tmp_path / "relations.csv"
+    result = _run("build", article, "--out", out, "--quiet")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    import pandas as pd
+
+    plain = pd.read_csv(out, keep_default_na=False)
+    assert len(plain) >= 1
+    assert set(plain["doc_title"]) == {"'@Title with a formula"}
+    assert set(plain["sentence"]) == {"'" + formula}
+    table = read_table(out)  # our own reader gives the text back as it was
+    assert set(table["sentence"]) == {formula}
+    assert set(table["doc_title"]) == {"@Title with a formula"}

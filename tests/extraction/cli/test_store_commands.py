@@ -229,3 +229,107 @@ def test_add_with_the_real_pipeline(capsys, db, tmp_path):
     rows = Store(db).relations()
     assert out.startswith(f"1 added, 0 duplicates skipped, 0 rejected, {len(rows)} relations in ")
     assert ("KOR", "RUS", "SANCTION") in set(zip(rows["source"], rows["target"], rows["event_type"], strict=True))
+
+
+def test_export_csv_neutralises_formulas(capsys, db, fake, tmp_path):
+    article = tmp_path / "formula.md"
+    article.write_text(
+        '---\ntitle: =HYPERLINK("http://evil.example/x","click")\ndate: 2017-02-10\n---\n'
+        "Text. [USA>JPN:CONSULT]\n",
+        "utf-8",
+    )
+    run(capsys, "add", article, "--db", db)
+    out_csv = tmp_path / "all.csv"
+    code, out, _ = run(capsys, "export", "--out", out_csv, "--db", db)
+    assert (code, out) == (0, f"1 relations -> {out_csv}\n")
+    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    plain = pd.read_csv(out_csv, keep_default_na=False)
+    assert plain["doc_title"].tolist() == ['\'=HYPERLINK("http://evil.example/x","click")']
+    assert plain["intensity"].dtype == "float64"
+    assert read_table(out_csv)["doc_title"].tolist() == ['=HYPERLINK("http://evil.example/x","click")']
+
+
+# --------------------------------------------------------------------------- add from URLs
+
+
+@pytest.fixture
+def web():
+    """A local web server with one article page (text with a relation mark) and a slow page."""
+    import contextlib
+    import http.server
+    import threading
+    import time
+
+    page = (
+        b"<html><head><title>Seoul and Tokyo talk</title></head><body><article>"
+        b"<p>Seoul and Tokyo held talks on Monday about the islands and trade. [KOR>JPN:CONSULT]</p>"
+        b"<p>Officials said the meeting went well and more talks would follow soon.</p>"
+        b"</article></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 (http.server API)
+            if self.path == "/slow":
+                time.sleep(1.5)
+            status = 200 if self.path in ("/article", "/slow") else 404
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
+                self.wfile.write(page)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_add_takes_urls_beside_files(capsys, db, fake, inputs, web, monkeypatch):
+    monkeypatch.setenv("RELDASH_ALLOW_PRIVATE_URLS", "1")  # the test server is on loopback
+    code, out, err = run(capsys, "add", inputs / "summit.md", f"{web}/article", f"{web}/missing",
+                         "ftp://example.com/a.txt", "--db", db)  # fmt: skip
+    assert code == 0
+    assert err.splitlines() == [
+        f"skipped: [E031] {web}/missing: HTTP 404 Not Found",
+        "skipped: [E030] ftp://example.com/a.txt: only http and https URLs are fetched, not 'ftp'",
+    ]
+    assert out.startswith("2 added, 0 duplicates skipped, 2 rejected, 3 relations in ")
+    store = Store(db)
+    ids = sorted(store.list_documents()["doc_id"])
+    assert ids[1] == "summit" and ids[0].startswith("127-0-0-1-article-")
+    stored = store.document(ids[0])
+    assert (stored.title, stored.url) == ("Seoul and Tokyo talk", f"{web}/article")
+
+
+def test_add_refuses_loopback_urls_by_default(capsys, db, fake, inputs, web, monkeypatch):
+    monkeypatch.delenv("RELDASH_ALLOW_PRIVATE_URLS", raising=False)
+    code, out, err = run(capsys, "add", f"{web}/article", inputs / "drills.txt", "--db", db)
+    assert code == 0
+    assert err.splitlines() == [
+        f"skipped: [E030] {web}/article: 127.0.0.1 resolves to 127.0.0.1, a private, loopback or reserved "
+        "address; refused (set RELDASH_ALLOW_PRIVATE_URLS=1 to allow)"
+    ]
+    assert list(Store(db).list_documents()["doc_id"]) == ["drills"]
+
+
+def test_add_urls_keep_the_fetch_limits(capsys, db, fake, web, monkeypatch):
+    monkeypatch.setenv("RELDASH_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.setenv("RELDASH_FETCH_TIMEOUT", "0.3")
+    code, out, err = run(capsys, "add", f"{web}/slow", "--db", db)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"skipped: [E031] {web}/slow: timed out after 0.3 s (one limit for the whole fetch)",
+        "error: no document could be read",
+    ]
+    monkeypatch.setenv("RELDASH_FETCH_TIMEOUT", "10")
+    monkeypatch.setenv("RELDASH_FETCH_MAX_BYTES", "100")
+    code, out, err = run(capsys, "add", f"{web}/article", "--db", db)
+    assert code == 1
+    assert "larger than the 100 byte limit" in err.splitlines()[0]
+    assert Store(db).stats()["documents"] == 0

@@ -162,3 +162,183 @@ def test_actor_filter_can_be_given(tmp_path):
     frame, report = read_gdelt([SAMPLE], actors={"USA", "CHN", "GBR"})
     assert list(frame["doc_id"]) == ["gdelt-498000001", "gdelt-498000007"]  # USA->GBR is kept now
     assert report.dropped_actors == 8
+
+
+# --------------------------------------------------------------------------- rows from the published schema
+
+#: The 61 columns of a GDELT 2.0 event record, as the GDELT 2.0 Event Database codebook lists them.
+CODEBOOK_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
+    "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code",
+    "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code", "Actor2Code", "Actor2Name",
+    "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code",
+    "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code", "IsRootEvent", "EventCode",
+    "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+    "NumArticles", "AvgTone", "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID", "ActionGeo_Type",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+]
+
+
+def gdelt_line(**values: str) -> str:
+    """One export line: every codebook column, ``values`` by column name over plausible defaults."""
+    row = dict.fromkeys(CODEBOOK_COLUMNS, "")
+    row.update(
+        GLOBALEVENTID="600000001", SQLDATE="20230301", MonthYear="202303", Year="2023", FractionDate="2023.1644",
+        Actor1Code="JPNGOV", Actor1Name="JAPAN", Actor1CountryCode="JPN", Actor2Code="CHN", Actor2Name="CHINA",
+        Actor2CountryCode="CHN", IsRootEvent="1", EventCode="0841", EventBaseCode="084", EventRootCode="08",
+        QuadClass="2", GoldsteinScale="7.0", NumMentions="4", NumSources="2", NumArticles="4", AvgTone="-1.5",
+        ActionGeo_Type="1", ActionGeo_FullName="Japan", ActionGeo_CountryCode="JA",
+        DATEADDED="20230301120000", SOURCEURL="https://news.example.com/a",
+    )  # fmt: skip
+    unknown = set(values) - set(CODEBOOK_COLUMNS)
+    assert not unknown, unknown
+    row.update(values)
+    return "\t".join(row[c] for c in CODEBOOK_COLUMNS)
+
+
+def test_schema_is_the_codebook():
+    from extraction.sources.gdelt import SCHEMA
+
+    assert list(SCHEMA) == CODEBOOK_COLUMNS
+    assert N_COLUMNS == len(CODEBOOK_COLUMNS) == 61
+
+
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b""], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("zipped", [False, True], ids=["csv", "zip"])
+def test_a_byte_order_mark_does_not_cost_the_first_event(tmp_path, bom, newline, zipped):
+    lines = [gdelt_line(GLOBALEVENTID=f"60000000{i}") for i in (1, 2)]
+    data = bom + newline.join(line.encode() for line in lines) + newline
+    path = tmp_path / "20230301000000.export.CSV"
+    path.write_bytes(data)
+    if zipped:
+        archive = tmp_path / "export.zip"
+        with zipfile.ZipFile(archive, "w") as zf:
+            zf.write(path, path.name)
+        path = archive
+    frame, report = read_gdelt([path])
+    assert (report.kept, report.malformed, report.problems) == (2, 0, [])
+    assert list(frame["doc_id"]) == ["gdelt-600000001", "gdelt-600000002"]
+
+
+@pytest.mark.parametrize(
+    ("root", "base", "event", "event_type", "trigger"),
+    [
+        # what a spreadsheet leaves of the codes of roots 01-09, in any field or all of them
+        ("8", "84", "841", "RETREAT", "CAMEO 0841"),
+        ("08", "084", "841", "RETREAT", "CAMEO 0841"),  # only the event code stripped: type was CONCEDE
+        ("8", "084", "0841", "RETREAT", "CAMEO 0841"),
+        ("8", "81", "811", "CONCEDE", "CAMEO 0811"),
+        ("8", "81", "813", "RETREAT", "CAMEO 0813"),
+        ("8", "87", "87", "RETREAT", "CAMEO 087"),
+        ("8", "80", "80", "CONCEDE", "CAMEO 080"),
+        ("4", "42", "42", "CONSULT", "CAMEO 042"),
+        ("2", "20", "20", "REQUEST", "CAMEO 020"),
+        ("7", "73", "", "AID", "CAMEO 073"),  # no event code: the (padded) base code stands in
+        ("9", "", "", "ACCUSE", "CAMEO 09"),
+        (" 8 ", " 84 ", " 841 ", "RETREAT", "CAMEO 0841"),
+        # roots 10-20 never start with a zero: left alone
+        ("14", "141", "141", "PROTEST", "CAMEO 141"),
+        ("10", "100", "100", "REQUEST", "CAMEO 100"),
+        ("17", "173", "1731", "COERCE", "CAMEO 1731"),
+        # already padded
+        ("08", "084", "0841", "RETREAT", "CAMEO 0841"),
+        # a garbled or foreign code falls back to the next, most specific, code of the root
+        ("08", "084", "abc", "RETREAT", "CAMEO 084"),
+        ("08", "084", "141", "RETREAT", "CAMEO 084"),
+        ("08", "x", "", "CONCEDE", "CAMEO 08"),
+        ("14", "141", "14101", "PROTEST", "CAMEO 141"),
+    ],
+)
+def test_stripped_cameo_codes_are_padded_in_every_field(tmp_path, root, base, event, event_type, trigger):
+    path = tmp_path / "x.export.CSV"
+    path.write_text(gdelt_line(EventRootCode=root, EventBaseCode=base, EventCode=event) + "\n", "utf-8")
+    frame, report = read_gdelt([path])
+    assert report.problems == []
+    assert (frame.loc[0, "event_type"], frame.loc[0, "trigger"]) == (event_type, trigger)
+    assert f"{trigger}," in frame.loc[0, "sentence"]
+
+
+def test_a_stripped_statement_code_is_still_dropped(tmp_path):
+    path = tmp_path / "x.export.CSV"
+    path.write_text(gdelt_line(EventRootCode="1", EventBaseCode="10", EventCode="10") + "\n", "utf-8")
+    _, report = read_gdelt([path])
+    assert (report.kept, report.dropped_statements, report.malformed) == (0, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"EventRootCode": "21"}, "EventRootCode is not a CAMEO root code: '21'"),
+        ({"EventRootCode": ""}, "EventRootCode is not a CAMEO root code: ''"),
+        ({"EventRootCode": "x8"}, "EventRootCode is not a CAMEO root code: 'x8'"),
+        ({"GLOBALEVENTID": "\ufeff600000001"}, "GLOBALEVENTID is not a number: '\\ufeff600000001'"),
+    ],
+)
+def test_bad_codes_are_malformed_rows(tmp_path, fields, problem):
+    path = tmp_path / "x.export.CSV"
+    bad = gdelt_line(**{"GLOBALEVENTID": "600000002", **fields})  # a BOM is dropped only before line 1
+    path.write_text(gdelt_line() + "\n" + bad + "\n", "utf-8")
+    frame, report = read_gdelt([path])
+    assert (report.kept, report.malformed) == (1, 1)
+    assert report.problems == [f"x.export.CSV:line 2: {problem}"]
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def test_an_enormous_line_in_a_zip_is_skipped_and_the_rest_read(tmp_path, monkeypatch):
+    from tests.hostile_inputs import gdelt_zip_with_long_line
+
+    monkeypatch.setenv("RELDASH_GDELT_MAX_LINE_BYTES", "4096")
+    archive = gdelt_zip_with_long_line(
+        tmp_path / "huge.zip", 3 * 1024 * 1024,  # three MiB, a piece at a time past a 4 KiB bound
+        before=[gdelt_line(GLOBALEVENTID="600000001")], after=[gdelt_line(GLOBALEVENTID="600000002")],
+    )  # fmt: skip
+    frame, report = read_gdelt([archive])
+    assert list(frame["doc_id"]) == ["gdelt-600000001", "gdelt-600000002"]
+    assert (report.lines, report.kept, report.malformed, report.unreadable_files) == (3, 2, 1, 0)
+    assert report.problems == [
+        "huge.zip:20160713000000.export.CSV:line 2: longer than 4,096 bytes (RELDASH_GDELT_MAX_LINE_BYTES); skipped"
+    ]
+
+
+@pytest.mark.parametrize("extra", [0, 1, 2])
+def test_the_line_bound_is_exact(tmp_path, monkeypatch, extra):
+    monkeypatch.setenv("RELDASH_GDELT_MAX_LINE_BYTES", "1024")
+    line = gdelt_line(SOURCEURL="https://e.org/")
+    line = gdelt_line(SOURCEURL="https://e.org/" + "u" * (1024 - len(line) - 1 + extra))
+    assert len(line) == 1023 + extra
+    path = tmp_path / "x.export.CSV"
+    path.write_text(line + "\n" + gdelt_line(GLOBALEVENTID="600000002"), "utf-8")  # the last line has no newline
+    _, report = read_gdelt([path])
+    assert (report.kept, report.malformed) == ((2, 0) if extra <= 1 else (1, 1))
+
+
+def test_a_plain_csv_with_an_enormous_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("RELDASH_GDELT_MAX_LINE_BYTES", "2048")
+    path = tmp_path / "x.export.CSV"
+    path.write_text(gdelt_line() + "\n" + "x\t" * 100_000 + "\n" + gdelt_line(GLOBALEVENTID="600000002"), "utf-8")
+    _, report = read_gdelt([path])
+    assert (report.kept, report.malformed) == (2, 1)
+    assert report.problems == ["x.export.CSV:line 2: longer than 2,048 bytes (RELDASH_GDELT_MAX_LINE_BYTES); skipped"]
+
+
+def test_a_member_declaring_more_than_the_unpacked_bound_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setenv("RELDASH_GDELT_MAX_UNPACKED_BYTES", "100000")
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.export.CSV", gdelt_line() + "\n")
+        zf.writestr("zeros.export.CSV", b"0" * 100_001)  # compresses to a few hundred bytes
+        zf.writestr("b.export.CSV", gdelt_line(GLOBALEVENTID="600000002") + "\n")
+    frame, report = read_gdelt([archive])
+    assert list(frame["doc_id"]) == ["gdelt-600000001", "gdelt-600000002"]
+    assert report.unreadable_files == 1
+    assert report.problems == [
+        "bomb.zip:zeros.export.CSV: unpacks to 100,001 bytes, more than the 100,000 byte limit "
+        "(RELDASH_GDELT_MAX_UNPACKED_BYTES); skipped"
+    ]

@@ -336,3 +336,160 @@ def test_store_add_url(server, tmp_path):
     bad_date = store.add_url(f"{server}/article.html", date="someday", allow_private=True, extractor=FakeExtractor())
     assert bad_date.rejected == [f"[E001] {server}/article.html: date: unparseable date 'someday'"]
     assert store.stats()["documents"] == 1
+
+
+# --------------------------------------------------------------------------- one deadline for the whole fetch
+
+
+class DripServer:
+    """A local HTTP server that answers slowly, in the ways a fetch must not wait for:
+
+    ``/headers`` sends its status line and headers one byte every ``pause`` seconds;
+    ``/body`` sends its headers at once, then its body one byte at a time;
+    ``/hop/N`` waits ``pause`` seconds, then redirects to ``/hop/N-1`` (``/hop/0`` is a page).
+    """
+
+    PAGE = ARTICLE_HTML.encode("utf-8")
+
+    def __init__(self, pause: float) -> None:
+        self.pause = pause
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.requests: list[str] = []
+        self.sent_bytes = 0
+        self._stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        self.sock.settimeout(0.1)
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            request = conn.recv(65536).decode("latin-1")
+            path = request.split(" ", 2)[1]
+            self.requests.append(path)
+            head = "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {length}\r\n{extra}\r\n"
+            if path == "/headers":
+                data = head.format(status="200 OK", length=len(self.PAGE), extra="X-Padding: " + "p" * 400 + "\r\n")
+                for byte in data.encode():
+                    if self._stop.is_set():
+                        return
+                    conn.sendall(bytes([byte]))
+                    self.sent_bytes += 1
+                    time.sleep(self.pause)
+                conn.sendall(self.PAGE)
+            elif path == "/body":
+                conn.sendall(head.format(status="200 OK", length=len(self.PAGE), extra="").encode())
+                for byte in self.PAGE:
+                    if self._stop.is_set():
+                        return
+                    conn.sendall(bytes([byte]))
+                    self.sent_bytes += 1
+                    time.sleep(self.pause)
+            elif path.startswith("/hop/"):
+                n = int(path.rsplit("/", 1)[1])
+                time.sleep(self.pause)
+                if n == 0:
+                    conn.sendall(head.format(status="200 OK", length=len(self.PAGE), extra="").encode() + self.PAGE)
+                else:
+                    extra = f"Location: /hop/{n - 1}\r\nConnection: close\r\n"
+                    conn.sendall(head.format(status="302 Found", length=0, extra=extra).encode())
+
+    def close(self) -> None:
+        self._stop.set()
+        self.sock.close()
+
+
+@pytest.fixture
+def drip():
+    server = DripServer(pause=0.05)
+    yield server
+    server.close()
+
+
+def _fails_within(url: str, timeout: float, slack: float = 1.0, **kwargs) -> FetchFailed:
+    start = time.monotonic()
+    with pytest.raises(FetchFailed, match=rf"timed out after {timeout:g} s \(one limit for the whole fetch\)") as info:
+        fetch_url(url, timeout=timeout, allow_private=True, **kwargs)
+    elapsed = time.monotonic() - start
+    assert elapsed < timeout + slack, f"the fetch took {elapsed:.1f} s with a {timeout} s deadline"
+    return info.value
+
+
+def test_headers_sent_one_byte_at_a_time_are_cut_off_at_the_deadline(drip):
+    # each byte comes well within any per-read timeout; only a deadline over the whole fetch stops it
+    error = _fails_within(f"{drip.url}/headers", 0.5)
+    assert str(error).startswith(f"[E031] {drip.url}/headers: timed out")
+    assert 0 < drip.sent_bytes < 200  # the headers (about 500 bytes at 20 a second) were never all sent
+
+
+def test_a_body_sent_one_byte_at_a_time_is_cut_off_at_the_deadline(drip):
+    _fails_within(f"{drip.url}/body", 0.5)
+
+
+def test_the_deadline_covers_every_redirect_hop(drip):
+    drip.pause = 0.2
+    # five hops of 0.2 s each: no single hop is slow, the chain is
+    _fails_within(f"{drip.url}/hop/5", 0.5)
+    assert drip.requests[:2] == ["/hop/5", "/hop/4"]
+    assert len(drip.requests) <= 4
+    # with time enough, the same chain is fetched
+    drip.requests.clear()
+    doc = fetch_url(f"{drip.url}/hop/2", timeout=5, allow_private=True)
+    assert doc.url == f"{drip.url}/hop/0"
+    assert drip.requests == ["/hop/2", "/hop/1", "/hop/0"]
+
+
+@pytest.mark.parametrize("allow_private", [False, True], ids=["checked", "not-checked"])
+def test_the_deadline_covers_resolving_the_host(monkeypatch, allow_private):
+    real = socket.getaddrinfo
+
+    def slow_getaddrinfo(host, *args, **kwargs):
+        if host == "slow-dns.test":
+            time.sleep(3)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_getaddrinfo)
+    start = time.monotonic()
+    with pytest.raises(FetchFailed, match=r"slow-dns\.test.*timed out after 0.3 s"):
+        fetch_url("http://slow-dns.test/article.html", timeout=0.3, allow_private=allow_private)
+    assert time.monotonic() - start < 1.3
+
+
+def test_the_deadline_covers_connecting():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(4):  # fill the accept queue: further connections hang in the handshake
+            filler = socket.socket()
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.1)
+        probe = socket.create_connection
+        try:
+            probe(("127.0.0.1", port), timeout=0.2).close()
+            pytest.skip("this system completes connections beyond the listen backlog")
+        except TimeoutError:
+            pass
+        _fails_within(f"http://127.0.0.1:{port}/", 0.4)
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+
+
+def test_a_fast_page_is_fetched_with_a_short_deadline(server):
+    assert fetch_url(f"{server}/article.html", timeout=2, allow_private=True).title.startswith("Japan protests")

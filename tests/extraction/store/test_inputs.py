@@ -55,3 +55,41 @@ def test_add_uploaded_and_add_text(store):
     assert store.add_text("T", "  ", extractor=FakeExtractor()).rejected == ["[E001] pasted text 'T': no article text"]
     untitled = store.add_text("", "First line is the title\nmore. [USA>CHN:ACCUSE]", extractor=FakeExtractor())
     assert untitled.added_ids == ["pasted-first-line-is-the-title"]
+
+
+def test_hostile_uploads_are_rejected_by_name_and_the_good_ones_added(store):
+    from tests import hostile_inputs as hostile
+    from tests.extraction.store.helpers import snapshot
+
+    before = snapshot(store)
+    files = [
+        ("deep.json", hostile.deep_json_array()),
+        ("good.txt", b"Tokyo summit\n\nText. [USA>JPN:AGREE:2023-08-18]\n"),
+        ("long-number.json", hostile.long_number_json()),
+        ("lines.jsonl", hostile.jsonl_with_a_deep_line()),
+        ("surrogates.json", hostile.surrogate_json().replace(b"with China.", b"with China. [JPN>CHN:PROTEST]")),
+        ("long-line.txt", hostile.long_line_text(20_000) + b" [KOR>PRK:ACCUSE]"),
+        ("quotes.txt", hostile.punctuation_run() + b" [CHN>JPN:REJECT]"),
+    ]
+    report = store.add_uploaded(files, FakeExtractor())
+    assert report.rejected == [
+        "[E001] deep.json: JSON nested too deeply to read (arrays or objects inside each other, hundreds of levels)",
+        "[E001] long-number.json: invalid JSON (Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit)",
+        "[E001] lines.jsonl: line 2: JSON nested too deeply to read "
+        "(arrays or objects inside each other, hundreds of levels)",
+    ]
+    assert report.added_ids == ["good", "first", "third", "surrogates", "long-line", "quotes"]
+    assert store.document("surrogates").title == "Bad \ufffd title"
+    assert snapshot(store) != before
+
+
+def test_only_hostile_uploads_leave_the_store_as_it_was(store):
+    from tests import hostile_inputs as hostile
+    from tests.extraction.store.helpers import snapshot
+
+    store.add_uploaded([("good.txt", b"Tokyo summit\n\nText. [USA>JPN:AGREE:2023-08-18]\n")], FakeExtractor())
+    before = snapshot(store)
+    report = store.add_uploaded([("deep.json", hostile.deep_json_object())], FakeExtractor())
+    assert (report.added, len(report.rejected)) == (0, 1)
+    assert snapshot(store) == before
