@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.filter_state import widget_keys
 from components.memory import trim_if_large
-from components.sidebar import widget_keys
 
 PAGES = "components/pages"
 #: Dashboard widgets whose values survive a visit to another page (Streamlit drops the state

@@ -186,15 +186,21 @@ def _timed(fn, repeat: int = 1) -> tuple[float, object]:
 
 def measure_pure(path: Path) -> dict[str, object]:
     """Run in a fresh process: load, cache copy, and the pure pipeline per filter."""
+    from components.actors import actors_from_table
+    from components.dyads import dyad_summary
     from components.filters import Filters, apply_filters
     from components.headline import headline
-    from components.map_view import actor_activity, build_deck, map_arcs
-    from components.matrix_view import dyad_summary, matrix_chart
+    from components.map_data import actor_activity, map_arcs
+    from components.map_view import build_deck
+    from components.matrix_view import matrix_chart
     from components.memory import trim
-    from components.network_view import network_chart, network_edges, network_nodes
+    from components.network import network_edges, network_nodes
+    from components.network_view import network_chart
     from components.prepare import prepare_relations
-    from components.table_view import table_rows
-    from components.timeline_view import counts_chart, dyad_options, score_chart, score_series, timeline_series
+    from components.table_rows import table_rows
+    from components.timeline import dyad_options, intensity_series, timeline_series
+    from components.timeline_view import counts_chart, intensity_chart
+    from extraction.actor_table import load_actor_table
     from extraction.table import read_table
 
     out: dict[str, object] = {"rss_start_mb": round(_rss_mb(), 1)}
@@ -214,7 +220,7 @@ def measure_pure(path: Path) -> dict[str, object]:
     out["cache_entry_mb"] = round(len(blob) / 1e6, 1)
     blob = b""
 
-    locations = pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
+    locations = actors_from_table(load_actor_table()).locations
     geometry = (ROOT / "data" / "geo" / "countries.geojson").read_text(encoding="utf-8")
     cases = {
         "all (default)": Filters(),
@@ -245,11 +251,11 @@ def measure_pure(path: Path) -> dict[str, object]:
         steps["timeline"] = _timed(
             lambda view=view: (
                 counts_chart(timeline_series(view)).to_dict(validate=False),
-                score_chart(score_series(view, dyad_options(view)[:3])).to_dict(validate=False),
+                intensity_chart(intensity_series(view, dyad_options(view)[:3])).to_dict(validate=False),
             )
         )[0]
         steps["matrix"] = _timed(
-            lambda summary=summary: matrix_chart(summary, metric="relations").to_dict(validate=False)
+            lambda summary=summary: matrix_chart(summary, metric="count").to_dict(validate=False)
         )[0]
         steps["table"] = _timed(lambda view=view: table_rows(view))[0]
         steps["total"] = sum(steps.values())
@@ -349,7 +355,7 @@ def measure_server(path: Path, rounds: int = 6) -> dict[str, object]:
             page.goto(f"http://127.0.0.1:{port}/")
             metric = (
                 page.locator('[data-testid="stMetric"]')
-                .filter(has_text="Relations")
+                .filter(has_text="Mentions")
                 .locator('[data-testid="stMetricValue"]')
             )
             expect(metric).not_to_have_text("0", timeout=300_000)

@@ -1,8 +1,19 @@
-"""Dashboard views and the pure helpers behind them.
+"""The dashboard: pure data modules, the views that draw them, and the pages that compose the views.
 
-Each view module has one ``render_*`` function (Streamlit UI) and pure functions that
-compute the view's data, so that a view's CSV download is exactly that DataFrame.
-View components never load data: ``data_source.py`` reads and caches (the relation store,
-or a plain table), the page modules (``dashboard.py``, ``articles_view.py``,
-``add_view.py``, run by the scripts in ``pages/``) pass frames in.
+* Pure modules (no Streamlit) compute each view's data, so a view's CSV download is exactly
+  that DataFrame: ``prepare``, ``filters``, ``query``, ``filter_state``, ``events``,
+  ``aggregate``, ``dyads``, ``network``, ``timeline``, ``headline``, ``geometry``,
+  ``map_data``, ``table_rows``, ``evidence``, ``markup``, ``article_list``, ``add_checks``,
+  ``downloads``, ``actors``, ``scale``, ``memory``.
+* Views (``*_view.py``, ``sidebar``) each draw one thing with Streamlit; a view imports data
+  modules and the shared helpers in ``ui``, never another view.
+* ``data_source`` is the one module that reads files (the relation store or a table, the
+  actor table, the country outlines) and caches the reads.
+* Pages (``dashboard_page``, ``articles_page``, ``add_page``, run by the scripts in
+  ``pages/``) compose the views over the frames ``data_source`` hands them.
+
+Words: a row of the relation table is an event *mention* (the GDELT/ICEWS term); an *event*
+groups the mentions of one happening (:mod:`components.events`). The views count mentions, or
+events when the user asks; their count columns are named ``mentions`` or ``events``
+accordingly. ``mean_intensity`` is the mean PLOVER intensity (-10..+10) of the rows counted.
 """

@@ -1,4 +1,4 @@
-"""Where the dashboard's relations come from, and the cached reads of them.
+"""Where the dashboard's mentions come from (the relation store, or a relation table), and the cached reads of them.
 
 Two sources:
 
@@ -15,11 +15,17 @@ Command-line options win over environment variables; ``--data`` over ``--db``.
 Reads are cached with ``st.cache_data`` on hashable keys: the store's path and its
 generation counter (bumped by every write, so an add or a removal in any session shows
 in every view on the next run), or a table file's path, modification time and size.
+
+This is the one module of the dashboard that reads files: the relations (store or table),
+the actor table (``<data dir>/actors/actors.csv``, through
+:func:`extraction.actor_table.load_actor_table`) and the country outlines
+(``<data dir>/geo/countries.geojson``); the data dir is ``$RELDASH_DATA_DIR``, else ``data/``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import threading
@@ -32,12 +38,15 @@ import pandas as pd
 import streamlit as st
 
 from extraction import config
+from extraction.actor_table import ActorInfo, actor_table_path, load_actor_table
 from extraction.errors import ExtractionError, StoreBusy
 from extraction.store import AddReport, Store
 from extraction.table import read_table
 
+from .actors import Actors, actors_from_table
 from .events import event_ids
-from .filters import FilterOptions, code_span, filter_options
+from .filters import FilterOptions, filter_options
+from .markup import code_span
 from .memory import trim
 from .prepare import prepare_relations
 
@@ -48,7 +57,7 @@ BUSY_MESSAGE = "The store is busy: another session is writing to it. Try again i
 
 @dataclass(frozen=True)
 class Source:
-    """The relations to show: ``kind`` is ``"store"`` (read-write) or ``"table"`` (read-only)."""
+    """The mentions to show: ``kind`` is ``"store"`` (read-write) or ``"table"`` (read-only)."""
 
     kind: str
     path: Path
@@ -142,7 +151,7 @@ def open_store(path: Path) -> Store | None:
                 )
                 ui["bar"] = st.progress(0.0)
         fraction = done / total if total else 1.0
-        ui["bar"].progress(fraction, text=f"Extracting relations: {done} of {total} articles")  # type: ignore[attr-defined]
+        ui["bar"].progress(fraction, text=f"Extracting mentions: {done} of {total} articles")  # type: ignore[attr-defined]
 
     try:
         with extraction_slot():
@@ -192,7 +201,7 @@ def data_key(source: Source, store: Store | None = None) -> DataKey:
     return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size))
 
 
-@st.cache_data(show_spinner="Loading relations…", max_entries=2)
+@st.cache_data(show_spinner="Loading the relation table…", max_entries=2)
 def load_relations(kind: str, path: str, version: tuple[int, ...]) -> pd.DataFrame:
     """The relation table, ready for the views: the one place that reads it."""
     raw = store_handle(path).relations() if kind == "store" else read_table(path)
@@ -214,7 +223,7 @@ def load_event_ids(kind: str, path: str, version: tuple[int, ...]) -> pd.Series:
 
 @st.cache_data(max_entries=4)
 def load_documents(path: str, generation: int) -> pd.DataFrame:
-    """The store's documents (no text), with their number of relations."""
+    """The store's documents (no text), with their number of mentions (column ``relations``)."""
     return store_handle(path).list_documents()
 
 
@@ -229,19 +238,52 @@ def load_document_relations(path: str, generation: int, doc_id: str) -> pd.DataF
     return store_handle(path).relations(doc_ids=[doc_id])
 
 
-def table_documents(frame: pd.DataFrame) -> pd.DataFrame:
-    """The articles of a plain relation table: doc_id, title, date, url, relations (sorted by date)."""
-    if frame.empty:
-        return pd.DataFrame(columns=["doc_id", "title", "date", "url", "relations"])
-    grouped = frame.groupby("doc_id", observed=True, sort=False)
-    docs = pd.DataFrame(
-        {
-            "title": grouped["doc_title"].first().astype(str),
-            "date": grouped["doc_date"].first().astype(str),
-            "url": grouped["doc_url"].first().astype(str),
-            "relations": grouped.size().astype("int64"),
-        }
-    )
-    docs.index = docs.index.astype(str)
-    docs = docs.rename_axis("doc_id").reset_index()
-    return docs.sort_values(["date", "doc_id"], kind="stable").reset_index(drop=True)
+# --------------------------------------------------------------------------- actors and geometry
+
+
+def geometry_path() -> Path:
+    """The country outlines: ``<data dir>/geo/countries.geojson``."""
+    return config.data_dir() / "geo" / "countries.geojson"
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """Cache key of a file: its path, modification time and size (a change reloads it)."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+@st.cache_data
+def load_actor_rows(path: str, mtime_ns: int, size: int) -> tuple[ActorInfo, ...]:
+    """The rows of the actor table at ``path``."""
+    return load_actor_table(Path(path).parent)
+
+
+@st.cache_data
+def load_geometry(path: str, mtime_ns: int, size: int) -> str:
+    """The country outlines as GeoJSON text (the map memoises its work on the text)."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    json.loads(text)  # fail here, once, if the file is not JSON
+    return text
+
+
+def load_actors() -> Actors:
+    """The actor table's names, order and locations; without it, none (with a warning when it is broken)."""
+    path = actor_table_path()
+    try:
+        if path.is_file():
+            return actors_from_table(load_actor_rows(*_stamp(path)))
+    except (OSError, ExtractionError) as exc:
+        st.warning(f"Cannot read {path.name} ({exc}): actors are shown by their codes and left off the map.")
+    return Actors()
+
+
+def load_outlines() -> str | None:
+    """The country outlines (GeoJSON text), or None: the map does without them when missing or broken."""
+    path = geometry_path()
+    try:
+        if path.is_file():
+            return load_geometry(*_stamp(path))
+    except (OSError, ValueError) as exc:
+        st.warning(f"Cannot read {path.name} ({exc}): the map has no country outlines.")
+    return None

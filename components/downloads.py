@@ -1,13 +1,14 @@
-"""CSV downloads: every view offers exactly the DataFrame it shows."""
+"""CSV downloads: every view offers exactly the DataFrame it shows, in a file named after the
+view and the filter. Pure functions, no Streamlit (the button is
+:func:`components.ui.render_download`)."""
 
 from __future__ import annotations
 
-from functools import partial
+import re
 
 import pandas as pd
-import streamlit as st
 
-from .filters import Filters, download_name
+from .filters import Filters, format_number
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -15,28 +16,45 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def render_download(
-    frame: pd.DataFrame,
-    *,
-    key: str,
-    view: str,
-    filters: Filters,
-    label: str = "Download CSV",
-    help_text: str | None = None,
-) -> None:
-    """A CSV download button for ``frame``, named after the view and the filter.
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
-    The CSV is built only when the button is clicked (a deferred download), so a rerun
-    does not pay for serialising a large table.
-    """
-    rows = len(frame)
-    st.download_button(
-        label,
-        data=partial(csv_bytes, frame),
-        file_name=download_name(view, filters),
-        mime="text/csv",
-        key=f"{key}_download",
-        help=help_text or f"{rows:,} row{'s' if rows != 1 else ''}, as CSV",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+
+def _slug(text: str, limit: int = 30) -> str:
+    return _UNSAFE.sub("-", text).strip("-._")[:limit].strip("-._")
+
+
+def filters_slug(filters: Filters, *, limit: int = 120) -> str:
+    """A short, file-name-safe description of the filter, e.g. ``USA-CHN_2018-01-01_2019-12-31``."""
+    parts: list[str] = []
+    if filters.countries:
+        parts.append("-".join(_slug(c, 12) for c in filters.countries))
+        if filters.match != "either":
+            parts.append(filters.match)
+    if filters.date_from or filters.date_to:
+        parts.append(filters.date_from.isoformat() if filters.date_from else "start")
+        parts.append(filters.date_to.isoformat() if filters.date_to else "end")
+    if filters.event_types:
+        parts.append("-".join(_slug(t, 12) for t in filters.event_types))
+    if filters.quad_classes:
+        parts.append("-".join(_slug(q.replace(" ", ""), 20) for q in filters.quad_classes))
+    if filters.include_negated:
+        parts.append("neg")
+    if filters.include_hypothetical:
+        parts.append("hyp")
+    if filters.min_confidence > 0:
+        parts.append(f"conf{format_number(filters.min_confidence)}")
+    if filters.text:
+        parts.append("q-" + (_slug(filters.text) or "text"))
+    if filters.article:
+        parts.append("article-" + (_slug(filters.article) or "id"))
+    if filters.origins:
+        parts.append("origin-" + "-".join(_slug(o, 12) for o in filters.origins))
+    if filters.count != "mentions":
+        parts.append(_slug(filters.count, 12) or "count")
+    slug = "_".join(p for p in parts if p) or "all"
+    return slug[:limit].strip("-._") or "all"
+
+
+def download_name(view: str, filters: Filters) -> str:
+    """File name for a view's CSV download: ``<view>_<filter slug>.csv``."""
+    return f"{_slug(view, 40) or 'view'}_{filters_slug(filters)}.csv"

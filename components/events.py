@@ -1,4 +1,4 @@
-"""Counting events instead of mentions: the relation rows of one event, grouped across articles.
+"""Counting events instead of mentions: the mentions (relation rows) of one event, grouped across articles.
 
 An event is what :func:`extraction.grouping.assign_event_ids` groups: rows with the same
 source, target and event type whose dates fall within a window (or the same month or year

@@ -2,152 +2,43 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import altair as alt
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from .charts import draw_altair
-from .downloads import render_download
+from .dyads import DEFAULT_UNIT, count_unit
 from .filters import Filters
-from .matrix_view import DYAD_COLUMNS, dyad_summary, dyad_tooltip
-from .scale import DOMAIN, RANGE, SCORE_HELP
+from .network import edge_geometry, network_edges, network_nodes
+from .scale import DOMAIN, INTENSITY_HELP, RANGE
+from .ui import draw_altair, dyad_tooltip, render_download
 
-NODE_COLUMNS: tuple[str, ...] = (
-    "actor",
-    "name",
-    "x",
-    "y",
-    "degree",
-    "out_relations",
-    "in_relations",
-)
-EDGE_COLUMNS: tuple[str, ...] = DYAD_COLUMNS
 LABEL_RADIUS = 1.3
 
 
-def network_edges(df: pd.DataFrame, *, summary: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The directed edges: :func:`dyad_summary` without self-loops (source == target).
-
-    ``summary``: the dyad summary of ``df`` when already computed (saves a pass)."""
-    summary = dyad_summary(df) if summary is None else summary
-    return summary[summary["source"] != summary["target"]].reset_index(drop=True)
-
-
-def circle_layout(actors: Sequence[str], *, radius: float = 1.0) -> pd.DataFrame:
-    """Deterministic positions: the i-th actor at 12 o'clock, the next ones clockwise."""
-    n = max(len(actors), 1)
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(len(actors))]
-    return pd.DataFrame(
-        {
-            "actor": list(actors),
-            "x": [round(radius * math.cos(a), 6) for a in angles],
-            "y": [round(radius * math.sin(a), 6) for a in angles],
-        }
-    )
-
-
-def network_nodes(
-    edges: pd.DataFrame,
-    actors: Sequence[str] = (),
-    names: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
-    """Nodes for ``edges``: every actor of ``actors`` (in that order), then any other actor
-    of the edges (sorted). ``degree`` counts distinct incident edges (in + out)."""
-    present = set(edges["source"]) | set(edges["target"])
-    order = list(dict.fromkeys(list(actors) + sorted(present - set(actors))))
-    nodes = circle_layout(order)
-    names = names or {}
-    degree = pd.concat([edges["source"], edges["target"]]).value_counts()
-    out_rel = edges.groupby("source")["relations"].sum()
-    in_rel = edges.groupby("target")["relations"].sum()
-    nodes["name"] = [names.get(a, a) for a in order]
-    nodes["degree"] = [int(degree.get(a, 0)) for a in order]
-    nodes["out_relations"] = [int(out_rel.get(a, 0)) for a in order]
-    nodes["in_relations"] = [int(in_rel.get(a, 0)) for a in order]
-    return nodes[list(NODE_COLUMNS)]
-
-
-def _bezier(p0: np.ndarray, p1: np.ndarray, p2: np.ndarray, t: np.ndarray) -> np.ndarray:
-    t = t[:, None]
-    return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * p1 + t**2 * p2
-
-
-def edge_geometry(
-    edges: pd.DataFrame,
-    nodes: pd.DataFrame,
-    *,
-    points: int = 16,
-    bend: float = 0.18,
-    start: float = 0.07,
-    end: float = 0.86,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Curved paths for the edges and an arrowhead at the target end of each.
-
-    Each edge is a quadratic Bezier bent to the left of its direction, so A->B and B->A
-    are drawn apart. Returns (paths: one row per point with the few columns a line
-    needs, heads: one row per edge with every edge column and the arrow's ``angle`` in
-    degrees clockwise from north).
-    """
-    pos = {a: np.array([x, y]) for a, x, y in zip(nodes["actor"], nodes["x"], nodes["y"], strict=True)}
-    t = np.linspace(start, end, points)
-    path_rows: list[dict[str, object]] = []
-    head_rows: list[dict[str, object]] = []
-    for i, edge in enumerate(edges.to_dict("records")):
-        p0, p2 = pos[edge["source"]], pos[edge["target"]]
-        chord = p2 - p0
-        length = float(np.hypot(*chord)) or 1.0
-        normal = np.array([-chord[1], chord[0]]) / length
-        p1 = (p0 + p2) / 2 + normal * bend * length
-        curve = _bezier(p0, p1, p2, t)
-        for step, (x, y) in enumerate(curve):
-            path_rows.append(
-                {
-                    "source": edge["source"],
-                    "target": edge["target"],
-                    "relations": edge["relations"],
-                    "net_score": edge["net_score"],
-                    "edge": i,
-                    "step": step,
-                    "x": float(x),
-                    "y": float(y),
-                }
-            )
-        tangent = 2 * (1 - end) * (p1 - p0) + 2 * end * (p2 - p1)
-        angle = math.degrees(math.atan2(tangent[0], tangent[1])) % 360
-        head_rows.append({**edge, "edge": i, "x": float(curve[-1][0]), "y": float(curve[-1][1]), "angle": angle})
-    columns = [*edges.columns, "edge"]
-    paths = pd.DataFrame(path_rows, columns=["source", "target", "relations", "net_score", "edge", "step", "x", "y"])
-    heads = pd.DataFrame(head_rows, columns=[*columns, "x", "y", "angle"])
-    for frame in (paths, heads):
-        frame["colour_score"] = frame["net_score"].fillna(0.0)
-    return paths, heads
-
-
 def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) -> alt.LayerChart:
-    """Altair layers: edges (width = relations, colour = net score), arrowheads, nodes, labels."""
+    """Altair layers: edges (width = their count, colour = mean intensity), arrowheads, nodes, labels."""
+    unit = count_unit(edges)
     paths, heads = edge_geometry(edges, nodes)
     extent = 1.45
     square = alt.Scale(domain=[-extent, extent])
     x = alt.X("x:Q", scale=square, axis=None)
     y = alt.Y("y:Q", scale=square, axis=None)
     colour = alt.Color(
-        "colour_score:Q",
-        title="Net score",
+        "colour_intensity:Q",
+        title="Mean intensity",
         scale=alt.Scale(domain=DOMAIN, range=RANGE, clamp=True),
         legend=alt.Legend(orient="bottom", type="gradient", gradientLength=200),
     )
-    max_rel = max(int(edges["relations"].max()) if len(edges) else 1, 1)
-    width = alt.Size("relations:Q", scale=alt.Scale(domain=[0, max_rel], range=[1, 10]), legend=None)
-    edge_tip = dyad_tooltip()
+    max_count = max(int(edges[unit].max()) if len(edges) else 1, 1)
+    width = alt.Size(f"{unit}:Q", scale=alt.Scale(domain=[0, max_count], range=[1, 10]), legend=None)
+    edge_tip = dyad_tooltip(unit)
     line_tip = [
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("target:N", title="Target"),
-        alt.Tooltip("relations:Q", title="Relations (hover the arrow for more)", format=","),
-        alt.Tooltip("net_score:Q", title="Net score", format="+.2f"),
+        alt.Tooltip(f"{unit}:Q", title=f"{unit.capitalize()} (hover the arrow for more)", format=","),
+        alt.Tooltip("mean_intensity:Q", title="Mean intensity", format="+.2f"),
     ]
     lines = (
         alt.Chart(paths)
@@ -162,7 +53,7 @@ def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) 
             y=y,
             angle=alt.Angle("angle:Q", scale=None),
             color=colour,
-            size=alt.Size("relations:Q", scale=alt.Scale(domain=[0, max_rel], range=[70, 420]), legend=None),
+            size=alt.Size(f"{unit}:Q", scale=alt.Scale(domain=[0, max_count], range=[70, 420]), legend=None),
             tooltip=edge_tip,
         )
     )
@@ -172,8 +63,8 @@ def network_chart(edges: pd.DataFrame, nodes: pd.DataFrame, *, size: int = 400) 
         alt.Tooltip("actor:N", title="Actor"),
         alt.Tooltip("name:N", title="Name"),
         alt.Tooltip("degree:Q", title="Degree (edges in + out)"),
-        alt.Tooltip("out_relations:Q", title="Relations as source", format=","),
-        alt.Tooltip("in_relations:Q", title="Relations as target", format=","),
+        alt.Tooltip("as_source:Q", title=f"{unit.capitalize()} as source", format=","),
+        alt.Tooltip("as_target:Q", title=f"{unit.capitalize()} as target", format=","),
     ]
     circles = (
         alt.Chart(nodes)
@@ -207,18 +98,22 @@ def render_network(
     actors: Sequence[str] = (),
     actor_names: Mapping[str, str] | None = None,
     summary: pd.DataFrame | None = None,
+    unit: str = DEFAULT_UNIT,
 ) -> pd.DataFrame:
-    """The network chart and its edges download. Returns the edges shown."""
-    edges = network_edges(df, summary=summary)
+    """The network chart and its edges download. Returns the edges shown.
+
+    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``); ``summary``: the dyad
+    summary of ``df`` when already computed."""
+    edges = network_edges(df, summary=summary, unit=unit)
     if edges.empty:
-        st.info("No relations between two different actors for this filter: nothing to draw.")
+        st.info(f"No {unit} between two different actors for this filter: nothing to draw.")
         return edges
     nodes = network_nodes(edges, actors, actor_names)
     draw_altair(network_chart(edges, nodes), key=f"{key}_chart", width="content")
     st.caption(
-        "Arrows point from source to target; line width = relations; colour = net cooperation score "
+        f"Arrows point from source to target; line width = {unit}; colour = mean intensity "
         "(red conflict, blue cooperation); node size = degree (edges in + out).",
-        help=SCORE_HELP,
+        help=INTENSITY_HELP,
     )
     render_download(edges, key=key, view="network_edges", filters=filters, label="Download edges (CSV)")
     return edges

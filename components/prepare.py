@@ -1,12 +1,12 @@
 """Turn a relation table (as read by ``extraction.table.read_table``) into the dashboard's frame.
 
 Pure functions only. :func:`prepare_relations` runs once per loaded table (cached in
-``app.py``) and adds internal columns, all prefixed with ``_``:
+``components/data_source.py``) and adds internal columns, all prefixed with ``_``:
 
-``_date``   event date (``event_date``, else the article's ``doc_date``), datetime64 or NaT
-``_month``  the ``_date`` month as months since 1970-01 (int32; -1 when undated)
-``_score``  the intensity where the relation counts toward the net cooperation score
-            (not negated, not hypothetical), else NaN
+``_date``       event date (``event_date``, else the article's ``doc_date``), datetime64 or NaT
+``_month``      the ``_date`` month as months since 1970-01 (int32; -1 when undated)
+``_intensity``  the row's intensity where it counts toward the mean intensity (not negated,
+                not hypothetical), else NaN
 
 It also turns repetitive text columns into categoricals (much faster filtering, grouping
 and cache round trips on large tables) and sorts newest first. Public columns keep their
@@ -76,25 +76,25 @@ def relation_dates(df: pd.DataFrame) -> pd.Series:
 
 
 def scored_mask(df: pd.DataFrame) -> np.ndarray:
-    """Rows that count toward the net cooperation score: not negated and not hypothetical."""
+    """Rows that count toward the mean intensity: not negated and not hypothetical."""
     negated = df["negated"].to_numpy(dtype=bool)
     hypothetical = (df["modality"] == "hypothetical").to_numpy(dtype=bool)
     return ~negated & ~hypothetical
 
 
-def relation_scores(df: pd.DataFrame) -> pd.Series:
-    """Intensity where the row counts toward the score, else NaN."""
-    if "_score" in df.columns:
-        return df["_score"]
+def scored_intensities(df: pd.DataFrame) -> pd.Series:
+    """The intensity where the row counts toward the mean intensity (:func:`scored_mask`), else NaN."""
+    if "_intensity" in df.columns:
+        return df["_intensity"]
     intensity = pd.to_numeric(df["intensity"], errors="coerce").to_numpy(dtype=float)
-    return pd.Series(np.where(scored_mask(df), intensity, np.nan), index=df.index, name="_score")
+    return pd.Series(np.where(scored_mask(df), intensity, np.nan), index=df.index, name="_intensity")
 
 
-def net_cooperation_score(df: pd.DataFrame) -> float:
-    """Mean intensity of the scored rows (see :data:`components.scale.SCORE_HELP`); NaN if none."""
+def mean_intensity(df: pd.DataFrame) -> float:
+    """The mean PLOVER intensity of the scored rows (see :data:`components.scale.INTENSITY_HELP`); NaN if none."""
     if df.empty:
         return float("nan")
-    scores = relation_scores(df)
+    scores = scored_intensities(df)
     return float(scores.mean()) if scores.notna().any() else float("nan")
 
 
@@ -115,7 +115,7 @@ def prepare_relations(df: pd.DataFrame, *, category_ratio: float = 0.5) -> pd.Da
             frame[col] = frame[col].cat.set_categories(actors)
     frame["_date"] = relation_dates(frame)
     frame["_month"] = month_numbers(frame["_date"])
-    frame["_score"] = relation_scores(frame)
+    frame["_intensity"] = scored_intensities(frame)
     order = (
         frame[["_date", "doc_id", "sentence_id"]]
         .sort_values(

@@ -1,4 +1,4 @@
-"""The cooperation <-> conflict colour scale shared by the map, network and matrix.
+"""The cooperation <-> conflict colour scale of the mean intensity, shared by the map, network and matrix.
 
 Intensities are on the PLOVER/Goldstein-style -10 (most conflictual) .. +10 (most
 cooperative) scale of :data:`extraction.schema.EVENT_TYPES`.
@@ -16,17 +16,17 @@ STOPS: tuple[tuple[float, tuple[int, int, int]], ...] = (
     (4.0, (103, 169, 207)),
     (10.0, (33, 102, 172)),
 )
-#: Colour for "no score" (e.g. only negated or hypothetical relations).
+#: Colour for "no mean intensity" (e.g. only negated or hypothetical mentions).
 NO_SCORE_RGB: tuple[int, int, int] = (190, 190, 190)
 
 #: The same scale for Vega-Lite / Altair: ``alt.Scale(domain=DOMAIN, range=RANGE)``.
 DOMAIN: list[float] = [stop for stop, _ in STOPS]
 RANGE: list[str] = ["#{:02x}{:02x}{:02x}".format(*rgb) for _, rgb in STOPS]
 
-SCORE_HELP = (
-    "Net cooperation score: the mean intensity of the relations, on the PLOVER scale from "
-    "-10 (most conflictual, e.g. ASSAULT) to +10 (most cooperative, e.g. AID). Negated and "
-    "hypothetical relations are counted as relations but left out of the score."
+INTENSITY_HELP = (
+    "Mean intensity: the mean PLOVER intensity of the mentions (or events) counted, on the scale "
+    "from -10 (most conflictual, e.g. ASSAULT) to +10 (most cooperative, e.g. AID). Negated and "
+    "hypothetical ones are counted but left out of the mean."
 )
 
 

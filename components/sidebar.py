@@ -2,18 +2,17 @@
 
 On a session's first run the widgets are seeded from the query string (bad or stale
 values are dropped, with notes to show); afterwards the widgets are the source of truth
-and the app writes :func:`components.filters.filters_to_query` back to the URL.
+and the app writes :func:`components.query.filters_to_query` back to the URL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from datetime import date
-from typing import Any
 
 import streamlit as st
 
+from .filter_state import filters_from_widgets, widget_keys, widget_values
 from .filters import (
     COUNT_LABELS,
     COUNT_MODES,
@@ -23,53 +22,12 @@ from .filters import (
     ORIGIN_LABELS,
     FilterOptions,
     Filters,
-    code_span,
-    filters_from_query,
 )
+from .markup import code_span
+from .query import filters_from_query
 
 #: Above this many articles the article filter is a text box (an id) instead of a list.
 MAX_ARTICLE_CHOICES = 5000
-
-_FIELDS = (
-    "count",
-    "countries",
-    "match",
-    "dates",
-    "event_types",
-    "quad_classes",
-    "include_negated",
-    "include_hypothetical",
-    "min_confidence",
-    "text",
-    "article",
-    "origins",
-)
-
-
-def widget_keys(key: str) -> dict[str, str]:
-    """Session-state key of each filter widget."""
-    return {name: f"{key}_{name}" for name in _FIELDS}
-
-
-def widget_values(filters: Filters, options: FilterOptions) -> dict[str, Any]:
-    """Widget values (by field name) that show ``filters``."""
-    values = asdict(filters)
-    start = filters.date_from or options.date_min
-    end = filters.date_to or options.date_max
-    return {
-        "countries": list(filters.countries),
-        "match": filters.match,
-        "dates": (start, end) if start and end else (),
-        "event_types": list(filters.event_types),
-        "quad_classes": list(filters.quad_classes),
-        "include_negated": values["include_negated"],
-        "include_hypothetical": values["include_hypothetical"],
-        "min_confidence": float(filters.min_confidence),
-        "text": filters.text,
-        "article": filters.article,
-        "origins": list(filters.origins),
-        "count": filters.count,
-    }
 
 
 def _seed(key: str, filters: Filters, options: FilterOptions) -> None:
@@ -126,37 +84,6 @@ def reset_filters(key: str, options: FilterOptions) -> None:
     _seed(key, Filters(count=count if count in COUNT_MODES else "mentions"), options)
 
 
-def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> Filters:
-    """The :class:`Filters` that widget values (by field name) stand for."""
-    dates = tuple(d for d in (values.get("dates") or ()) if isinstance(d, date))
-    start = dates[0] if dates else None
-    end = dates[1] if len(dates) > 1 else None
-    if start is not None and start == options.date_min:
-        start = None
-    if end is not None and end == options.date_max:
-        end = None
-    article = str(values.get("article") or "").strip()
-    if article and article not in set(options.articles):
-        article = ""
-    match = values.get("match") or "either"
-    count = values.get("count") or "mentions"
-    return Filters(
-        countries=tuple(values.get("countries") or ()),
-        match=match if match in MATCH_MODES else "either",
-        date_from=start,
-        date_to=end,
-        event_types=tuple(values.get("event_types") or ()),
-        quad_classes=tuple(values.get("quad_classes") or ()),
-        include_negated=bool(values.get("include_negated")),
-        include_hypothetical=bool(values.get("include_hypothetical")),
-        min_confidence=round(float(values.get("min_confidence") or 0.0), 4),
-        text=str(values.get("text") or "").strip()[:MAX_TEXT_LENGTH],
-        article=article,
-        origins=tuple(values.get("origins") or ()),
-        count=count if count in COUNT_MODES else "mentions",
-    )
-
-
 def render_filters(
     options: FilterOptions,
     query: Mapping[str, str | Sequence[str]],
@@ -185,7 +112,7 @@ def render_filters(
         key=keys["count"],
         format_func=COUNT_LABELS.__getitem__,
         horizontal=True,
-        help="Mentions: every relation found in an article. Events: the mentions of the same source, target "
+        help="Mentions: every event mention, one sentence's report of who did what to whom. Events: the mentions of the same source, target "
         "and event type within a few days (or the same month or year, at coarser date precision) count as "
         "one event, reported by one or more articles, as GDELT counts NumArticles and NumMentions.",
     )
@@ -195,7 +122,7 @@ def render_filters(
         key=keys["countries"],
         format_func=lambda code: f"{code} · {names[code]}" if code in names else code,
         placeholder="All actors",
-        help="Keep relations involving these actors.",
+        help="Keep mentions involving these actors.",
     )
     st.radio(
         "Match countries as",
@@ -225,9 +152,9 @@ def render_filters(
         key=keys["quad_classes"],
         placeholder="All quad classes",
     )
-    st.checkbox("Include negated relations", key=keys["include_negated"], help='E.g. "did not sanction".')
+    st.checkbox("Include negated mentions", key=keys["include_negated"], help='E.g. "did not sanction".')
     st.checkbox(
-        "Include hypothetical relations",
+        "Include hypothetical mentions",
         key=keys["include_hypothetical"],
         help='E.g. "could impose sanctions".',
     )
@@ -259,7 +186,7 @@ def render_filters(
             key=keys["origins"],
             format_func=lambda origin: ORIGIN_LABELS.get(origin, origin),
             placeholder="All origins",
-            help="Relations extracted from articles, or rows imported from GDELT event exports "
+            help="Mentions extracted from articles, or rows imported from GDELT event exports "
             "(`python -m extraction import-gdelt`).",
         )
     st.button("Reset filters", key=f"{key}_reset", on_click=reset_filters, args=(key, options))

@@ -4,7 +4,7 @@ Environment variables (all optional):
 
 ``RELDASH_SPACY_MODEL``  spaCy model package to load (default: the first installed of
                          :data:`MODEL_PREFERENCE`).
-``RELDASH_DATA_DIR``     folder holding ``actors/`` and ``triggers.csv`` (default: ``data/``).
+``RELDASH_DATA_DIR``     folder holding ``actors/``, ``lexicons/``, ``geo/`` and ``triggers.csv`` (default: ``data/``).
 ``RELDASH_N_PROCESS``    worker processes for parsing (default 1; ``build`` uses 2 on big runs).
 ``RELDASH_BATCH_SIZE``   sentences per spaCy batch (default 256).
 """
@@ -64,7 +64,7 @@ def n_process(default: int = 1) -> int:
 # --------------------------------------------------------------------------- store and fetch
 #
 # ``RELDASH_DB``                  DuckDB store (default: ``data/store/relations.duckdb``).
-# ``RELDASH_STORE_LOCK_TIMEOUT``  seconds a write waits for another session's write (default 10).
+# ``RELDASH_STORE_LOCK_TIMEOUT``  seconds a read or write waits for another session's write (default 10).
 # ``RELDASH_ALLOW_PRIVATE_URLS``  ``1`` lets URL fetches reach private/loopback addresses (default off).
 # ``RELDASH_FETCH_TIMEOUT``       seconds per URL fetch (default 10).
 # ``RELDASH_FETCH_MAX_BYTES``     largest page fetched, in bytes (default 5 000 000).

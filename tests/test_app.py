@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -15,14 +17,17 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from components.actors import actors_from_table
+from components.downloads import download_name
+from components.dyads import dyad_summary
 from components.events import event_ids, event_rows
-from components.filters import FilterOptions, Filters, apply_filters, download_name, filter_options
-from components.map_view import map_arcs
-from components.matrix_view import dyad_summary
-from components.network_view import network_edges
+from components.filters import FilterOptions, Filters, apply_filters, filter_options
+from components.map_data import map_arcs
+from components.network import network_edges
 from components.prepare import prepare_relations, public_frame
-from components.table_view import DEFAULT_LIMIT
-from components.timeline_view import score_series, timeline_series
+from components.table_rows import DEFAULT_LIMIT
+from components.timeline import intensity_series, timeline_series
+from extraction.actor_table import load_actor_table
 from extraction.errors import StoreBusy
 from extraction.sources.gdelt import read_gdelt
 from extraction.store import Store
@@ -94,14 +99,14 @@ def test_default_view(monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame) 
     assert not at.warning
     figures = metrics(at)
     expected = apply_filters(relations, Filters())
-    assert figures["Relations"] == str(len(expected)) == "38"
+    assert figures["Mentions"] == str(len(expected)) == "38"
     assert figures["Articles"] == "16"
     assert figures["Dyads"] == str(len(dyad_summary(expected)))
     assert figures["Date span"] == "May 2016 – Apr 2025"
-    assert figures["Net cooperation score"] == f"{expected['intensity'].mean():+.2f}"
+    assert figures["Mean intensity"] == f"{expected['intensity'].mean():+.2f}"
     assert at.query_params == {}
     assert len(table_frame(at)) == 38
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Relations"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
     assert at.get("deck_gl_json_chart"), "the map is drawn"
     assert len(at.get("vega_lite_chart")) == 4  # network, two timelines, matrix
 
@@ -111,13 +116,13 @@ def test_country_filter_updates_views_and_url(monkeypatch: pytest.MonkeyPatch, r
     at.sidebar.multiselect(key="filter_countries").set_value(["TWN"]).run()
     assert not at.exception
     expected = apply_filters(relations, Filters(countries=("TWN",)))
-    assert metrics(at)["Relations"] == str(len(expected)) == "3"
+    assert metrics(at)["Mentions"] == str(len(expected)) == "3"
     shown = table_frame(at)
     assert len(shown) == 3 and ((shown["source"] == "TWN") | (shown["target"] == "TWN")).all()
     assert at.query_params == {"countries": "TWN"}
 
     at.sidebar.radio(key="filter_match").set_value("target").run()
-    assert metrics(at)["Relations"] == "2"
+    assert metrics(at)["Mentions"] == "2"
     assert at.query_params == {"countries": "TWN", "match": "target"}
 
 
@@ -140,7 +145,7 @@ def test_more_filters_from_the_sidebar(monkeypatch: pytest.MonkeyPatch, relation
     )
     expected = apply_filters(relations, flt)
     assert len(expected) > 0
-    assert metrics(at)["Relations"] == str(len(expected))
+    assert metrics(at)["Mentions"] == str(len(expected))
     assert list(table_frame(at)["sentence"]) == list(expected["sentence"])
     assert at.query_params == {
         "from": "2019-01-01",
@@ -155,7 +160,7 @@ def test_more_filters_from_the_sidebar(monkeypatch: pytest.MonkeyPatch, relation
 def test_article_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch)
     at.sidebar.selectbox(key="filter_article").set_value("2019-07-23-russia-china-joint-patrol").run()
-    assert metrics(at)["Relations"] == "3" and metrics(at)["Articles"] == "1"
+    assert metrics(at)["Mentions"] == "3" and metrics(at)["Articles"] == "1"
     assert at.query_params == {"article": "2019-07-23-russia-china-joint-patrol"}
 
 
@@ -173,7 +178,7 @@ def test_query_string_seeds_the_filter(monkeypatch: pytest.MonkeyPatch, relation
         countries=("KOR", "JPN"), match="both", date_from=date(2019, 1, 1), event_types=("ACCUSE", "AGREE", "SANCTION")
     )
     expected = apply_filters(relations, flt)
-    assert metrics(at)["Relations"] == str(len(expected)) == "3"
+    assert metrics(at)["Mentions"] == str(len(expected)) == "3"
     assert at.query_params == query
 
 
@@ -213,7 +218,7 @@ def test_bad_url_values_are_ignored_with_a_note(monkeypatch: pytest.MonkeyPatch)
     for bad in ("`XXX`", "`not-a-date`", "`7`", "`sideways`", "`gone`", "`DANCE`"):
         assert bad in notes
     assert at.sidebar.multiselect(key="filter_countries").value == ["JPN"]
-    assert metrics(at)["Relations"] == "11"
+    assert metrics(at)["Mentions"] == "11"
     assert at.query_params == {"countries": "JPN"}  # the URL is cleaned
     # the notes go once the user changes the filter
     at.sidebar.multiselect(key="filter_countries").set_value(["KOR"]).run()
@@ -222,9 +227,9 @@ def test_bad_url_values_are_ignored_with_a_note(monkeypatch: pytest.MonkeyPatch)
 
 def test_reset_filters(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, query={"countries": "PRK", "q": "missile"})
-    assert metrics(at)["Relations"] != "38"
+    assert metrics(at)["Mentions"] != "38"
     at.sidebar.button(key="filter_reset").click().run()
-    assert metrics(at)["Relations"] == "38"
+    assert metrics(at)["Mentions"] == "38"
     assert at.query_params == {}
 
 
@@ -257,8 +262,8 @@ def test_unreadable_table_is_an_error_message(monkeypatch: pytest.MonkeyPatch, t
 def test_filter_that_matches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, query={"q": "no sentence says this"})
     assert not at.exception
-    assert metrics(at)["Relations"] == "0"
-    assert any("No relations match" in i.value for i in at.info)
+    assert metrics(at)["Mentions"] == "0"
+    assert any("No mentions match" in i.value for i in at.info)
     assert not at.dataframe and not at.get("deck_gl_json_chart")
 
 
@@ -301,16 +306,16 @@ def test_downloads_hold_exactly_each_views_data(
     assert not at.exception
     flt = Filters(countries=("CHN",), date_from=date(2017, 1, 1), date_to=date(2024, 12, 31))
     view = apply_filters(relations, flt)
-    locations = pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
+    locations = actors_from_table(load_actor_table(ROOT / "data" / "actors")).locations
     chosen = at.multiselect(key="timeline_dyads").value
     assert chosen, "the timeline starts with the top dyads chosen"
     expected = {
-        "relations": public_frame(view),
+        "mentions": public_frame(view),
         "dyads": dyad_summary(view),
         "network_edges": network_edges(view),
         "map_arcs": map_arcs(view, locations),
         "timeline": timeline_series(view),
-        "timeline_score": score_series(view, chosen),
+        "timeline_intensity": intensity_series(view, chosen),
     }
     assert len(downloads) == len(expected)
     for name, frame in expected.items():
@@ -319,9 +324,9 @@ def test_downloads_hold_exactly_each_views_data(
         got = read_csv(downloads[file_name]())
         same_rows(got, frame)
         assert len(got) > 0, name
-    # the relations download reads back as a relation table, and is exactly the filtered rows
-    back = coerce_types(read_csv(downloads["relations_CHN_2017-01-01_2024-12-31.csv"]()))
-    assert len(back) == len(view) and metrics(at)["Relations"] == str(len(view))
+    # the mentions download reads back as a relation table, and is exactly the filtered rows
+    back = coerce_types(read_csv(downloads["mentions_CHN_2017-01-01_2024-12-31.csv"]()))
+    assert len(back) == len(view) and metrics(at)["Mentions"] == str(len(view))
     assert ((back["source"] == "CHN") | (back["target"] == "CHN")).all()
     assert list(table_frame(at)["sentence"]) == list(back["sentence"])
 
@@ -339,7 +344,7 @@ def test_table_shows_first_rows_but_download_has_all(
     assert not at.exception
     assert len(table_frame(at)) == DEFAULT_LIMIT
     assert any(f"first {DEFAULT_LIMIT:,} of {len(big):,}" in c.value for c in at.caption)
-    got = read_csv(downloads["relations_neg_hyp.csv"]())
+    got = read_csv(downloads["mentions_neg_hyp.csv"]())
     assert len(got) == len(big)
 
 
@@ -359,11 +364,94 @@ def test_timeline_dyads_follow_the_filter_until_the_user_picks(monkeypatch: pyte
     assert not at.exception
 
 
+def test_counting_events_every_view_counts_and_names_events(
+    monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame, downloads: dict[str, Callable[[], bytes]]
+) -> None:
+    at = make_app(monkeypatch, query={"count": "events"})
+    assert not at.exception
+    frame = relations.assign(event_id=event_ids(relations).to_numpy())
+    events = event_rows(apply_filters(frame, Filters()))
+    assert metrics(at)["Events"] == str(len(events)) and metrics(at)["Mentions"] == "38"
+    flt = Filters(count="events")
+    locations = actors_from_table(load_actor_table(ROOT / "data" / "actors")).locations
+    expected = {
+        "dyads": dyad_summary(events, unit="events"),
+        "network_edges": network_edges(events, unit="events"),
+        "map_arcs": map_arcs(events, locations, unit="events"),
+        "timeline": timeline_series(events, unit="events"),
+    }
+    for name, want in expected.items():
+        got = read_csv(downloads[download_name(name, flt)]())
+        assert "events" in got.columns and "mentions" not in got.columns, name
+        same_rows(got, want)
+    assert int(expected["dyads"]["events"].sum()) == len(events)
+    assert "**Events per month, by quad class**" in [m.value for m in at.markdown]
+    assert at.subheader[-1].value == "Events"
+    deck = json.dumps(map_spec(at))
+    assert " events in " in deck and " relations" not in deck and " mentions in " not in deck
+
+
 def test_matrix_metric_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch)
-    at.radio(key="matrix_metric").set_value("net_score").run()
+    at.radio(key="matrix_metric").set_value("mean_intensity").run()
     assert not at.exception
-    assert at.radio(key="matrix_metric").value == "net_score"
+    assert at.radio(key="matrix_metric").value == "mean_intensity"
+
+
+# --------------------------------------------------------------------------- the actor table (RELDASH_DATA_DIR)
+
+
+def ukraine_table(tmp_path: Path) -> Path:
+    """A small relation table where Ukraine (UKR) acts and is acted upon."""
+    rows = read_table(FIXTURE).head(4).copy()
+    rows.loc[0:1, "source"] = "RUS"
+    rows.loc[0:1, "target"] = "UKR"
+    rows.loc[2:3, "source"] = "UKR"
+    rows.loc[2:3, "target"] = "RUS"
+    path = tmp_path / "ukraine.csv"
+    rows.to_csv(path, index=False)
+    return path
+
+
+def map_spec(at: AppTest) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def chart_data(at: AppTest) -> bytes:
+    """The data of every Altair chart on the page (Arrow: text as UTF-8)."""
+    return b"".join(d.data.data for chart in at.get("vega_lite_chart") for d in chart.proto.datasets)
+
+
+def test_an_actor_added_to_the_actor_table_is_named_and_on_the_map(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    table = ukraine_table(tmp_path)
+    # the shipped data dir does not know UKR: a bare code, listed as not on the map
+    monkeypatch.delenv("RELDASH_DATA_DIR", raising=False)
+    at = make_app(monkeypatch, data=table)
+    assert not at.exception
+    assert "UKR" in at.sidebar.multiselect(key="filter_countries").options
+    assert any("Not on the map" in c.value and "`UKR`" in c.value for c in at.caption)
+    assert b"Ukraine" not in chart_data(at)
+
+    # a copy of data/ whose actor table has a row for UKR, with Kyiv's coordinates
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("store", "articles", "gold", "demo"))
+    with open(data / "actors" / "actors.csv", "a", encoding="utf-8") as handle:
+        handle.write("UKR,Ukraine,Ukraine,Kyiv,50.4501,30.5234,given-first\n")
+    monkeypatch.setenv("RELDASH_DATA_DIR", str(data))
+    at = make_app(monkeypatch, data=table)
+    assert not at.exception and not at.warning
+    countries = at.sidebar.multiselect(key="filter_countries").options
+    assert countries == ["RUS · Russia", "UKR · Ukraine"]  # named, in the actor table's order
+    assert not any("Not on the map" in c.value for c in at.caption)
+    layers = {layer["id"]: layer for layer in map_spec(at)["layers"]}
+    markers = {m["actor"]: m for m in layers["actors"]["data"]}
+    assert set(markers) == {"RUS", "UKR"} and markers["UKR"]["title"] == "UKR · Ukraine (Kyiv)"
+    assert {a["title"] for a in layers["arcs"]["data"]} == {"RUS → UKR", "UKR → RUS"}
+    outlined = {f["properties"]["iso_a3"] for f in layers["actor-countries"]["data"]["features"]}
+    assert outlined == {"RUS", "UKR"}  # the outlines come from the data dir's geo/countries.geojson
+    assert b"Ukraine" in chart_data(at)  # the network's nodes are named too (their tooltips)
 
 
 # =========================================================================== the relation store
@@ -465,10 +553,10 @@ def test_store_is_the_default_and_starts_with_the_demo_corpus(store_db: Path) ->
     assert "3 documents added" in at.status[0].label
     expected = apply_filters(store_frame(store_db), Filters())
     assert len(expected) > 0
-    assert metrics(at)["Relations"] == str(len(expected))
+    assert metrics(at)["Mentions"] == str(len(expected))
     assert metrics(at)["Articles"] == "3"
     assert any("Relation store" in c.value for c in at.caption)
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Relations"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
     assert set(table_frame(at)["origin"]) == {"text"}
     assert not at.sidebar.get("multiselect") or "filter_origins" not in [w.key for w in at.sidebar.multiselect]
 
@@ -494,7 +582,7 @@ def test_paste_text_adds_an_article_to_every_view(store_db: Path) -> None:
         "Documents added": "1",
         "Skipped as duplicates": "0",
         "Rejected": "0",
-        "Relations found": str(added["relations"]),
+        "Mentions found": str(added["relations"]),
     }
     assert at.success[0].value.startswith(f"1 document added, 0 skipped as duplicates, 0 rejected, {added['relations']}")
     assert at.status[0].state == "complete"
@@ -502,7 +590,7 @@ def test_paste_text_adds_an_article_to_every_view(store_db: Path) -> None:
     on_page(at, DASHBOARD)  # the new rows are in every view
     assert not at.exception
     after = metrics(at)
-    assert int(after["Relations"]) == int(before["Relations"]) + added["relations"]
+    assert int(after["Mentions"]) == int(before["Mentions"]) + added["relations"]
     assert after["Articles"] == "4"
     assert "pasted-moscow-and-beijing-hold-talks" in set(table_frame(at)["doc_id"])
     assert "2019" in after["Date span"]
@@ -561,11 +649,11 @@ def test_rejected_files_are_listed_with_their_reasons(store_db: Path) -> None:
 
 
 def test_upload_size_is_bounded(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import components.add_view as add_view
+    import components.add_checks as add_checks
 
-    monkeypatch.setattr(add_view, "MAX_UPLOAD_TOTAL_BYTES", 100)
+    monkeypatch.setattr(add_checks, "MAX_UPLOAD_TOTAL_BYTES", 100)
     at = on_page(store_app(), ADD)
-    assert at.file_uploader(key="add_files").proto.max_upload_size_mb == add_view.MAX_FILE_MB
+    assert at.file_uploader(key="add_files").proto.max_upload_size_mb == add_checks.MAX_FILE_MB
     at.file_uploader(key="add_files").set_value([("big.txt", b"Japan and China. " * 20, "text/plain")])
     submit(at, "Add the files")
     assert not at.exception
@@ -588,13 +676,13 @@ def test_store_busy_is_a_try_again_message(store_db: Path, monkeypatch: pytest.M
 
 def test_remove_an_article_after_confirming(store_db: Path) -> None:
     at = store_app()
-    before = int(metrics(at)["Relations"])
+    before = int(metrics(at)["Mentions"])
     on_page(at, ARTICLES)
     assert not at.exception
     listed = at.dataframe[0].value
     assert list(listed["doc_id"]) == ["t2_arms", "t1_pact", "t3_deal"]  # by date
     assert list(listed["source"]) == ["t2_arms.md", "t1_pact.md", "t3_deal.md"]
-    rows = int(listed.set_index("doc_id").loc["t2_arms", "relations"])
+    rows = int(listed.set_index("doc_id").loc["t2_arms", "mentions"])
     at.text_input(key="articles_search").input("ARMS sale").run()  # find it by its title
     assert list(at.dataframe[0].value["doc_id"]) == ["t2_arms"]
     at.text_input(key="articles_search").input("").run()
@@ -612,28 +700,28 @@ def test_remove_an_article_after_confirming(store_db: Path) -> None:
     at.button(key="articles_remove").click().run()
     at.button(key="articles_confirm_yes").click().run()
     assert not at.exception
-    assert f"its {rows} relations" in at.success[0].value
+    assert f"its {rows} mentions" in at.success[0].value
     assert list(at.dataframe[0].value["doc_id"]) == ["t1_pact", "t3_deal"]
     assert not at.html  # the list starts without a selection again
     store = Store(store_db)
     assert "t2_arms" not in set(store.list_documents()["doc_id"])
     assert store.relations(doc_ids=["t2_arms"]).empty
     on_page(at, DASHBOARD)
-    assert int(metrics(at)["Relations"]) == before - rows
+    assert int(metrics(at)["Mentions"]) == before - rows
 
 
 def test_events_or_mentions_toggle(store_db: Path) -> None:
     at = store_app()
     frame = store_frame(store_db)
     mentions = apply_filters(frame, Filters())
-    assert list(metrics(at))[0] == "Relations"
+    assert list(metrics(at))[0] == "Mentions"
     at.sidebar.radio(key="filter_count").set_value("events").run()
     assert not at.exception
     frame["event_id"] = event_ids(frame).to_numpy()
     events = event_rows(apply_filters(frame, Filters()))
     figures = metrics(at)
-    assert list(figures)[:2] == ["Events", "Relations"]
-    assert figures["Events"] == str(len(events)) and figures["Relations"] == str(len(mentions))
+    assert list(figures)[:2] == ["Events", "Mentions"]
+    assert figures["Events"] == str(len(events)) and figures["Mentions"] == str(len(mentions))
     assert len(events) < len(mentions)  # t1 and t3 report the same pact, a day apart
     assert at.query_params == {"count": "events"}
     shown = table_frame(at)
@@ -657,10 +745,10 @@ def test_origin_filter_with_gdelt_rows(store_db: Path) -> None:
     origins = at.sidebar.multiselect(key="filter_origins")
     assert origins.options == ["Text extraction", "GDELT import"]
     frame = store_frame(store_db)
-    assert metrics(at)["Relations"] == str(len(apply_filters(frame, Filters())))
+    assert metrics(at)["Mentions"] == str(len(apply_filters(frame, Filters())))
     assert any("GDELT import:" in c.value for c in at.caption)
     origins.set_value(["gdelt"]).run()
-    assert metrics(at)["Relations"] == str(len(gdelt))
+    assert metrics(at)["Mentions"] == str(len(gdelt))
     assert set(table_frame(at)["origin"]) == {"gdelt"}
     assert at.query_params == {"origin": "gdelt"}
     at.sidebar.radio(key="filter_count").set_value("events").run()  # GDELT rows count with their own figures
@@ -672,11 +760,11 @@ def test_origin_filter_with_gdelt_rows(store_db: Path) -> None:
 def test_filters_survive_a_visit_to_another_page(store_db: Path) -> None:
     at = store_app()
     at.sidebar.multiselect(key="filter_countries").set_value(["CHN"]).run()
-    filtered = metrics(at)["Relations"]
+    filtered = metrics(at)["Mentions"]
     on_page(at, ARTICLES)
     on_page(at, DASHBOARD)
     assert at.sidebar.multiselect(key="filter_countries").value == ["CHN"]
-    assert metrics(at)["Relations"] == filtered
+    assert metrics(at)["Mentions"] == filtered
 
 
 def test_hostile_titles_and_text_are_escaped(store_db: Path) -> None:
@@ -693,7 +781,7 @@ def test_hostile_titles_and_text_are_escaped(store_db: Path) -> None:
     assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; Talks" in body
     assert "<script" not in body and "<img" not in body and "<b>" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body and "&lt;b&gt;bold&lt;/b&gt;" in body
-    # the dashboard's evidence panel for one of its relations
+    # the dashboard's evidence panel for one of its mentions
     at = store_app(query={"article": doc_id})
     at.session_state["table_grid"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
@@ -747,7 +835,7 @@ def test_add_from_a_url(store_db: Path, article_server: str, monkeypatch: pytest
     assert metrics(at)["Documents added"] == "1"
     stored = Store(store_db).list_documents().set_index("url").loc[url]
     assert stored["date"] == "2016-08-08" and stored["title"].startswith("Japan protests to China")
-    assert metrics(at)["Relations found"] == str(stored["relations"]) != "0"
+    assert metrics(at)["Mentions found"] == str(stored["relations"]) != "0"
     at.text_input(key="add_url").input(f"{article_server}/missing")
     submit(at, "Fetch and add")
     assert "HTTP 404" in all_text(at)

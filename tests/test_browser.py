@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
+from components.evidence import highlight_spans
 from components.filters import Filters, apply_filters
 from components.prepare import prepare_relations, public_frame
-from components.table_view import highlight_spans
 from extraction.store import Store
 from extraction.table import coerce_types
 
@@ -169,7 +169,7 @@ def test_dashboard_in_a_real_browser(server: str, store_path: Path, tmp_path: Pa
             sync_api.expect(page.locator('[data-testid="stExpander"], [data-testid="stMetric"]').first).to_be_visible(
                 timeout=UI_TIMEOUT_MS
             )
-            metric = page.locator('[data-testid="stMetric"]').filter(has_text="Relations")
+            metric = page.locator('[data-testid="stMetric"]').filter(has_text="Mentions")
             sync_api.expect(metric).to_be_visible(timeout=BUILD_TIMEOUT_MS)
             _wait_idle(page)
             store = Store(store_path)
@@ -243,13 +243,13 @@ def test_dashboard_in_a_real_browser(server: str, store_path: Path, tmp_path: Pa
             _wait_idle(page)
             sync_api.expect(table).to_contain_text(str(expected["sentence"].iloc[0])[:30], timeout=UI_TIMEOUT_MS)
 
-            # the relations CSV download holds the filtered rows
-            button = page.get_by_role("button", name="Download relations (CSV)")
+            # the mentions CSV download holds the filtered rows
+            button = page.get_by_role("button", name="Download mentions (CSV)")
             button.scroll_into_view_if_needed()
             with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
                 button.click()
             download = info.value
-            assert download.suggested_filename == f"relations_{COUNTRY}.csv"
+            assert download.suggested_filename == f"mentions_{COUNTRY}.csv"
             saved = tmp_path / download.suggested_filename
             download.save_as(saved)
             got = coerce_types(pd.read_csv(saved, dtype=str, keep_default_na=False))

@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from components.actors import actors_from_table
 from components.prepare import prepare_relations
+from extraction.actor_table import load_actor_table
 from extraction.table import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,4 +30,5 @@ def rel(raw: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def locations() -> pd.DataFrame:
-    return pd.read_csv(ROOT / "data" / "actors" / "actors.csv", keep_default_na=False)
+    """The located actors of the shipped actor table, as the app passes them to the map."""
+    return actors_from_table(load_actor_table(ROOT / "data" / "actors")).locations

@@ -1,18 +1,12 @@
-"""Integer-code counting, the compact deck, the memory helpers."""
+"""Integer-code counting shared by the views."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
-import pydeck as pdk
 
 from components.aggregate import actor_codes, column_codes, count, distinct_per_group
-from components.charts import CompactDeck
 from components.filters import Filters, apply_filters
-from components.map_view import rotated_features
-from components.memory import resident_mb, trim, trim_if_large
 
 
 def test_column_codes_plain_categorical_and_missing() -> None:
@@ -42,36 +36,3 @@ def test_count_and_distinct() -> None:
     items = np.array([7, 7, 3, 3, 3])
     assert list(distinct_per_group(groups, items, 3)) == [2, 1, 0]
     assert list(distinct_per_group(np.array([], dtype=np.int64), np.array([], dtype=np.int64), 2)) == [0, 0]
-
-
-def test_compact_deck_has_the_same_json() -> None:
-    kwargs = {
-        "layers": [pdk.Layer("ScatterplotLayer", data=[{"p": [1, 2]}], get_position="p")],
-        "map_provider": None,
-    }
-    assert json.loads(CompactDeck(**kwargs).to_json()) == json.loads(pdk.Deck(**kwargs).to_json())
-    assert "\n" not in CompactDeck(**kwargs).to_json()
-
-
-def test_rotated_features_are_memoised_for_text() -> None:
-    text = json.dumps(
-        {
-            "features": [
-                {
-                    "properties": {"iso_a3": "X"},
-                    "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
-                }
-            ]
-        }
-    )
-    first = rotated_features(text, 150.0)
-    assert rotated_features(str(text), 150.0) is first  # same text, same centre: no new work
-    assert rotated_features(json.loads(text), 150.0) == first
-    assert rotated_features(None, 0.0) == []
-
-
-def test_memory_helpers_are_safe() -> None:
-    size = resident_mb()
-    assert size is None or size > 0
-    trim()  # must not raise, whatever the platform
-    assert trim_if_large(limit_mb=1e9) is False

@@ -1,24 +1,18 @@
-"""Evidence highlighting and the table rows: everything from the data is escaped."""
+"""Evidence highlighting, in a sentence and in an article: everything from the data is escaped."""
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
-from components.downloads import csv_bytes
-from components.filters import Filters, apply_filters
-from components.prepare import public_frame
-from components.table_view import (
-    TABLE_COLUMNS,
+from components.evidence import (
+    article_html,
+    article_spans,
     evidence_html,
     find_span,
     highlight_sentence,
     highlight_spans,
-    safe_url,
-    table_rows,
 )
-from extraction.table import coerce_types
+from tests.components.helpers import relation
 
 ROW = {
     "sentence": "Seoul urged China to refrain from economic retaliation over the missile shield.",
@@ -40,6 +34,9 @@ ROW = {
     "sentence_id": 1,
     "event_date": "2017-03-08",
 }
+
+
+TEXT = "Obama met Abe in Tokyo.\n\nChina protested <the> visit & warned Japan."
 
 
 def test_spans_of_actors_and_trigger() -> None:
@@ -81,24 +78,6 @@ def test_sentence_and_actor_texts_are_escaped() -> None:
     assert html.count("<mark") == 3
 
 
-def test_safe_url() -> None:
-    assert safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c"
-    assert safe_url("http://example.org") == "http://example.org"
-    for bad in (
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html,x",
-        "//evil",
-        "",
-        None,
-        "ftp://x",
-        'https://x.org/"onmouseover="alert(1)',
-        "https://x.org/<script>",
-        "https:///nohost",
-    ):
-        assert safe_url(bad) is None, bad
-
-
 def test_evidence_panel_escapes_title_url_and_flags() -> None:
     row = {
         **ROW,
@@ -118,17 +97,33 @@ def test_evidence_panel_escapes_title_url_and_flags() -> None:
     assert '<a href="https://news.example.org/2017/x" target="_blank" rel="noopener noreferrer nofollow">' in linked
 
 
-def test_table_rows_are_the_first_rows(rel: pd.DataFrame) -> None:
-    view = apply_filters(rel, Filters())
-    rows = table_rows(view, limit=5)
-    assert list(rows.columns) == list(TABLE_COLUMNS) and len(rows) == 5
-    assert list(rows["sentence"]) == list(view["sentence"].iloc[:5])
-
-
-def test_csv_download_reads_back_to_the_same_relations(rel: pd.DataFrame) -> None:
-    view = apply_filters(rel, Filters(countries=("PRK",)))
-    data = csv_bytes(public_frame(view))
-    back = coerce_types(pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False))
-    expected = coerce_types(public_frame(view).astype(object))
-    pd.testing.assert_frame_equal(back.astype(str), expected.astype(str))
-    assert len(back) == len(view) == 9
+def test_article_spans_and_html_escape_everything() -> None:
+    first = relation(sentence="Obama met Abe in Tokyo.", sentence_start=0, source_text="Obama",
+                     target_text="Abe", trigger="met")  # fmt: skip
+    start = TEXT.index("China")
+    second = relation(sentence="China protested <the> visit & warned Japan.", sentence_start=start, source="CHN",
+                      source_text="China", target_text="Japan", trigger="protested", event_type="ACCUSE")  # fmt: skip
+    moved = dict(second, sentence_start=3)  # a wrong offset: the sentence is found in the text
+    rels = pd.DataFrame([first, second])
+    spans = article_spans(TEXT, rels)
+    assert [(TEXT[a:b], role) for a, b, role, _tip in spans] == [
+        ("Obama", "actor"), ("met", "trigger"), ("Abe", "actor"),
+        ("China", "actor"), ("protested", "trigger"), ("Japan", "actor"),
+    ]  # fmt: skip
+    assert spans[4][3] == "CHN → JPN: ACCUSE"
+    assert article_spans(TEXT, pd.DataFrame([first, moved])) == spans
+    doc = {
+        "doc_id": "x<1>",
+        "title": "<script>alert(1)</script>",
+        "date": "2016-05-27",
+        "url": "javascript:alert(2)",
+        "text": TEXT,
+        "source_file": "/tmp/<b>.md",
+    }
+    body = article_html(doc, rels)
+    assert "<script" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<a " not in body and "javascript:alert(2)" in body  # shown as text, not made a link
+    assert "protested</mark> &lt;the&gt; visit &amp; warned" in body
+    assert "from &lt;b&gt;.md" in body and "article x&lt;1&gt;" in body
+    linked = article_html(dict(doc, url="https://example.org/a?b=1&c=2"), rels)
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in linked

@@ -1,4 +1,4 @@
-"""Filter <-> URL query string: round trip, bad and stale values, file names."""
+"""Filter <-> URL query string: round trip, bad and stale values."""
 
 from __future__ import annotations
 
@@ -8,36 +8,14 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 import pytest
 
-from components.filters import (
-    FilterOptions,
-    Filters,
-    download_name,
-    filter_options,
-    filters_from_query,
-    filters_slug,
-    filters_to_query,
-)
-from components.sidebar import filters_from_widgets, widget_values
+from components.filters import FilterOptions, Filters, apply_filters, filter_options
+from components.query import filters_from_query, filters_to_query
+from tests.components.helpers import FULL
 
 
 @pytest.fixture()
 def options(rel: pd.DataFrame) -> FilterOptions:
     return filter_options(rel, actor_order=("USA", "JPN", "KOR", "PRK", "CHN", "RUS", "TWN"))
-
-
-FULL = Filters(
-    countries=("USA", "CHN"),
-    match="both",
-    date_from=date(2018, 1, 1),
-    date_to=date(2024, 12, 31),
-    event_types=("AGREE", "SANCTION"),
-    quad_classes=("verbal cooperation", "material conflict"),
-    include_negated=True,
-    include_hypothetical=True,
-    min_confidence=0.65,
-    text="tariffs & trade, 100%",
-    article="2025-04-09-us-china-tariffs",
-)
 
 
 def test_default_filter_is_an_empty_query(options: FilterOptions) -> None:
@@ -124,21 +102,15 @@ def test_long_search_text_is_cut(options: FilterOptions) -> None:
     assert len(flt.text) == 200 and notes
 
 
-def test_widget_values_round_trip(options: FilterOptions) -> None:
-    values = widget_values(FULL, options)
-    assert filters_from_widgets(values, options) == FULL
-    # the full date span means "no date filter"
-    assert filters_from_widgets(widget_values(Filters(), options), options) == Filters()
-    # a half-picked range (first click in the date picker)
-    assert filters_from_widgets({"dates": (date(2019, 1, 1),)}, options).date_from == date(2019, 1, 1)
-
-
-def test_slug_and_file_names_are_safe() -> None:
-    assert download_name("relations", Filters()) == "relations_all.csv"
-    name = download_name("relations", FULL)
-    assert name.startswith("relations_USA-CHN_both_2018-01-01_2024-12-31_AGREE-SANCTION")
-    assert name.endswith(".csv") and len(name) <= 160
-    assert all(c.isalnum() or c in "._-" for c in name)
-    evil = Filters(text="../../etc/passwd\x00<b>", article="a/b\\c")
-    slug = filters_slug(evil)
-    assert "/" not in slug and "\\" not in slug and "<" not in slug and "\x00" not in slug
+def test_origin_filter_and_count_mode_in_the_url(rel: pd.DataFrame) -> None:
+    gdelt = rel.head(3).assign(origin="gdelt", doc_id=["g1", "g2", "g3"])
+    both = pd.concat([rel.assign(origin="text"), gdelt], ignore_index=True)
+    options = filter_options(both)
+    assert options.origins == ("text", "gdelt")
+    flt = Filters(origins=("gdelt",), count="events")
+    assert filters_to_query(flt) == {"origin": "gdelt", "count": "events"}
+    assert filters_from_query(filters_to_query(flt), options) == (flt, [])
+    assert len(apply_filters(both, Filters(origins=("gdelt",)))) == len(apply_filters(gdelt, Filters()))
+    back, notes = filters_from_query({"origin": "cnn", "count": "sideways"}, options)
+    assert back == Filters() and len(notes) == 2
+    assert filter_options(rel).origins == ()  # a table without an origin column: no origin filter

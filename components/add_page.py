@@ -3,7 +3,7 @@
 Each way is a form. On submit the form's values are checked first (a bad date or URL is a
 message, never an exception), then the store adds the articles in one transaction with a
 progress bar while extracting, and a summary says what happened: documents added, skipped
-as duplicates, rejected with their reasons, relations found. The store's generation counter
+as duplicates, rejected with their reasons, mentions found. The store's generation counter
 changes with every add, so every view shows the new rows on its next run.
 
 Untrusted values (file names, titles, URLs, reasons) are shown inside Markdown code spans.
@@ -11,101 +11,39 @@ Untrusted values (file names, titles, URLs, reasons) are shown inside Markdown c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 import streamlit as st
 
 from extraction import config
-from extraction.documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, parse_date
+from extraction.documents import SUPPORTED_SUFFIXES
 from extraction.errors import ExtractionError, ModelNotFound, StoreBusy
 from extraction.store import AddReport, Store
 
+from . import add_checks
+from .add_checks import (
+    DATE_HINT,
+    MAX_FILE_MB,
+    MAX_PASTE_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_UPLOAD_FILES,
+    MAX_URL_CHARS,
+    UPLOAD_TYPES,
+    date_problem,
+    paste_problems,
+    report_lines,
+    upload_problems,
+    url_problem,
+)
 from .data_source import BUSY_MESSAGE, Source, extraction_slot, open_store
-from .filters import code_span
-from .table_view import safe_url
+from .markup import code_span
 
 KEY = "add"
 DASHBOARD_PAGE = "components/pages/dashboard.py"
 ARTICLES_PAGE = "components/pages/articles.py"
-#: Upload bounds: each file (also enforced by the browser) and one submission.
-MAX_FILE_MB = MAX_FILE_BYTES // (1024 * 1024)
-MAX_UPLOAD_FILES = 200
-MAX_UPLOAD_TOTAL_BYTES = 100 * 1024 * 1024
-MAX_PASTE_CHARS = 500_000
-MAX_TITLE_CHARS = 300
-MAX_URL_CHARS = 2000
-UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
-DATE_HINT = "e.g. 2024-05-01, 1 May 2024 or May 1, 2024"
-
 ProgressCallback = Callable[[int, int], None]
-
-
-# --------------------------------------------------------------------------- form checks (pure)
-
-
-def date_problem(value: str, label: str = "Publication date") -> str | None:
-    """A message when ``value`` is neither empty nor a date in a common format."""
-    value = (value or "").strip()
-    if value and parse_date(value) is None:
-        return f"{label}: {code_span(value, 40)} is not a date ({DATE_HINT}), or leave it empty."
-    return None
-
-
-def url_problem(value: str, *, required: bool, label: str = "URL") -> str | None:
-    """A message when ``value`` is not an absolute http(s) URL (an empty one is fine unless required)."""
-    value = (value or "").strip()
-    if not value:
-        return f"{label}: enter the address of the article (http:// or https://)." if required else None
-    if len(value) > MAX_URL_CHARS:
-        return f"{label}: longer than {MAX_URL_CHARS:,} characters."
-    if safe_url(value) is None:
-        return f"{label}: {code_span(value, 80)} is not a full http:// or https:// address."
-    return None
-
-
-def paste_problems(title: str, date: str, url: str, text: str) -> list[str]:
-    problems = []
-    if not (text or "").strip():
-        problems.append("Article text: paste the text of the article.")
-    elif len(text) > MAX_PASTE_CHARS:
-        problems.append(f"Article text: longer than {MAX_PASTE_CHARS:,} characters; upload it as a file instead.")
-    if len(title or "") > MAX_TITLE_CHARS:
-        problems.append(f"Title: longer than {MAX_TITLE_CHARS} characters.")
-    problems += [p for p in (date_problem(date), url_problem(url, required=False)) if p]
-    return problems
-
-
-def upload_problems(files: Sequence[tuple[str, int]], date: str) -> list[str]:
-    """Checks of a submission: ``files`` as (name, size) pairs."""
-    problems = []
-    if not files:
-        problems.append("Files: choose one or more files to add.")
-    if len(files) > MAX_UPLOAD_FILES:
-        problems.append(
-            f"Files: {len(files):,} files at once is more than {MAX_UPLOAD_FILES}; add them in smaller "
-            "batches, or with `python -m extraction add FOLDER`."
-        )
-    total = sum(size for _name, size in files)
-    if total > MAX_UPLOAD_TOTAL_BYTES:
-        problems.append(
-            f"Files: {total / 2**20:,.1f} MB at once is more than {MAX_UPLOAD_TOTAL_BYTES // 2**20} MB; add them "
-            "in smaller batches, or with `python -m extraction add FOLDER`."
-        )
-    problem = date_problem(date, "Publication date")
-    if problem:
-        problems.append(problem)
-    return problems
-
-
-def report_lines(report: AddReport) -> dict[str, list[str]]:
-    """The summary's detail lists, by heading."""
-    return {
-        "Rejected": list(report.rejected),
-        "Skipped as duplicates": list(report.duplicates),
-        "Stored under another id": list(report.renamed),
-    }
 
 
 # --------------------------------------------------------------------------- running an add
@@ -118,7 +56,7 @@ def run_add(action: Callable[[ProgressCallback], AddReport], what: str) -> AddRe
         bar = st.progress(0.0, text="Reading…")
 
     def on_progress(done: int, total: int) -> None:
-        text = f"Extracting relations: {done} of {total} document{'s' if total != 1 else ''}"
+        text = f"Extracting mentions: {done} of {total} document{'s' if total != 1 else ''}"
         bar.progress(done / total if total else 1.0, text=text)
 
     def on_wait() -> None:
@@ -153,7 +91,7 @@ def render_report(data: dict[str, Any]) -> None:
     cols[0].metric("Documents added", f"{report.added:,}")
     cols[1].metric("Skipped as duplicates", f"{report.skipped_duplicates:,}")
     cols[2].metric("Rejected", f"{len(report.rejected):,}")
-    cols[3].metric("Relations found", f"{report.relations:,}")
+    cols[3].metric("Mentions found", f"{report.relations:,}")
     message = report.summary() + "."
     if report.added:
         st.success(message, icon=":material/check_circle:")
@@ -186,7 +124,7 @@ def _upload_form(store: Store) -> None:
             max_upload_size=MAX_FILE_MB,
             key=f"{KEY}_files",
             help=f"{', '.join(SUPPORTED_SUFFIXES)}; up to {MAX_FILE_MB} MB each and "
-            f"{MAX_UPLOAD_TOTAL_BYTES // 2**20} MB or {MAX_UPLOAD_FILES} files at once. JSON and JSON Lines files "
+            f"{add_checks.MAX_UPLOAD_TOTAL_BYTES // 2**20} MB or {MAX_UPLOAD_FILES} files at once. JSON and JSON Lines files "
             "hold records with `text` and optionally `id`, `title`, `date`, `url`.",
         )
         date = st.text_input(
@@ -232,9 +170,7 @@ def _paste_form(store: Store) -> None:
             st.error(problem)
         return
     run_add(
-        lambda progress: store.add_text(
-            title.strip(), text, date=date.strip(), url=url.strip(), on_progress=progress
-        ),
+        lambda progress: store.add_text(title.strip(), text, date=date.strip(), url=url.strip(), on_progress=progress),
         "the pasted text",
     )
 

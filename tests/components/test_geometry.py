@@ -1,4 +1,4 @@
-"""Map helpers: great circles the short way round, the seam, arcs, markers, the deck."""
+"""Map geometry: great circles the short way round, the seam, the rotated frame, outlines, labels."""
 
 from __future__ import annotations
 
@@ -6,28 +6,22 @@ import json
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from components.filters import Filters, apply_filters
-from components.map_view import (
-    ARC_COLUMNS,
-    actor_activity,
+from components.geometry import (
     bend,
-    build_deck,
     choose_centre,
     crosses_meridian,
+    fit_view,
     great_circle,
     label_offsets,
-    map_arcs,
     rotate_geometry,
+    rotated_features,
     to_frame,
-    unlocated_actors,
     unwrap,
     world_copies,
     wrap_lon,
 )
-from components.network_view import network_edges
 
 ROOT = Path(__file__).resolve().parents[2]
 WASHINGTON = (-77.0364, 38.8951)
@@ -116,26 +110,21 @@ def test_shipped_geometry_is_small_and_has_the_actors() -> None:
     assert len(rotate_geometry(geo, 150.0)) == len(geo["features"])
 
 
-def test_map_arcs_and_activity(rel: pd.DataFrame, locations: pd.DataFrame) -> None:
-    view = apply_filters(rel, Filters())
-    arcs = map_arcs(view, locations)
-    assert tuple(arcs.columns) == ARC_COLUMNS
-    pd.testing.assert_frame_equal(arcs[list(network_edges(view).columns)], network_edges(view))
-    usa_kor = arcs[(arcs["source"] == "USA") & (arcs["target"] == "KOR")].iloc[0]
-    assert (usa_kor["source_lat"], usa_kor["target_lon"]) == (38.8951, 126.978)
-    activity = actor_activity(view, locations).set_index("actor")
-    usa = view[(view["source"] == "USA") | (view["target"] == "USA")]
-    assert activity.loc["USA", "relations"] == len(usa)
-    assert activity.loc["USA", "as_source"] == (view["source"] == "USA").sum()
-    assert activity.loc["USA", "net_score"] == pytest.approx(usa["intensity"].mean())
-
-
-def test_unlocated_actors_are_reported_not_drawn(rel: pd.DataFrame, locations: pd.DataFrame) -> None:
-    frame = apply_filters(rel, Filters()).copy()
-    frame["target"] = frame["target"].astype(str)
-    frame.loc[0, "target"] = "AUS"
-    assert unlocated_actors(frame, locations) == ["AUS"]
-    assert "AUS" not in set(map_arcs(frame, locations)["target"])
+def test_rotated_features_are_memoised_for_text() -> None:
+    text = json.dumps(
+        {
+            "features": [
+                {
+                    "properties": {"iso_a3": "X"},
+                    "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
+                }
+            ]
+        }
+    )
+    first = rotated_features(text, 150.0)
+    assert rotated_features(str(text), 150.0) is first  # same text, same centre: no new work
+    assert rotated_features(json.loads(text), 150.0) == first
+    assert rotated_features(None, 0.0) == []
 
 
 def test_label_offsets_spread_clustered_labels() -> None:
@@ -144,19 +133,12 @@ def test_label_offsets_spread_clustered_labels() -> None:
     assert offsets[2] == [0.0, -22.0]  # alone: straight up
 
 
-def test_deck_has_no_base_map_and_no_external_urls(rel: pd.DataFrame, locations: pd.DataFrame) -> None:
-    view = apply_filters(rel, Filters())
-    geo = json.loads((ROOT / "data" / "geo" / "countries.geojson").read_text(encoding="utf-8"))
-    deck = build_deck(map_arcs(view, locations), actor_activity(view, locations), geo, highlight=("USA",))
-    spec = json.loads(deck.to_json())
-    assert spec.get("mapProvider") is None
-    assert "mapStyle" not in spec or not str(spec.get("mapStyle") or "").startswith("http")
-    assert "http" not in deck.to_json()
-    layers = {layer["id"]: layer for layer in spec["layers"]}
-    assert {"countries", "actor-countries", "arcs", "actors", "labels"} <= set(layers)
-    arcs = layers["arcs"]["data"]
-    usa_kor = [a for a in arcs if a["title"] == "USA → KOR"]
-    assert usa_kor and all(-180 <= x <= 180 for a in usa_kor for x, _ in a["path"])
-    assert {"title", "line1", "line2", "line3"} <= set(arcs[0]) and {"title", "line1"} <= set(
-        layers["actors"]["data"][0]
-    )
+def test_fit_view_frames_the_points() -> None:
+    assert fit_view([]) == (0.0, 30.0, 1.0)
+    korea = [(126.978, 37.5665), (125.7625, 39.0392)]  # Seoul, Pyongyang: close together, zoomed in
+    world = [(-77.0364, 38.8951), (126.978, 37.5665), (37.6173, 55.7558)]
+    lon, lat, zoom = fit_view(korea)
+    assert lon == pytest.approx((126.978 + 125.7625) / 2) and 37 < lat < 40
+    wide = fit_view(world)
+    assert 0.2 <= wide[2] < zoom <= 5.0
+    assert fit_view([(0.0, 89.0), (10.0, 89.5)])[1] < 85  # the view stays inside the world

@@ -1,0 +1,183 @@
+"""The filter in the URL query string: :class:`~components.filters.Filters` to query parameters
+and back. Reading never raises: a bad or stale value is dropped (or clamped) with a note to
+show. Pure functions, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
+from datetime import date
+
+from .filters import COUNT_MODES, MATCH_MODES, MAX_TEXT_LENGTH, QUERY_KEYS, FilterOptions, Filters, format_number
+from .markup import code_span
+
+#: Accepted spellings of the flags (``negated``, ``hypothetical``).
+TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
+FALSE_VALUES = frozenset({"0", "false", "no", "off"})
+
+
+def filters_to_query(filters: Filters) -> dict[str, str]:
+    """Query parameters for ``filters``; default values are left out (an empty dict = no filter)."""
+    default = Filters()
+    out: dict[str, str] = {}
+    for f in fields(Filters):
+        value = getattr(filters, f.name)
+        if value == getattr(default, f.name):
+            continue
+        name = QUERY_KEYS[f.name]
+        if isinstance(value, tuple):
+            out[name] = ",".join(value)
+        elif isinstance(value, bool):
+            out[name] = "1" if value else "0"
+        elif isinstance(value, date):
+            out[name] = value.isoformat()
+        elif isinstance(value, float):
+            out[name] = format_number(value)
+        else:
+            out[name] = str(value)
+    return out
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _split(value: str | Sequence[str] | None) -> list[str]:
+    items: list[str] = []
+    for part in _as_list(value):
+        items.extend(p.strip() for p in part.split(","))
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _last(value: str | Sequence[str] | None) -> str | None:
+    values = _as_list(value)
+    return values[-1].strip() if values else None
+
+
+def _show(value: str, limit: int = 40) -> str:
+    return code_span(value, limit)
+
+
+def filters_from_query(params: Mapping[str, str | Sequence[str]], options: FilterOptions) -> tuple[Filters, list[str]]:
+    """Read a filter from query parameters.
+
+    Returns the filter and a list of human-readable notes, one per value that was
+    ignored or adjusted (unknown actor, malformed date, out-of-range number, ...).
+    Never raises on bad input. Lists may be comma-separated or repeated parameters.
+    Unknown parameter names are ignored silently (Streamlit adds its own, e.g. ``embed``).
+    """
+    notes: list[str] = []
+    values: dict[str, object] = {}
+
+    def pick(name: str, raw: list[str], allowed: Sequence[str], what: str) -> tuple[str, ...]:
+        allowed_set = set(allowed)
+        kept = [v for v in raw if v in allowed_set]
+        bad = [v for v in raw if v not in allowed_set]
+        if bad:
+            notes.append(f"Ignored {', '.join(_show(b) for b in bad)} in the link's `{name}`: not {what} in this data.")
+        return tuple(kept)
+
+    def choose(field_name: str, allowed: tuple[str, ...]) -> None:
+        """A single-choice value: kept when allowed, else a note naming the choices."""
+        key = QUERY_KEYS[field_name]
+        raw = _last(params.get(key))
+        if not raw:
+            return
+        if raw in allowed:
+            values[field_name] = raw
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use one of {', '.join(allowed)}.")
+
+    key = QUERY_KEYS["countries"]
+    if key in params:
+        values["countries"] = pick(key, _split(params[key]), options.actors, "an actor")
+
+    choose("match", MATCH_MODES)
+
+    for field_name in ("date_from", "date_to"):
+        key = QUERY_KEYS[field_name]
+        raw = _last(params.get(key))
+        if not raw:
+            continue
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: not a date (use YYYY-MM-DD).")
+            continue
+        lo, hi = options.date_min, options.date_max
+        if lo is not None and hi is not None and not lo <= day <= hi:
+            clamped = min(max(day, lo), hi)
+            notes.append(
+                f"The link's `{key}` date {day.isoformat()} is outside the data "
+                f"({lo.isoformat()} to {hi.isoformat()}): using {clamped.isoformat()}."
+            )
+            day = clamped
+        values[field_name] = day
+    start, end = values.get("date_from"), values.get("date_to")
+    if isinstance(start, date) and isinstance(end, date) and start > end:
+        notes.append("The link's `from` date is after its `to` date: swapped them.")
+        values["date_from"], values["date_to"] = end, start
+
+    key = QUERY_KEYS["event_types"]
+    if key in params:
+        values["event_types"] = pick(key, _split(params[key]), options.event_types, "an event type")
+    key = QUERY_KEYS["quad_classes"]
+    if key in params:
+        values["quad_classes"] = pick(key, _split(params[key]), options.quad_classes, "a quad class")
+
+    for field_name in ("include_negated", "include_hypothetical"):
+        key = QUERY_KEYS[field_name]
+        raw = _last(params.get(key))
+        if raw is None or raw == "":
+            continue
+        if raw.lower() in TRUE_VALUES:
+            values[field_name] = True
+        elif raw.lower() in FALSE_VALUES:
+            values[field_name] = False
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use 1 or 0.")
+
+    key = QUERY_KEYS["min_confidence"]
+    raw = _last(params.get(key))
+    if raw:
+        try:
+            conf = float(raw)
+        except ValueError:
+            conf = float("nan")
+        if conf == conf and 0.0 <= conf <= 1.0:  # not NaN, in range
+            values["min_confidence"] = conf
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: use a number from 0 to 1.")
+
+    key = QUERY_KEYS["text"]
+    raw = _last(params.get(key))
+    if raw:
+        if len(raw) > MAX_TEXT_LENGTH:
+            notes.append(f"The link's `{key}` search text was cut to {MAX_TEXT_LENGTH} characters.")
+            raw = raw[:MAX_TEXT_LENGTH]
+        values["text"] = raw
+
+    key = QUERY_KEYS["article"]
+    raw = _last(params.get(key))
+    if raw:
+        if raw in set(options.articles):
+            values["article"] = raw
+        else:
+            notes.append(f"Ignored {_show(raw)} in the link's `{key}`: no such article in this data.")
+
+    key = QUERY_KEYS["origins"]
+    if key in params:
+        values["origins"] = pick(key, _split(params[key]), options.origins, "an origin")
+
+    choose("count", COUNT_MODES)
+
+    return replace(Filters(), **values), notes

@@ -1,0 +1,53 @@
+"""The table view's rows: the first rows of the filtered mentions (or events), in the order
+and with the headings the table shows. Pure, no Streamlit."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+
+#: Rows sent to the browser; the download has all of them.
+DEFAULT_LIMIT = 1000
+
+
+class Column(NamedTuple):
+    """One column of the table, as shown."""
+
+    name: str
+    heading: str | None = None  # None: the column's own name
+    number_format: str | None = None  # printf-style; set for the number columns
+    width: str | None = None  # "small", "medium", "large"; None: Streamlit's default
+    optional: bool = False  # shown only when the frame has it (the event counts, origin, event id)
+
+
+#: The table's columns in order: the relation table's columns a reader needs, the event
+#: counts after the date when counting events, the origin and event id at the end.
+COLUMNS_SHOWN: tuple[Column, ...] = (
+    Column("event_date", "Date"),
+    Column("num_articles", "Articles", "%d", optional=True),
+    Column("num_mentions", "Mentions", "%d", optional=True),
+    Column("source"),
+    Column("event_type"),
+    Column("target"),
+    Column("quad_class"),
+    Column("intensity", "Intensity", "%+.1f"),
+    Column("confidence", "Conf.", "%.2f"),
+    Column("negated"),
+    Column("modality"),
+    Column("trigger"),
+    Column("sentence", "Sentence", width="large"),
+    Column("doc_title", "Article", width="medium"),
+    Column("doc_id"),
+    Column("origin", optional=True),
+    Column("event_id", "Event", optional=True),
+)
+#: The columns every table shows.
+TABLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS_SHOWN if not c.optional)
+
+
+def table_rows(df: pd.DataFrame, *, limit: int = DEFAULT_LIMIT) -> pd.DataFrame:
+    """The rows the table shows: the first ``limit`` rows, in the order of :data:`COLUMNS_SHOWN`
+    (the optional columns when ``df`` has them)."""
+    columns = [c.name for c in COLUMNS_SHOWN if not c.optional or c.name in df.columns]
+    return df.iloc[:limit][columns].reset_index(drop=True)

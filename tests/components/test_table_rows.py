@@ -1,0 +1,22 @@
+"""The table view's rows: the first rows, in the table's columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.filters import Filters, apply_filters
+from components.table_rows import TABLE_COLUMNS, table_rows
+
+
+def test_table_rows_are_the_first_rows(rel: pd.DataFrame) -> None:
+    view = apply_filters(rel, Filters())
+    rows = table_rows(view, limit=5)
+    assert list(rows.columns) == list(TABLE_COLUMNS) and len(rows) == 5
+    assert list(rows["sentence"]) == list(view["sentence"].iloc[:5])
+
+
+def test_event_counts_follow_the_date_and_origin_and_id_come_last(rel: pd.DataFrame) -> None:
+    view = apply_filters(rel, Filters()).assign(num_articles=1, num_mentions=2, origin="text", event_id="e")
+    columns = list(table_rows(view, limit=3).columns)
+    assert columns == ["event_date", "num_articles", "num_mentions", *TABLE_COLUMNS[1:], "origin", "event_id"]
+    assert "_date" not in columns and "doc_url" not in columns  # internal and unshown columns stay out
