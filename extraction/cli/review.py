@@ -47,14 +47,14 @@ def one_line(text: str, limit: int) -> str:
 
 
 def cmd_review_confirm(args: argparse.Namespace) -> int:
-    report = _store(args).confirm(args.relation_id, reviewer=reviewer(args), note=args.note)
-    print(report.summary())
+    for report in _store(args).confirm_many(args.relation_id, reviewer=reviewer(args), note=args.note):
+        print(report.summary())
     return 0
 
 
 def cmd_review_reject(args: argparse.Namespace) -> int:
-    report = _store(args).reject(args.relation_id, reviewer=reviewer(args), note=args.note)
-    print(report.summary())
+    for report in _store(args).reject_many(args.relation_id, reviewer=reviewer(args), note=args.note):
+        print(report.summary())
     return 0
 
 
@@ -175,7 +175,11 @@ def add_review_commands(sub: argparse._SubParsersAction) -> None:
         ("reject", cmd_review_reject, "record that a relation is wrong (hidden from the reviewed views)"),
     ):
         p = verbs.add_parser(verb, help=text)
-        p.add_argument("relation_id", help="the relation's id (column relation_id of the table and exports)")
+        p.add_argument(
+            "relation_id",
+            nargs="+",
+            help="the relation's id (column relation_id of the table and exports); several: all or none recorded",
+        )
         _add_common(p)
         p.set_defaults(func=func)
 

@@ -27,6 +27,7 @@ error midway writes nothing. Each records the reviewer's name (argument, else se
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import duckdb
@@ -84,6 +85,13 @@ def describe(row: dict[str, Any]) -> str:
     if sentence is not None and not pd.isna(sentence) and int(sentence) >= 0:
         text += f", sentence {int(sentence)}"
     return text
+
+
+def _first(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> tuple | None:
+    """The first row of a query, or None; the result is read to the end, so that the
+    connection is free for the next statement (DuckDB refuses ``register`` otherwise)."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
 
 
 def _now() -> dt.datetime:
@@ -150,59 +158,93 @@ class Reviewing(StoreBase):
             raise InvalidReview("nothing to fix: give a new type, source, target, date or negation")
         return self._judge(relation_id, "fix", changes, reviewer, note)
 
+    def confirm_many(
+        self, relation_ids: Iterable[str], *, reviewer: str | None = None, note: str = ""
+    ) -> list[ReviewReport]:
+        """:meth:`confirm` each relation, all in one transaction: one unknown id and none is recorded."""
+        return self._judge_many(list(relation_ids), "confirm", {}, reviewer, note)
+
+    def reject_many(
+        self, relation_ids: Iterable[str], *, reviewer: str | None = None, note: str = ""
+    ) -> list[ReviewReport]:
+        """:meth:`reject` each relation, all in one transaction: one unknown id and none is recorded."""
+        return self._judge_many(list(relation_ids), "reject", {}, reviewer, note)
+
     def _judge(
         self, relation_id: str, verdict: str, changes: dict[str, Any], reviewer: str | None, note: str
     ) -> ReviewReport:
+        return self._judge_many([relation_id], verdict, changes, reviewer, note)[0]
+
+    def _judge_many(
+        self, relation_ids: list[str], verdict: str, changes: dict[str, Any], reviewer: str | None, note: str
+    ) -> list[ReviewReport]:
         name = values.reviewer_name(reviewer)
         note = values.note_text(note)
-        wanted = str(relation_id or "").strip()
-        if not is_relation_id(wanted):
-            raise UnknownRelation(
-                f"no relation {str(relation_id)[:40]!r} in the store (relation ids look like r3fa9c2d1e0b47a11)"
-            )
+        wanted = [str(r or "").strip() for r in relation_ids]
+        for given, rid in zip(relation_ids, wanted, strict=True):
+            if not is_relation_id(rid):
+                raise UnknownRelation(
+                    f"no relation {str(given)[:40]!r} in the store (relation ids look like r3fa9c2d1e0b47a11)"
+                )
         with self._transaction() as con:
-            base, prior = self._relation_state(con, wanted)
-            carried = _carried_fields(prior)
-            shown = {**base, **carried}
-            fields: dict[str, Any] = {}
-            listed: list[str] = []
-            if verdict == "confirm":
-                fields = carried
-            elif verdict == "fix":
-                fields, listed = _fixed_fields(base, shown, changes)
-            report = self._append(
-                con,
-                relation_id=wanted,
-                verdict=verdict,
-                reviewer=name,
-                note=note,
-                doc_id=base["doc_id"],
-                relation=describe(shown),
-                changes=listed,
-                fields=fields,
-            )
-        return report
+            states = self._relation_states(con, wanted)
+            entries = []
+            for rid in wanted:
+                base, prior = states[rid]
+                carried = _carried_fields(prior)
+                shown = {**base, **carried}
+                fields: dict[str, Any] = {}
+                listed: list[str] = []
+                if verdict == "confirm":
+                    fields = carried
+                elif verdict == "fix":
+                    fields, listed = _fixed_fields(base, shown, changes)
+                entries.append(
+                    {
+                        "relation_id": rid,
+                        "verdict": verdict,
+                        "reviewer": name,
+                        "note": note,
+                        "doc_id": base["doc_id"],
+                        "relation": describe(shown),
+                        "changes": listed,
+                        "fields": fields,
+                    }
+                )
+                if verdict != "fix":  # a later entry for the same id sees this one
+                    states[rid] = (base, {"verdict": verdict, **{f: fields.get(f) for f in REVIEW_FIELDS}})
+            return self._append_many(con, entries)
 
-    def _relation_state(self, con: duckdb.DuckDBPyConnection, rid: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
-        """The relation ``rid`` as extracted (or as added) and its latest verdict (None: not reviewed)."""
-        cols = column_list(COLUMNS)
-        frame = con.execute(f"SELECT {cols} FROM relations WHERE relation_id = ? LIMIT 1", [rid]).df()
-        if frame.empty:
+    @staticmethod
+    def _relation_states(
+        con: duckdb.DuckDBPyConnection, rids: list[str]
+    ) -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
+        """Each relation of ``rids`` as extracted (or as added) and its latest verdict (None: not reviewed).
+
+        Raises UnknownRelation for the first id the store does not hold.
+        """
+        con.register("_wanted_ids", pd.DataFrame({"relation_id": sorted(set(rids))}, dtype=object))
+        try:
+            wanted = "relation_id IN (SELECT relation_id FROM _wanted_ids)"
+            rows = con.execute(f"SELECT relation_id, {column_list(COLUMNS)} FROM relations WHERE {wanted}").fetchall()
             added = ", ".join({"doc_title": "d.title", "doc_date": 'd."date"', "doc_url": "d.url"}.get(c, f'a."{c}"')
                               for c in COLUMNS)  # fmt: skip
-            frame = con.execute(
-                f"SELECT {added} FROM reviews a JOIN documents d ON d.doc_id = a.doc_id "
-                "WHERE a.verdict = 'add' AND a.relation_id = ? ORDER BY a.review_id LIMIT 1",
-                [rid],
-            ).df()
-        if frame.empty:
-            raise UnknownRelation(f"no relation {rid!r} in the store")
-        base = _plain(frame.iloc[0].to_dict())
-        latest = con.execute(
-            f"SELECT verdict, {column_list(REVIEW_FIELDS)} FROM review_verdicts WHERE relation_id = ?", [rid]
-        ).df()
-        prior = _plain(latest.iloc[0].to_dict()) if not latest.empty else None
-        return base, prior
+            rows += con.execute(
+                f"SELECT a.relation_id, {added} FROM reviews a JOIN documents d ON d.doc_id = a.doc_id "
+                f"WHERE a.verdict = 'add' AND a.{wanted} AND a.relation_id NOT IN (SELECT relation_id FROM relations) "
+                "QUALIFY row_number() OVER (PARTITION BY a.relation_id ORDER BY a.review_id) = 1"
+            ).fetchall()
+            latest = con.execute(
+                f"SELECT relation_id, verdict, {column_list(REVIEW_FIELDS)} FROM review_verdicts WHERE {wanted}"
+            ).fetchall()
+        finally:
+            con.unregister("_wanted_ids")
+        bases = {r[0]: dict(zip(COLUMNS, r[1:], strict=True)) for r in rows}
+        priors = {r[0]: dict(zip(("verdict", *REVIEW_FIELDS), r[1:], strict=True)) for r in latest}
+        for rid in rids:
+            if rid not in bases:
+                raise UnknownRelation(f"no relation {rid!r} in the store")
+        return {rid: (bases[rid], priors.get(rid)) for rid in rids}
 
     # ------------------------------------------------------------------ adding a missed relation
     def add_relation(
@@ -239,8 +281,7 @@ class Reviewing(StoreBase):
         if sentence_id is not None and (isinstance(sentence_id, bool) or int(sentence_id) < 0):
             raise InvalidReview(f"sentence: {sentence_id!r} is not a sentence number (0, 1, 2, ...)")
         with self._transaction() as con:
-            doc = con.execute('SELECT doc_id, title, "date", url, "text" FROM documents WHERE doc_id = ?', [doc_id])
-            found = doc.fetchone()
+            found = _first(con, 'SELECT doc_id, title, "date", url, "text" FROM documents WHERE doc_id = ?', [doc_id])
             if found is None:
                 raise NotInStore(f"no document {str(doc_id)[:80]!r} in the store")
             _id, _title, doc_date, _url, text = found
@@ -277,64 +318,63 @@ class Reviewing(StoreBase):
                 "modality": "asserted",
                 "confidence": 1.0,
             }
-            report = self._append(
-                con,
-                relation_id=rid,
-                verdict="add",
-                reviewer=name,
-                note=note,
-                doc_id=doc_id,
-                relation=describe(row),
-                changes=[],
-                fields={f: row[f] for f in REVIEW_FIELDS},
-            )
-        return report
+            entry = {
+                "relation_id": rid,
+                "verdict": "add",
+                "reviewer": name,
+                "note": note,
+                "doc_id": doc_id,
+                "relation": describe(row),
+                "changes": [],
+                "fields": {f: row[f] for f in REVIEW_FIELDS},
+            }
+            return self._append_many(con, [entry])[0]
 
     @staticmethod
     def _check_new(con: duckdb.DuckDBPyConnection, rid: str) -> None:
         """InvalidReview when ``rid`` is already extracted, or added and not rejected since."""
-        extracted = con.execute("SELECT 1 FROM relations WHERE relation_id = ? LIMIT 1", [rid]).fetchone()
-        latest = con.execute("SELECT verdict FROM review_verdicts WHERE relation_id = ?", [rid]).fetchone()
+        extracted = _first(con, "SELECT 1 FROM relations WHERE relation_id = ? LIMIT 1", [rid])
+        latest = _first(con, "SELECT verdict FROM review_verdicts WHERE relation_id = ?", [rid])
         if extracted:
             hint = "confirm it to bring it back" if latest and latest[0] == "reject" else "confirm it instead"
             raise InvalidReview(f"relation {rid} is already in the extraction: {hint}")
         if latest and latest[0] != "reject":
             raise InvalidReview(f"relation {rid} was already added")
 
-    # ------------------------------------------------------------------ writing one verdict
+    # ------------------------------------------------------------------ writing verdicts
     @staticmethod
-    def _append(
-        con: duckdb.DuckDBPyConnection,
-        *,
-        relation_id: str,
-        verdict: str,
-        reviewer: str,
-        note: str,
-        doc_id: str,
-        relation: str,
-        changes: list[str],
-        fields: dict[str, Any],
-    ) -> ReviewReport:
-        review_id = int(con.execute("SELECT COALESCE(max(review_id), 0) + 1 FROM reviews").fetchone()[0])
+    def _append_many(con: duckdb.DuckDBPyConnection, entries: list[dict[str, Any]]) -> list[ReviewReport]:
+        """Append one reviews row per entry (relation_id, verdict, reviewer, note, doc_id, relation,
+        changes, fields), numbered after the last review, all at the same time (UTC)."""
+        first = int(_first(con, "SELECT COALESCE(max(review_id), 0) + 1 FROM reviews")[0])
         when = _now()
-        row = {
-            "review_id": review_id,
-            "relation_id": relation_id,
-            "verdict": verdict,
-            "reviewer": reviewer,
-            "reviewed_at": when,
-            "note": note,
-            "doc_id": doc_id,
-            "reviewed_relation": relation,
-            "changes": "; ".join(changes),
-            **{f: fields.get(f) for f in REVIEW_FIELDS},
-        }
-        marks = ", ".join("?" * len(REVIEW_TABLE_COLUMNS))
-        con.execute(
-            f"INSERT INTO reviews ({column_list(REVIEW_TABLE_COLUMNS)}) VALUES ({marks})",
-            [row[c] for c in REVIEW_TABLE_COLUMNS],
-        )
-        return ReviewReport(review_id, relation_id, verdict, reviewer, when, doc_id, relation, changes, note)
+        rows = [
+            {
+                "review_id": first + n,
+                "relation_id": e["relation_id"],
+                "verdict": e["verdict"],
+                "reviewer": e["reviewer"],
+                "reviewed_at": when,
+                "note": e["note"],
+                "doc_id": e["doc_id"],
+                "reviewed_relation": e["relation"],
+                "changes": "; ".join(e["changes"]),
+                **{f: e["fields"].get(f) for f in REVIEW_FIELDS},
+            }
+            for n, e in enumerate(entries)
+        ]
+        frame = pd.DataFrame(rows, columns=list(REVIEW_TABLE_COLUMNS), dtype=object)
+        con.register("_new_reviews", frame)
+        try:
+            cols = column_list(REVIEW_TABLE_COLUMNS)
+            con.execute(f"INSERT INTO reviews ({cols}) SELECT {cols} FROM _new_reviews")
+        finally:
+            con.unregister("_new_reviews")
+        return [
+            ReviewReport(r["review_id"], r["relation_id"], r["verdict"], r["reviewer"], when, r["doc_id"],
+                         r["reviewed_relation"], e["changes"], r["note"])
+            for r, e in zip(rows, entries, strict=True)
+        ]  # fmt: skip
 
     # ------------------------------------------------------------------ reading reviews
     def reviews(self, *, history: bool = False) -> pd.DataFrame:
@@ -397,27 +437,16 @@ class Reviewing(StoreBase):
 
 
 def review_counts_in(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[int, int]:
+    """(attached, orphaned) of :meth:`Reviewing.review_counts`, on an open connection."""
     marks = ", ".join("?" * len(doc_ids))
-    attached, orphaned = con.execute(
+    attached, orphaned = _first(
+        con,
         f"SELECT count(*) FILTER (WHERE relation_id IN {_PRESENT_IDS}), "
         f"count(*) FILTER (WHERE relation_id NOT IN {_PRESENT_IDS}) "
         f"FROM review_verdicts WHERE doc_id IN ({marks})",
         doc_ids,
-    ).fetchone()
+    )
     return int(attached), int(orphaned)
-
-
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """Python values for a row read with pandas (NA -> None, numpy scalars -> Python)."""
-    out: dict[str, Any] = {}
-    for key, value in row.items():
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            out[key] = None
-        elif hasattr(value, "item"):
-            out[key] = value.item()
-        else:
-            out[key] = value
-    return out
 
 
 def _carried_fields(prior: dict[str, Any] | None) -> dict[str, Any]:

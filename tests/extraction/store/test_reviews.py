@@ -350,13 +350,13 @@ def test_a_relation_cannot_be_added_twice_nor_over_an_extracted_one(filled, monk
 
 
 def test_a_failure_while_writing_a_review_leaves_the_store_unchanged(filled, monkeypatch):
-    original = Reviewing._append
+    original = Reviewing._append_many
 
-    def append_then_fail(con, **kwargs):
-        original(con, **kwargs)
+    def append_then_fail(con, entries):
+        original(con, entries)
         raise OSError("disk full")
 
-    monkeypatch.setattr(Reviewing, "_append", staticmethod(append_then_fail))
+    monkeypatch.setattr(Reviewing, "_append_many", staticmethod(append_then_fail))
     before = full_snapshot(filled)
     with pytest.raises(OSError, match="disk full"):
         filled.fix(ids(filled)[0], event_type="AGREE", reviewer="x")
@@ -390,3 +390,32 @@ def test_the_reviewed_view_keeps_the_extracted_columns(filled):
     unchanged = [c for c in COLUMNS if c not in ("event_type", "quad_class", "intensity")]
     pd.testing.assert_frame_equal(reviewed[unchanged], raw[unchanged])
     assert reviewed.dtypes.equals(raw.dtypes)
+
+
+def test_many_verdicts_in_one_transaction_all_or_none(filled):
+    a1, a2, b1, c1, c2 = ids(filled)
+    before = full_snapshot(filled)
+    with pytest.raises(UnknownRelation, match=r"\[E023\] no relation 'r0000000000000000' in the store"):
+        filled.confirm_many([a1, a2, "r0000000000000000"], reviewer="x")
+    with pytest.raises(UnknownRelation, match=r"no relation 'bogus'"):
+        filled.reject_many([b1, "bogus"], reviewer="x")
+    assert full_snapshot(filled) == before
+    generation = filled.generation()
+    reports = filled.confirm_many([a1, a2, b1], reviewer="x", note="checked")
+    assert [(r.review_id, r.relation_id, r.verdict, r.note) for r in reports] == [
+        (1, a1, "confirm", "checked"), (2, a2, "confirm", "checked"), (3, b1, "confirm", "checked"),
+    ]  # fmt: skip
+    assert filled.generation() == generation + 1  # one write
+    assert len({r.reviewed_at for r in reports}) == 1
+    filled.fix(c1, event_type="AGREE", reviewer="x")
+    # a confirm keeps a fix in effect, also in a batch; the same id twice is two verdicts
+    filled.reject_many([c2, c2], reviewer="y")
+    filled.confirm_many([c1, c2], reviewer="y")
+    frame = filled.relations().set_index("relation_id")
+    assert frame.loc[[c1, c2], ["event_type", "review_status"]].values.tolist() == [
+        ["AGREE", "fixed"], ["SANCTION", "confirmed"],
+    ]  # fmt: skip
+    assert (
+        filled.reviews(history=True)["verdict"].tolist()
+        == ["confirm"] * 3 + ["fix", "reject", "reject"] + ["confirm"] * 2
+    )
