@@ -74,6 +74,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         f"{stats['gdelt_relations']} GDELT relations"
         + (f"; {stats['stale_documents']} documents need `reextract`" if stats["stale_documents"] else "")
     )
+    reviews = store.reviews()
+    if not reviews.empty:
+        from extraction.cli.review import review_summary
+
+        print(f"reviews: {review_summary(reviews, store.review_progress())} (rels: reviews applied)")
     return 0
 
 

@@ -144,6 +144,19 @@ def test_several_ids_are_recorded_together_or_not_at_all(capsys, db, rel):
     )
 
 
+def test_list_counts_relations_with_the_reviews_applied(capsys, db, rel):
+    run(capsys, "review", "reject", rel["s2"], "--reviewer", "x", "--db", db)
+    run(capsys, "review", "confirm", rel["d1"], "--reviewer", "x", "--db", db)
+    assert run(capsys, "list", "--db", db)[1].splitlines() == [
+        "doc_id    date         rels  title",
+        "summit    2017-02-10      1  Abe and Trump meet",
+        "drills    2022-08-04      1  China holds drills near Taiwan",
+        "2 documents, 3 text relations, 0 GDELT relations; 2 documents need `reextract`",
+        "reviews: 2 reviewed relations (1 confirmed, 1 rejected, 0 fixed, 0 added); 1 of 2 articles fully reviewed "
+        "(rels: reviews applied)",
+    ]
+
+
 def test_no_reviews_yet(capsys, db):
     assert run(capsys, "review", "list", "--db", db) == (
         0, f"no reviews in {db}\n0 reviewed relations (0 confirmed, 0 rejected, 0 fixed, 0 added); "
