@@ -13,6 +13,9 @@ THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
 
+#: Words that give the size of a group noun ("the two sides", "both governments", "all three leaders").
+GROUP_SIZE_WORDS: dict[str, int] = {"two": 2, "both": 2, "three": 3, "four": 4}
+
 # --------------------------------------------------------------------------- auxiliaries and markers
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 OBLIGATION_AUX = frozenset({"should", "must"})

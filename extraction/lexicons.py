@@ -28,11 +28,15 @@ from .errors import DataFileError
 #: Word classes of ``word_classes.csv`` and what they are for.
 WORD_CLASSES: dict[str, str] = {
     "abbreviation": "abbreviations whose dot does not end a sentence (lower case, no final dot)",
+    "bare_group_noun": "plural nouns that refer to the latest group of actors after a bare 'the' ('the allies')",
     "generic_group_noun": "plural nouns of people that 'they' may refer to instead of countries",
+    "group_noun": "plural nouns that refer to a group of actors after 'the two', 'both', 'the three'",
+    "intent_noun": "nouns whose complement is an intended or planned event ('a plan to visit')",
     "intent_verb": "verbs whose complement is an intended or planned event",
     "negating_verb": "verbs whose complement is an event that did not happen",
     "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",
     "negative_predicate": "predicates of a reported claim that make it an accusation",
+    "person_title": "titles that make an actor mention stand for a person ('the US secretary', 'China's envoy')",
     "plan_adjective": "adjectives that make an event noun intended ('the planned visit')",
     "refusing_verb": "denials and refusals: the inner event is negated, the refusal is a REJECT",
     "relational_noun": "nouns whose actor modifier is the relatum, not the referent ('a US ally')",

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import config, weights
-from .actors import ActorDictionary, Mention, find_mentions, group_anaphors, resolve_anaphor
-from .constants import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from . import config
+from .actors import ActorDictionary, Mention, find_mentions, paragraph_speakers, sentence_anaphora, truecase
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
+from .documents.normalise import plain_spaces
 from .errors import ModelNotFound
 from .events import (
     EVENT_NOUN_GROUPS,
@@ -32,8 +32,13 @@ from .events import (
     mention_map,
     sentence_has_trigger,
 )
+from .events.context import ArticleContext
 from .schema import EVENT_TYPES, EventMention
 
+#: Types reported even when hypothetical: "would respond harshly if Seoul sent arms" is a threat made now.
+#: Other hypothetical events ("urged Moscow to withdraw", "Washington should talk to Moscow", "China could
+#: invade") are the content of a request, a suggestion or a possibility, not events; the request is coded.
+HYPOTHETICAL_EVENT_TYPES = frozenset({"THREATEN"})
 #: Bump when a change to code or data changes the extractor's output.
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -47,6 +52,18 @@ _PRONOUN = re.compile(
 )
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+
+
+def _meeting_places(text: str, mentions: list[Mention]) -> set[str]:
+    """Actors whose capital or territory a sentence names as a place ("in Tokyo", "at Panmunjom")."""
+    return {
+        m.actor
+        for m in mentions
+        if m.kind in ("capital", "place", "name") and _IN_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    }
+
+
 @dataclass
 class PreparedDoc:
     """A document after the cheap stages: sentences, mentions, dates, candidates."""
@@ -56,7 +73,9 @@ class PreparedDoc:
     mentions: dict[int, list[Mention]]  # sentence index -> mentions (incl. resolved anaphora)
     dates: list[TimeExpression]
     candidates: list[int] = field(default_factory=list)
-    memory: dict[str, object] = field(default_factory=dict)  # event-noun group -> latest event, for coreference
+    context: ArticleContext = field(default_factory=ArticleContext)  # event and dyad memory, sentence by sentence
+    text: str = ""  # the text as matched and parsed: doc.text with odd spaces and capitals normalised, same length
+    speakers: dict[int, Mention] = field(default_factory=dict)  # paragraph -> who speaks it ("Mao Ning: ...")
 
 
 class Extractor:
@@ -100,7 +119,7 @@ class Extractor:
     # ------------------------------------------------------------------ stages
     def prepare(self, doc: Document) -> PreparedDoc:
         """Sentences, actor mentions, anaphora and dates of one document; picks candidate sentences."""
-        text = doc.text
+        text = truecase(plain_spaces(doc.text), self.actors)  # same length: offsets hold in doc.text
         sentences = split_sentences(text)
         static = list(find_mentions(text, self.actors, doc_date=doc.date))
         per_sentence: dict[int, list[Mention]] = {}
@@ -114,63 +133,26 @@ class Extractor:
                 inside.append(static[k])
                 k += 1
             per_sentence[s.index] = inside
-        prepared = PreparedDoc(doc, sentences, {}, list(find_dates(text, doc.date)))
+        title_mentions = list(find_mentions(doc.title, self.actors, doc_date=doc.date)) if doc.title else []
+        prepared = PreparedDoc(
+            doc, sentences, {}, list(find_dates(text, doc.date)), text=text,
+            context=ArticleContext.of([*title_mentions, *static]), speakers=paragraph_speakers(text, sentences, static),
+        )  # fmt: skip
         para_start = {s.paragraph: s.paragraph_start for s in sentences}
         for s in sentences:
             sent_text = text[s.start : s.end]
             if not sentence_has_trigger(sent_text, self.lexicon):
                 prepared.mentions[s.index] = per_sentence[s.index]
                 continue
+            wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
             previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
-            found = per_sentence[s.index] + self._anaphora(text, s, static, para_start, previous_start)
+            found = per_sentence[s.index] + sentence_anaphora(
+                text, s, static, wide_scope, previous_start, prepared.speakers.get(s.paragraph)
+            )
             prepared.mentions[s.index] = found
-            actors_here = {m.actor for m in found}
-            if len(actors_here) >= 2 or (
-                actors_here and _EVENT_NOUN_REF.search(sent_text) and s.start > 0
-            ):  # one actor and "the drills": the other side may come from an earlier sentence
+            if found:  # one actor is enough: the other side may be implied by the article
                 prepared.candidates.append(s.index)
         return prepared
-
-    def _anaphora(
-        self,
-        text: str,
-        s: Sentence,
-        static: list[Mention],
-        para_start: dict[int, int],
-        previous_start: int,
-) -> list[Mention]:
-        out: list[Mention] = []
-        sent_text = text[s.start : s.end]
-        wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
-        taken = [(m.start, m.end) for m in static]
-        for a, b, _size in group_anaphors(sent_text):
-            start, end = s.start + a, s.start + b
-            found = resolve_anaphor(text[start:end], start, static, s.paragraph_start, text)
-            if not found:
-                found = resolve_anaphor(text[start:end], start, static, wide_scope, text)
-            out.extend(
-                Mention(start, end, text[start:end], m.actor, "anaphor", round(m.confidence * weights.GROUP_ANAPHOR, 3), "anaphor")
-                for m in found
-            )
-            taken.append((start, end))
-        for m in _PRONOUN.finditer(sent_text):
-            start, end = s.start + m.start(), s.start + m.end()
-            if any(a < end and start < b for a, b in taken):
-                continue
-            word = m.group(0).lower()
-            if word in THING_PRONOUNS:
-                scope = s.paragraph_start
-            elif word in PLURAL_PRONOUNS:
-                scope = wide_scope  # "they": this paragraph or the one before
-            else:
-                scope = wide_scope
-            if word not in THING_PRONOUNS | PERSON_PRONOUNS | FIRST_PERSON | PLURAL_PRONOUNS:
-                continue
-            for ante in resolve_anaphor(word, start, static, scope, text):
-                out.append(
-                    Mention(start, end, m.group(0), ante.actor, "anaphor", round(ante.confidence * weights.PRONOUN, 3), "anaphor")
-                )
-        return out
 
     def relations_from(self, prepared: PreparedDoc, index: int, parsed) -> Iterator[EventMention]:
         """Relations of one parsed candidate sentence."""
@@ -178,20 +160,21 @@ class Extractor:
         s = prepared.sentences[index]
         tokmap = mention_map(parsed, s.start, prepared.mentions[index])
         sentence = doc.text[s.start : s.end]
-        memory = prepared.memory
-
-        def remember(group: str, ref: EventRef) -> None:
-            if ref.source.kind != "event":
-                memory[group] = ref
-                memory["any"] = ref
-
+        context = prepared.context
         events = list(
-            find_events(parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, memory.get, remember)
-        )
+            find_events(
+                parsed, lambda tok: tokmap.get(tok.i, []), self.lexicon, context.recall, context.remember,
+                context.counterpart, prepared.speakers.get(s.paragraph),
+            )
+        )  # fmt: skip
+        events = context.orient_meetings(events, _meeting_places(prepared.text, prepared.mentions[index]))
+        # a suggestion, a request's content or a mere possibility is not an event; a conditional threat is
+        events = [e for e in events if e.modality != "hypothetical" or e.event_type in HYPOTHETICAL_EVENT_TYPES]
         for ev in events:
             group = event_group(ev.lemma)
             if group and not ev.negated:
-                remember(group, EventRef(ev.source, ev.target))
+                context.remember(group, EventRef(ev.source, ev.target))
+            context.observe(ev.source, ev.target)
         for ev in events:
             when = event_date(
                 prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start
@@ -245,7 +228,7 @@ class Extractor:
         self, chunk: list[PreparedDoc], on_document: Callable[[PreparedDoc], None] | None
     ) -> Iterator[EventMention]:
         items = [
-            (p.doc.text[p.sentences[i].start : p.sentences[i].end], (d, i))
+            (p.text[p.sentences[i].start : p.sentences[i].end], (d, i))
             for d, p in enumerate(chunk)
             for i in p.candidates
         ]

@@ -31,6 +31,7 @@ BETWEEN = 0.9  # "talks between Tokyo and Seoul"
 SUBJECT_DEPTH_STEP = 0.1  # a subject inherited n verbs up weighs 1 - 0.1 n
 OBJECT_CONTROL = 0.9  # "urged Japan to lift": Japan lifts
 ACCUSED_OF = 0.9  # "accused Seoul of locking": Seoul locks
+MAIN_CLAUSE_SUBJECT = 0.7  # a conjunct the parse hung on a reported clause takes the main verb's subject
 RELATIVE_HEAD = 0.9  # "Japan, which protested ...": the relative clause's head
 LEFT_REGION = 0.6  # an actor just left of a verb the parser left without a subject
 NOUN_MODIFIER = 0.9  # "China's sanctions", "US arms sales"
@@ -43,6 +44,8 @@ PARTNER = 0.8  # "banned trade with Pyongyang": times the object's weight
 INVITATION = 0.7  # "accepted an invitation to visit Pyongyang": times the object's weight
 SYMMETRIC_SUBJECTS = 0.9  # "Japan and South Korea agreed": pairs among the subjects
 EVENT_RECALL = 0.6  # the other side taken from an earlier event ("condemned the drills")
+SURFACE = 0.5  # roles read from word order where the parse gave the trigger none
+IMPLIED_COUNTERPART = 0.5  # the other side implied by the article's established dyad
 
 # --------------------------------------------------------------------------- derived rows
 REFUSAL = 0.9  # "denied locking onto": the REJECT row, times the negated event's confidence

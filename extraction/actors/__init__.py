@@ -11,9 +11,9 @@ sentence before any parsing.
 
 from __future__ import annotations
 
-from .anaphora import GROUP_ANAPHORS, group_anaphors, resolve_anaphor
+from .anaphora import GROUP_ANAPHORS, group_anaphors, paragraph_speakers, resolve_anaphor, sentence_anaphora
 from .dictionary import ActorDictionary, Alias, Mention, Person, name_variants, surname_of
-from .matching import find_mentions, home_actor
+from .matching import find_mentions, home_actor, truecase
 
 __all__ = [
     "GROUP_ANAPHORS",
@@ -25,6 +25,9 @@ __all__ = [
     "group_anaphors",
     "home_actor",
     "name_variants",
+    "paragraph_speakers",
     "resolve_anaphor",
+    "sentence_anaphora",
     "surname_of",
+    "truecase",
 ]

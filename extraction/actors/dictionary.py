@@ -42,11 +42,12 @@ class Person(NamedTuple):
 
 
 class Alias(NamedTuple):
-    actor: str
+    actor: str  # "" for a non-actor phrase
     alias: str
     kind: str
     context: tuple[str, ...]
     confidence: float
+    also: tuple[str, ...] = ()  # further actors a collective name stands for ("the two Koreas": PRK, then KOR)
 
 
 # Words that may stand between an actor and a person's name ("Japan's Vice
@@ -111,9 +112,11 @@ class ActorDictionary:
             family_first = frozenset(a.code for a in table if a.family_name_first)
             aliases = []
             for n, r in enumerate(_rows(folder / "aliases.csv", ("actor", "alias", "kind")), start=2):
-                actor = r["actor"].strip()
-                if actor and actor not in codes:
-                    raise DataFileError(f"{folder / 'aliases.csv'}:{n}: unknown actor {actor!r}")
+                # a collective name lists its actors with "|": "the two Koreas" -> PRK|KOR
+                actor, *also = [a.strip() for a in r["actor"].split("|")] or [""]
+                for code in (actor, *also):
+                    if (code or also) and code not in codes:
+                        raise DataFileError(f"{folder / 'aliases.csv'}:{n}: unknown actor {code!r}")
                 aliases.append(
                     Alias(
                         actor,
@@ -121,6 +124,7 @@ class ActorDictionary:
                         r["kind"].strip() or "name",
                         tuple((r.get("context") or "").split()),
                         float(r.get("confidence") or 1.0),
+                        tuple(also),
                     )
                 )
             people = []
@@ -166,6 +170,11 @@ class ActorDictionary:
     @cached_property
     def static_pattern(self) -> re.Pattern[str]:
         return _alternation(list(self._static_index))
+
+    @cached_property
+    def insensitive_pattern(self) -> re.Pattern[str]:
+        """Every dictionary name, matched without regard to case (for lines written in capitals)."""
+        return re.compile(_alternation(list(self._static_index)).pattern, re.I)
 
     @cached_property
     def alone_surnames(self) -> dict[str, list[Person]]:

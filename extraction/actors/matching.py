@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from .. import weights
+from ..documents.normalise import caps_lines
 from .dictionary import ActorDictionary, Alias, Mention, Person, context_ok, overlaps, owner_before
 from .people import learned_people, surname_mentions
 
@@ -51,7 +52,8 @@ def dictionary_mentions(text: str, actors: ActorDictionary) -> list[Mention]:
         if m.group(0).startswith(("the ", "The ")):
             # "the South Korean": a longer name starting inside "the South" wins.
             inner = pattern.match(text, m.start() + 4)
-            if inner and inner.end() > m.end():
+            if inner and inner.end() >= m.end():
+                # "the South Korean": the longer name; "the U.S. Treasury": "U.S." is a name itself
                 m, pos = inner, inner.end()
             elif re.match(r" [A-Z]", text[m.end() : m.end() + 2]):
                 continue  # "the North American ...": part of another name
@@ -61,9 +63,8 @@ def dictionary_mentions(text: str, actors: ActorDictionary) -> list[Mention]:
                 Mention(m.start(), m.end(), m.group(0), entry.actor, "person", weights.DICTIONARY_PERSON, "dictionary")
             )
         else:
-            static.append(
-                Mention(m.start(), m.end(), m.group(0), entry.actor, entry.kind, entry.confidence, "dictionary")
-            )
+            for actor in (entry.actor, *entry.also):  # a collective name: one mention per actor
+                static.append(Mention(m.start(), m.end(), m.group(0), actor, entry.kind, entry.confidence, "dictionary"))
     # Context actors are those named outright: a context-dependent name ("the North") does
     # not vouch for itself or for another one.
     present = {
@@ -146,3 +147,31 @@ def home_actor(text: str, actors: ActorDictionary) -> str:
     city = m.group(1).title()
     entry = actors._static_index.get(city)
     return entry.actor if isinstance(entry, Alias) and entry.kind == "capital" else ""
+
+
+def truecase(text: str, actors: ActorDictionary) -> str:
+    """Lines written in capitals ("NORTH KOREA FIRES MISSILE TOWARD JAPAN") in ordinary case.
+
+    The line is lower-cased, its first letter raised, and every dictionary name found in it
+    (matched without regard to case) written as the dictionary writes it. The result has the
+    same length as ``text``; other lines are left as they are.
+    """
+    spans = caps_lines(text)
+    if not spans:
+        return text
+    pattern = actors.insensitive_pattern
+    index = {k.lower(): k for k in actors._static_index}
+    chars = list(text)
+    for start, end in spans:
+        line = text[start:end].lower()
+        if len(line) != end - start:
+            continue  # a letter whose lower case is longer: leave the line alone
+        chars[start:end] = line
+        first = re.search(r"[a-z]", line)
+        if first:
+            chars[start + first.start()] = line[first.start()].upper()
+        for m in pattern.finditer(line):
+            name = index.get(m.group(0).lower())
+            if name and len(name) == len(m.group(0)):
+                chars[start + m.start() : start + m.end()] = name
+    return "".join(chars)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import weights
+from ..actors import Mention
 from ..constants import OBLIGATION_AUX
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
@@ -55,20 +56,31 @@ def negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | Non
                 )  # fmt: skip
 
 
-def modal_requests(sent, mentions_of: MentionLookup) -> Iterator[CodedEvent]:
-    """"X said Y should/must V": X asks something of Y (REQUEST)."""
-    for clause in sent:
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
-            continue
+def modal_requests(sent, mentions_of: MentionLookup, speaker: Mention | None = None) -> Iterator[CodedEvent]:
+    """"X said Y should/must V": X asks something of Y (REQUEST).
+
+    In a transcript paragraph with a known ``speaker``, the sentence itself is said: "The US must
+    stop ..." is a request of the speaker's.
+    """
+    clauses = [c for c in sent if c.dep_ == "ccomp" and c.head.lemma_.lower() in SPEECH_VERBS]
+    if speaker is not None:
+        clauses.extend(t for t in sent if t.dep_ == "ROOT" and t.lemma_.lower() not in SPEECH_VERBS)
+    for clause in clauses:
         aux = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+        if not aux and clause.lemma_.lower() == "need" and any(c.dep_ == "xcomp" for c in clause.children):
+            aux = [clause]  # "The US needs to exercise prudence"
         if not aux:
             continue
-        speakers = verb_subjects(clause.head, mentions_of)[0]
+        if clause.dep_ == "ccomp":
+            speakers = verb_subjects(clause.head, mentions_of)[0]
+            negated, modality = is_negated(clause.head), modality_of(clause.head)
+        else:
+            speakers = [(speaker, weights.CLAIM_TARGET)]
+            negated, modality = False, "asserted"
         addressees = actors_of([c for c in clause.children if c.dep_ == "nsubj"], mentions_of, weights.CLAIM_TARGET)
         for (src, ws), (tgt, wt) in ((s, t) for s in speakers for t in addressees):
             if src.actor != tgt.actor:
                 yield CodedEvent(
-                    src, tgt, "REQUEST", EVENT_TYPES["REQUEST"][1], aux[0].text, aux[0].idx,
-                    is_negated(clause.head), modality_of(clause.head), round(ws * wt * src.confidence * tgt.confidence, 2),
-                    "demand",
+                    src, tgt, "REQUEST", EVENT_TYPES["REQUEST"][1], aux[0].text, aux[0].idx, negated, modality,
+                    round(ws * wt * src.confidence * tgt.confidence, 2), "demand",
                 )  # fmt: skip

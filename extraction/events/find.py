@@ -10,19 +10,59 @@ event) are added; the best-scoring event per (source, target, type, negated) is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .. import weights
 from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
-from .modality import NEGATING_VERBS, is_negated, modality_of
+from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .phrases import MentionLookup
 from .records import CodedEvent
-from .roles import find_roles, role_pairs, speech_head, verb_subjects
-from .triggers import Trigger, TriggerLexicon, lemma_keys
+from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
+from .surface import surface_confidence, surface_events
+from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
+
+#: Types whose other side may be implied by the article when the sentence names only one.
+IMPLIED_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION", "PROTEST", "COERCE", "CONCEDE", "RETREAT", "SUPPORT"}
+)  # fmt: skip
+ImpliedLookup = Callable[[Mention], "Mention | None"]
+
+
+def _slot_filled(tok, row: Trigger) -> bool:
+    """The trigger has an object or a slot phrase of its own: "urged lawmakers", "protested to the UN"."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "dative", "ccomp"):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in row.slots and any(p.dep_ == "pobj" for p in c.children):
+            return True
+    return False
+
+
+def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) -> Roles:
+    """Roles with the article's counterpart filled in where a verb names one side and leaves the other open.
+
+    The caller makes sure the sentence names one actor only: where it names others, the parse
+    missed a role and the article's dyad would be a guess.
+    """
+    if tok.pos_ not in ("VERB", "AUX"):
+        return roles
+    if roles.sources and not roles.targets and not _slot_filled(tok, row):
+        other = implied(roles.sources[0][0])
+        if other is not None:
+            return Roles(roles.sources, [(other, weights.IMPLIED_COUNTERPART)])
+    elif roles.targets and not roles.sources:
+        other = implied(roles.targets[0][0])
+        if other is not None:
+            return Roles([(other, weights.IMPLIED_COUNTERPART)], roles.targets)
+    return roles
+
+
+#: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
+CONDITIONAL_THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"})
 
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
 REFUSING_VERBS = word_class("refusing_verb")
@@ -34,6 +74,8 @@ def find_events(
     lexicon: TriggerLexicon,
     recall: RecallLookup | None = None,
     remember: RememberHook | None = None,
+    implied: ImpliedLookup | None = None,
+    speaker: Mention | None = None,
 ) -> Iterator[CodedEvent]:
     """Stage entry point: events in one parsed sentence (a spaCy ``Doc`` or ``Span``).
 
@@ -43,9 +85,15 @@ def find_events(
     ("exercise", "launch", ...) in the same article, for "Taipei condemned the drills";
     ``remember(group, ref)`` is told of events whose agent is known even when
     they have no target ("North Korea fired a missile"; "a North Korean missile").
+    ``implied(mention)`` gives the article's established counterpart of an actor, for events of
+    :data:`IMPLIED_TYPES` whose parse names only one side ("Seoul complained of unfair treatment").
+    ``speaker`` is who speaks the sentence in a transcript ("Mao Ning: The US must ..."): what it
+    says others must do is a request of the speaker's.
     """
     best: dict[tuple[str, str, str, bool], CodedEvent] = {}
     consumed: set[int] = set()
+    fired: set[int] = set()  # trigger tokens that gave events through the parse
+    named = {m.actor for t in sent for m in mentions_of(t)}
     refusals: list = []
     if remember is not None:
         remember_event_nouns(sent, mentions_of, remember)
@@ -53,15 +101,17 @@ def find_events(
     for tok in tokens:
         if tok.i in consumed:
             continue
-        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else ""
+        pos = trigger_pos(tok)
         if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
             continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
-        for key in lemma_keys(tok):
+        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
+        for key in keys:
             rows = lexicon.index.get((key, pos))
             if rows:
                 break
         else:
             continue
+        among_sources = False  # a symmetric row fired among coordinated sources ("China and Russia held drills")
         for row in rows:
             cue_tokens = _cue_tokens(tok)
             if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in tok.children):
@@ -76,8 +126,15 @@ def find_events(
                     refusals.append((tok, row))
                 break  # "denied locking onto": the inner event is negated instead
             roles = find_roles(tok, row, mentions_of, recall)
-            if not roles.sources:
+            if implied is not None and row.event_type in IMPLIED_TYPES and not row.symmetric:
+                roles = _with_implied_side(tok, row, roles, implied) if len(named) == 1 else roles
+            if among_sources:  # a joint activity of the sources aims at others, not at one of them
+                own = {m.actor for m, _ in roles.sources}
+                roles = Roles(roles.sources, [(m, w) for m, w in roles.targets if m.actor not in own])
+            if not roles.sources or (among_sources and not roles.targets):
                 continue
+            if not roles.targets and "obj" in row.slots and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
+                continue  # "Beijing and Moscow both called the patrol routine": the object is not the partner
             pairs = role_pairs(roles, row)
             if not pairs:
                 group = event_group(tok.lemma_.lower())
@@ -87,24 +144,37 @@ def find_events(
             pred = (speech_head(tok) or tok) if "speaker" in row.slots else tok
             negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
             modality = modality_of(pred)
-            intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+            event_type = row.event_type
+            if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and conditional_consequent(pred):
+                event_type = "THREATEN"  # "would impose sanctions on Beijing if it invaded": a threat, made now
+            intensity = (
+                row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
+            )
             text = tok.text if not row.particle else f"{tok.text} {row.particle}"
             for src, tgt, conf in pairs:
                 ev = CodedEvent(
-                    src, tgt, row.event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
+                    src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
                     tok.lemma_.lower(),
                 )  # fmt: skip
-                k = (src.actor, tgt.actor, row.event_type, negated)
+                k = (src.actor, tgt.actor, event_type, negated)
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
-            break
-    for ev in [*modal_requests(sent, mentions_of), *negative_claims(sent, mentions_of, recall)]:
+            fired.add(tok.i)
+            if roles.targets:
+                break
+            # "China and Russia held joint drills near Japan": the drills are also aimed at Japan
+            among_sources = True
+    for ev in _surface(sent, mentions_of, lexicon, fired | consumed):
+        k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
+        if k not in best:
+            best[k] = ev
+    for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
     for tok, _row in refusals:
         # "Seoul denied locking onto the plane": besides the negated lock-on, Seoul rejects the claim
-        inner = {t.idx for t in tok.subtree if t is not tok}
+        inner = {t.idx for t in tok.subtree if t != tok}
         refusers = {m.actor for m, _ in verb_subjects(tok, mentions_of)[0]}
         for ev in list(best.values()):
             if ev.negated and ev.trigger_start in inner and ev.source.actor in refusers:
@@ -118,6 +188,25 @@ def find_events(
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
 
 
+
+
+def _surface(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, skip: set[int]) -> Iterator[CodedEvent]:
+    """Events read from word order for the triggers the parse gave nothing (:mod:`.surface`)."""
+    for tok, row, sources, targets in surface_events(sent, mentions_of, lexicon, skip):
+        if _governs_other_trigger(tok, row, lexicon):
+            continue
+        negated, modality = is_negated(tok), modality_of(tok)
+        intensity = row.intensity if row.intensity is not None else EVENT_TYPES[row.event_type][1]
+        for src in sources:
+            for tgt in targets:
+                pairs = [(tgt, src)] if row.reverse else [(src, tgt)]
+                if row.symmetric:
+                    pairs.append((pairs[0][1], pairs[0][0]))
+                for a, b in pairs:
+                    yield CodedEvent(
+                        a, b, row.event_type, intensity, tok.text, tok.idx, negated, modality,
+                        surface_confidence(a, b), tok.lemma_.lower(),
+                    )  # fmt: skip
 
 
 def _cue_tokens(tok) -> list:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX
 from ..lexicons import word_class
 
+#: Tags of finite verbs: a conjunct with one of them carries its own tense, mood and polarity.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Verbs whose complement is an event that did not happen ("refused to meet").
 NEGATING_VERBS = word_class("negating_verb")
 #: Verbs whose complement is an intended or planned event ("plans to visit").
@@ -19,6 +21,8 @@ INTENT_VERBS = word_class("intent_verb")
 SPEECH_VERBS = word_class("speech_verb")
 #: Verbs whose complement is requested of someone, not done ("urged Moscow to halt").
 REQUEST_VERBS = word_class("request_verb")
+#: Nouns whose complement is intended ("a plan to visit", "no intention of meeting").
+INTENT_NOUNS = word_class("intent_noun")
 #: Adjectives that make an event noun intended ("the planned visit").
 PLAN_ADJECTIVES = word_class("plan_adjective")
 
@@ -29,10 +33,12 @@ def predicate_chain(tok) -> list:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head == cur:
             break
         if cur.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "advcl", "conj",
-                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN"):
+                        "acomp") or (cur.dep_ == "nsubj" and cur.pos_ == "NOUN") or (
+            cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        ):  # "a plan to visit": the plan governs the visit
             chain.append(head)
             cur = head
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT",):
@@ -47,6 +53,8 @@ def is_negated(tok) -> bool:
         return True
     chain = predicate_chain(tok)
     for prev, node in zip(chain, chain[1:], strict=False):
+        if prev.dep_ == "conj" and prev.tag_ in _FINITE:
+            break  # "did not attend and sent an envoy": the second verb is not negated
         if node.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "neg" for c in node.children):
                 return True
@@ -65,7 +73,11 @@ def modality_of(tok) -> str:
     chain = predicate_chain(tok)
     intended = any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for c in tok.children)
     for prev, node in zip([None, *chain], chain, strict=False):
-        if node.pos_ not in ("VERB", "AUX") and node is not tok:
+        if prev is not None and prev.dep_ == "conj" and prev.tag_ in _FINITE:
+            break  # "would damage security and urged Japan": a finite conjunct has its own tense and mood
+        if node.pos_ == "NOUN" and node != tok and node.lemma_.lower() in INTENT_NOUNS:
+            intended = True  # "a plan to visit", "no intention of meeting"
+        if node.pos_ not in ("VERB", "AUX") and node != tok:
             continue
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -90,3 +102,16 @@ def modality_of(tok) -> str:
         if prev is not None and prev.dep_ == "ccomp":
             break
     return "intended" if intended else "asserted"
+
+
+def conditional_consequent(tok) -> bool:
+    """``tok`` is what will happen if something else does: "would impose sanctions if it invaded"."""
+    for node in predicate_chain(tok):
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in node.children):
+            return False  # inside the condition: "if it invaded Taiwan"
+        if node.pos_ not in ("VERB", "AUX") and node != tok:
+            continue
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in node.children):
+            return True
+    return False

@@ -64,14 +64,21 @@ def recall_target(tok, row: Trigger, sources, recall: RecallLookup | None) -> li
     if recall is None or row.event_type not in RECALL_TYPES:
         return []
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl") and not nouns:
+        nouns.append(tok.head)  # "a trip condemned by China", "a step Pyongyang denounced"
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in row.slots:
             nouns.extend(p for p in c.children if p.dep_ == "pobj")
     source_actors = {m.actor for m, _ in sources}
     for noun in nouns:
         group = EVENT_NOUN_GROUPS.get(noun.lemma_.lower())
-        if not group or any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in noun.children):
-            continue
+        if not group or any(
+            (c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN")
+            or c.dep_ == "poss"
+            or (c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") and any(p.dep_ == "pobj" for p in c.children))
+            for c in noun.children
+        ):
+            continue  # "the decision of Nauru", "Nauru's decision": the event has an owner of its own
         earlier = recall(group)
         if earlier is None:
             continue

@@ -42,13 +42,13 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
         if found and c.dep_ == "conj":
             out.extend(phrase_actors(c, mentions_of, depth + 1))
             continue
-        if found and c.pos_ != "PROPN":
+        if found and c.pos_ != "PROPN" and not hyphen_joined(c, tok):
             continue  # "US ally Japan" is Japan; "Masami Oka and Sin Beom-cheol" (misparsed) is both
         if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "appos" and depth == 0 and not found):
             out.extend(phrase_actors(c, mentions_of, depth + 1))
-    if not out:  # "the government of Japan", "imports of Japanese seafood"
+    if not out:  # "the government of Japan", "imports of Japanese seafood", "officials from the two sides"
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "from" and tok.tag_ == "NNS")):
                 for p in prep.children:
                     if p.dep_ == "pobj":
                         out.extend(phrase_actors(p, mentions_of, depth + 1))
@@ -66,6 +66,12 @@ def hyphen_participle(tok) -> bool:
         and doc[tok.i + 1].text == "-"
         and (doc[tok.i + 2].tag_ in ("VBN", "VBD") or doc[tok.i + 2].lower_.endswith("ed"))
     )
+
+
+def hyphen_joined(first, second) -> bool:
+    """``first`` and ``second`` are written as one hyphenated word: "Sino-Russian", "US-Japan"."""
+    doc = first.doc
+    return first.i + 2 == second.i and doc[first.i + 1].text in ("-", "–", "—")
 
 
 def actors_of(tokens, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:

@@ -76,7 +76,7 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     if depth >= 3:
         return [], [], weight
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head != verb:
         # object control ("urged Japan to lift") before subject control ("agreed to meet")
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objs and head.lemma_.lower() not in INTENT_VERBS:
@@ -87,15 +87,40 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs:
             return actors_of(objs, mentions_of, weight * weights.ACCUSED_OF), [], weight
-    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
-        return verb_subjects(head, mentions_of, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head != verb and head.pos_ in ("VERB", "AUX"):
+        found = verb_subjects(head, mentions_of, depth + 1)
+        if verb.dep_ == "conj" and not found[0] and not found[1]:
+            # "X said that the deployment would damage ... and urged Y": the parse hung "urged" on the
+            # reported clause; a past-tense conjunct shares the subject of the sentence's main verb
+            root = verb.sent.root
+            if root != head and root.tag_ == verb.tag_ == "VBD" and root.pos_ == "VERB":
+                subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+                return actors_of(subjects, mentions_of, weight * weights.MAIN_CLAUSE_SUBJECT), [], weight
+        return found
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head.head, mentions_of, depth + 1)
-    if verb.dep_ in ("relcl", "acl") and head is not verb:
-        return actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD), [], weight
+    if verb.dep_ in ("relcl", "acl") and head != verb:
+        found = actors_of([head], mentions_of, weight * weights.RELATIVE_HEAD)
+        if found or verb.dep_ == "relcl":
+            return found, [], weight
+        # "approved a plan to give aid", "made a decision to impose": the one who has the plan
+        return _noun_holder_subjects(head, mentions_of, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        # "had no intention of meeting", "announced its decision of joining"
+        return _noun_holder_subjects(head.head, mentions_of, depth)
     if verb.dep_ == "ROOT":
         return _left_region(verb, mentions_of), [], weight
     return [], [], weight
+
+
+def _noun_holder_subjects(noun, mentions_of: MentionLookup, depth: int) -> tuple[list, list, float]:
+    """Subjects of the verb whose object is ``noun`` ("Seoul approved [a plan] to give ...")."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head  # "agreed on a plan to ..."
+    if noun.dep_ in ("dobj", "attr", "pobj", "oprd") and gov is not noun and gov.pos_ in ("VERB", "AUX"):
+        return verb_subjects(gov, mentions_of, depth + 1)
+    return [], [], 1.0 - weights.SUBJECT_DEPTH_STEP * depth
 
 
 def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
@@ -108,8 +133,8 @@ def _left_region(verb, mentions_of: MentionLookup) -> list[tuple[Mention, float]
     for t in reversed(list(verb.doc[max(0, verb.i - 15) : verb.i])):
         if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", '"', "“", "”"):
             break
-        if t.dep_ == "pobj" or t.head.dep_ == "pobj":
-            continue
+        if (t.dep_ == "pobj" or t.head.dep_ == "pobj") and t.i < verb.i - 1:
+            continue  # "in Seoul, ... held": not the subject, unless right before the verb ("On Monday Beijing said")
         out.extend((m, weights.LEFT_REGION) for m in mentions_of(t))
     return out
 
@@ -130,7 +155,7 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
             if agents:
                 return actors_of(agents, mentions_of, weights.NOUN_MODIFIER), weights.NOUN_MODIFIER
     head = noun.head
-    if head is noun:
+    if head == noun:
         return [], 0.0
     if (
         noun.dep_ == "nsubj"
@@ -236,7 +261,7 @@ def speech_head(tok):
     """The verb of saying or warning whose clause holds ``tok``, or None."""
     cur = tok
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head.lemma_.lower() in SPEECH_VERBS:
             return cur.head
@@ -258,8 +283,20 @@ def _between(tok, mentions_of: MentionLookup) -> list[tuple[Mention, float]]:
 
 
 def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLookup | None = None) -> Roles:
+    if row.pos == "ADJ":
+        # "China was strongly dissatisfied with Seoul": the subject of the copula feels it
+        holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head != tok else tok
+        sources = verb_subjects(holder, mentions_of)[0] if holder.pos_ in ("VERB", "AUX") else []
+        targets = _slot_targets(tok, row, mentions_of)
+        if not targets and "obj" in row.slots:  # "sorry to have disappointed Moon": the complement's object
+            objects = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+            targets = actors_of(objects, mentions_of, weights.CLAUSE_SUBJECT)
+        return Roles(sources, targets)
     if row.pos == "VERB":
         sources, patients, _ = verb_subjects(tok, mentions_of)
+        if not patients and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "a trip condemned by China", "Japan, criticised by Beijing, ...": the noun is the patient
+            patients = actors_of([tok.head], mentions_of, weights.PASSIVE_PATIENT)
         targets = patients + _slot_targets(tok, row, mentions_of)
         if patients and not sources:
             # passive without agent: "Japan was accused of ..." has no source

@@ -29,7 +29,7 @@ NON_PREPOSITION_SLOTS = frozenset({"obj", "dative", "between", "ccomp", "speaker
 class Trigger(NamedTuple):
     lemma: str
     particle: str
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN or ADJ
     event_type: str
     slots: tuple[str, ...]
     symmetric: bool
@@ -37,6 +37,20 @@ class Trigger(NamedTuple):
     cue: frozenset[str]
     intensity: float | None
 
+
+
+#: Parts of speech a trigger may have: verbs, their nominalisations, and predicate adjectives
+#: ("China was dissatisfied with", "Tokyo is willing to").
+TRIGGER_POS: tuple[str, ...] = ("VERB", "NOUN", "ADJ")
+
+
+def trigger_pos(tok) -> str:
+    """The lexicon part of speech a token is looked up under, or ""."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return "ADJ" if tok.dep_ == "acomp" else "VERB"  # "was disappointed" (tagged VERB)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return "ADJ" if tok.pos_ == "ADJ" else ""
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -66,8 +80,8 @@ class TriggerLexicon:
                 if etype not in EVENT_TYPES:
                     raise DataFileError(f"{path}:{n}: unknown event type {etype!r}")
                 pos = (row.get("pos") or "").strip().upper()
-                if pos not in ("VERB", "NOUN"):
-                    raise DataFileError(f"{path}:{n}: pos must be VERB or NOUN, not {pos!r}")
+                if pos not in TRIGGER_POS:
+                    raise DataFileError(f"{path}:{n}: pos must be VERB, NOUN or ADJ, not {pos!r}")
                 word, _, particle = lemma.partition(" ")
                 intensity = (row.get("intensity") or "").strip()
                 try:

@@ -19,7 +19,8 @@ def test_shipped_lists_load() -> None:
     assert lexicons.event_noun_groups()["drill"] == "exercise"
     assert lexicons.event_verb_groups()["accuse"] == "accusation"
     assert "met" in lexicons.irregular_forms()["meet"]
-    assert lexicons.group_anaphors()["the two sides"] == 2
+    assert lexicons.group_anaphors()["the pair"] == 2
+    assert {"sides", "governments"} <= lexicons.word_class("group_noun")
     assert all(lexicons.word_class(name) for name in lexicons.WORD_CLASSES)
 
 
@@ -82,7 +83,7 @@ def test_a_user_can_extend_a_list(folder: Path) -> None:
     ("body", "message"),
     [
         ("lemma,pos,event_type,slots\nmeet,VERB,GREET,with\n", "triggers.csv:2: unknown event type 'GREET'"),
-        ("lemma,pos,event_type,slots\nmeet,ADJ,CONSULT,with\n", "triggers.csv:2: pos must be VERB or NOUN, not 'ADJ'"),
+        ("lemma,pos,event_type,slots\nmeet,ADV,CONSULT,with\n", "triggers.csv:2: pos must be VERB, NOUN or ADJ, not 'ADV'"),
         ("lemma,pos,event_type,slots,intensity\nmeet,VERB,CONSULT,with,high\n", "triggers.csv:2: bad intensity 'high'"),
         ("lemma,pos,slots\nmeet,VERB,with\n", "triggers.csv: missing column 'event_type'"),
     ],
