@@ -19,11 +19,12 @@ import streamlit as st
 
 from components.filter_state import widget_keys
 from components.memory import trim_if_large
+from components.review_view import RAW_KEY, REVIEWER_KEY
 
 PAGES = "components/pages"
 #: Dashboard widgets whose values survive a visit to another page (Streamlit drops the state
 #: of widgets that a run does not draw, unless it is saved again at the start of every run).
-KEPT_WIDGETS = (*widget_keys("filter").values(), "matrix_metric")
+KEPT_WIDGETS = (*widget_keys("filter").values(), "matrix_metric", REVIEWER_KEY, RAW_KEY)
 
 
 def keep_widget_state() -> None:

@@ -4,9 +4,11 @@
   that DataFrame: ``prepare``, ``filters``, ``query``, ``filter_state``, ``events``,
   ``aggregate``, ``dyads``, ``network``, ``timeline``, ``headline``, ``geometry``,
   ``map_data``, ``table_rows``, ``evidence``, ``markup``, ``article_list``, ``add_checks``,
-  ``downloads``, ``actors``, ``scale``, ``memory``, ``access`` (who may write).
+  ``downloads``, ``actors``, ``scale``, ``memory``, ``access`` (who may write), ``review_data``.
 * Views (``*_view.py``, ``sidebar``) each draw one thing with Streamlit; a view imports data
   modules and the shared helpers in ``ui`` (also the write gate of the pages), never another view.
+  A page hands a view what it needs to act (the review buttons of ``review_view`` get an
+  ``on_review`` callback; the table view draws the page's actions under the selected row's evidence).
 * ``data_source`` is the one module that reads files (the relation store or a table, the
   actor table, the country outlines) and caches the reads.
 * Pages (``dashboard_page``, ``articles_page``, ``add_page``, run by the scripts in

@@ -1,6 +1,8 @@
 """The articles page: every stored article with its number of mentions; open one to read its
-text with the actors and triggers of its mentions highlighted; remove one (after a
-confirmation) together with its mentions (its rows of the relation table).
+text with the actors and triggers of its mentions highlighted; add a relation the extraction
+missed in one of its sentences; remove one (after a confirmation) together with its mentions
+(its rows of the relation table). Above the list, the review progress: how many articles
+are fully reviewed.
 
 Article text, titles, file names and URLs are untrusted: the article is shown as HTML built
 from escaped pieces (:mod:`components.evidence`), and only http(s) links are
@@ -22,15 +24,19 @@ from .data_source import (
     BUSY_MESSAGE,
     Source,
     data_key,
+    load_actors,
     load_document,
     load_document_relations,
     load_documents,
     load_relations,
+    load_review_progress,
     open_store,
     store_handle,
 )
 from .evidence import article_html, evidence_list_html
 from .markup import code_span
+from .review_data import ReviewRequest, record_review, sentence_choices
+from .review_view import render_add_relation, render_review_progress, render_reviewer
 from .ui import may_write, write_gate
 
 ADD_PAGE = "components/pages/add_articles.py"
@@ -67,6 +73,23 @@ def _remove(path: str, doc_id: str, title: str) -> None:
             "success",
             f"Removed {code_span(title, 80)} and its {rows} mention{'s' if rows != 1 else ''}.",
         )
+
+
+def _record(path: str, reviewer: str, request: ReviewRequest) -> None:
+    """Callback of the "Add the relation" form: ask the store, keep the outcome for the next run.
+
+    The write starts a new articles list (no selection); the article stays open until the
+    next write or another pick.
+    """
+    if not may_write():  # checked again when the click arrives, not only when the form was drawn
+        st.session_state[f"{KEY}_notice"] = ("error", "Reviewing is off for this session: nothing was recorded.")
+        return
+    store = store_handle(path)
+    st.session_state[f"{KEY}_notice"] = record_review(store, request, reviewer)
+    try:
+        st.session_state[f"{KEY}_reopen"] = (request.doc_id, store.generation())
+    except ExtractionError:
+        st.session_state.pop(f"{KEY}_reopen", None)
 
 
 def _show_notice() -> None:
@@ -130,12 +153,19 @@ def render_articles(source: Source) -> None:
     total = int(docs["relations"].sum()) if len(docs) else 0
     st.caption(
         f"Relation store {code_span(str(source.path), 200)} · {len(docs):,} articles · {total:,} mentions "
-        "extracted from them. Click a row to read the article."
+        "extracted from them (reviews applied). Click a row to read the article."
     )
     if docs.empty:
         st.info("The store holds no articles yet.")
         st.page_link(ADD_PAGE, label="Add articles")
         return
+    with st.sidebar:
+        st.header("Review")
+        reviewer = render_reviewer()
+    try:
+        render_review_progress(load_review_progress(str(store.path), generation), key=f"{KEY}_progress")
+    except ExtractionError as exc:
+        st.error(f"Cannot read the review progress: {exc}")
     docs, query = _search(docs)
     if docs.empty:
         st.info("No article matches.")
@@ -143,6 +173,9 @@ def render_articles(source: Source) -> None:
     # a new grid (no selection) after each write, and for each search
     grid_key = f"{KEY}_grid_{generation}" + (f"_{hashlib.sha1(query.encode()).hexdigest()[:10]}" if query else "")
     picked = _documents_grid(docs, grid_key)
+    reopen_id, reopen_generation = st.session_state.get(f"{KEY}_reopen") or ("", -1)
+    if picked is None and reopen_generation == generation and reopen_id in set(docs["doc_id"]):
+        picked = list(docs["doc_id"]).index(reopen_id)  # the article a relation was just added to
     if picked is None:
         return
     row = docs.iloc[picked]
@@ -158,6 +191,23 @@ def render_articles(source: Source) -> None:
         return
     doc = dict(zip(("doc_id", "title", "date", "url", "text", "source_file"), fields, strict=True))
     st.html(article_html(doc, relations))
+    with st.expander("Add a missed relation", icon=":material/add_circle:"):
+        st.caption(
+            "A relation this article states that the extraction did not find: pick its sentence, who did "
+            "what to whom, and its date. It is recorded under your name and shown as *added by a reviewer*."
+        )
+        actors = load_actors()
+        if write_gate("Adding relations", key=f"{KEY}_add"):
+            render_add_relation(
+                doc_id,
+                sentence_choices(doc["text"]),
+                key=f"{KEY}_add",
+                reviewer=reviewer,
+                on_review=lambda request: _record(str(store.path), reviewer, request),
+                actors=actors.order,
+                actor_names=actors.names,
+                doc_date=doc["date"],
+            )
 
     if not write_gate("Removing articles", key=KEY):
         return

@@ -4,6 +4,11 @@ Reads through :mod:`components.data_source` (cached), draws the sidebar filter (
 URL), then every view over the filtered rows: every event mention (a row of the relation
 table), or one row per event when the user counts events. The page composes the views;
 the views do not know each other.
+
+From a store, the mentions are shown with the analysts' reviews applied unless the sidebar's
+toggle asks for them as extracted; the evidence of a selected mention offers Confirm,
+Reject and Fix (:mod:`components.review_view`), recorded by :func:`_record` under the
+reviewer named in the sidebar.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from .data_source import (
     load_options,
     load_outlines,
     load_relations,
+    load_review_progress,
     open_store,
+    store_handle,
 )
 from .dyads import dyad_summary
 from .events import event_rows
@@ -36,19 +43,24 @@ from .markup import code_span
 from .matrix_view import render_matrix
 from .network_view import render_network
 from .query import dropped_query_note_html, filters_to_query
+from .review_data import ReviewRequest, progress_caption, record_review
+from .review_view import raw_wanted, render_raw_toggle, render_review_controls, render_reviewer
 from .sidebar import render_filters
 from .table_view import render_table
 from .timeline_view import render_timeline
+from .ui import may_write, write_gate
 
 ADD_PAGE = "components/pages/add_articles.py"
+NOTICE_KEY = "review_notice"
 
 
 def _query_params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def _load(source: Source) -> tuple[pd.DataFrame, tuple] | None:
-    """The relation frame and its cache key, or None after saying why there is none."""
+def _load(source: Source, *, raw: bool = False) -> tuple[pd.DataFrame, tuple] | None:
+    """The relation frame and its cache key, or None after saying why there is none
+    (``raw``: a store's mentions as extracted)."""
     store = None
     if source.is_store:
         store = open_store(source.path)
@@ -63,7 +75,7 @@ def _load(source: Source) -> tuple[pd.DataFrame, tuple] | None:
         )
         return None
     try:
-        key = data_key(source, store)
+        key = data_key(source, store, raw=raw)
         return load_relations(*key), key
     except (ExtractionError, OSError, ValueError) as exc:
         what = "relation store" if source.is_store else "relation table"
@@ -71,18 +83,41 @@ def _load(source: Source) -> tuple[pd.DataFrame, tuple] | None:
         return None
 
 
+def _record(path: str, reviewer: str, request: ReviewRequest) -> None:
+    """Callback of the review buttons: ask the store, keep the outcome for the next run."""
+    if not may_write():  # checked again when the click arrives, not only when the buttons were drawn
+        st.session_state[NOTICE_KEY] = ("error", "Reviewing is off for this session: nothing was recorded.")
+        return
+    st.session_state[NOTICE_KEY] = record_review(store_handle(path), request, reviewer)
+
+
+def _show_notice() -> None:
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        kind, message = notice
+        getattr(st, kind)(message)
+
+
 def render_dashboard(source: Source) -> None:
     st.title("Who did what to whom")
-    loaded = _load(source)
+    raw = source.is_store and raw_wanted()
+    loaded = _load(source, raw=raw)
     if loaded is None:
         return
     frame, key = loaded
     actors = load_actors()
     geometry = load_outlines()
+    reviewer = ""
     if source.is_store:
+        with st.sidebar:
+            st.header("Review")
+            reviewer = render_reviewer()
+            render_raw_toggle()
         articles = frame["doc_id"].nunique() if len(frame) else 0
+        shown = "as extracted, reviews not applied" if raw else "reviews applied"
         st.caption(
-            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} mentions from {articles:,} articles"
+            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} mentions from {articles:,} articles "
+            f"({shown}) · {progress_caption(load_review_progress(key[1], key[2][0]))}"
         )
     else:
         st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} mentions (read-only)")
@@ -94,7 +129,7 @@ def render_dashboard(source: Source) -> None:
             st.info("The relation table is empty: there is nothing to show yet.")
         return
 
-    options = load_options(*key, actors.order)
+    options = load_options(*key, actors.order)  # key: (kind, path, version, raw)
     options = replace(options, actor_names=actors.names)
     with st.sidebar:
         st.header("Filter")
@@ -162,4 +197,26 @@ def render_dashboard(source: Source) -> None:
         st.subheader("Dyad matrix")
         render_matrix(view, key="matrix", filters=filters, actors=options.actors, summary=summary, unit=unit)
     st.subheader(unit.capitalize())
-    render_table(view, key="table", filters=filters, noun=unit)
+    actions = None
+    if source.is_store:
+        _show_notice()
+
+        def actions(row: dict) -> None:
+            if not write_gate("Reviewing", key="review"):
+                return
+            render_review_controls(
+                row,
+                key="review",
+                reviewer=reviewer,
+                on_review=lambda request: _record(key[1], reviewer, request),
+                actor_names=actors.names,
+            )
+
+    render_table(
+        view,
+        key="table",
+        filters=filters,
+        noun=unit,
+        actions=actions,
+        selection_version=key[2][0] if source.is_store else None,
+    )

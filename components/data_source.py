@@ -13,8 +13,13 @@ Two sources:
 Command-line options win over environment variables; ``--data`` over ``--db``.
 
 Reads are cached with ``st.cache_data`` on hashable keys: the store's path and its
-generation counter (bumped by every write, so an add or a removal in any session shows
-in every view on the next run), or a table file's path, modification time and size.
+generation counter (bumped by every write, so an add, a removal or a review in any session
+shows in every view on the next run), or a table file's path, modification time and size.
+
+A store's mentions are read with the analysts' reviews applied (the store's view
+``reviewed_relations``: rejected mentions hidden, fixed fields replaced, added mentions
+included), or as extracted (``raw_relations``) when the sidebar's toggle asks for it: the
+``raw`` part of the cache key.
 
 This is the one module of the dashboard that reads files: the relations (store or table),
 the actor table (``<data dir>/actors/actors.csv``, through
@@ -189,36 +194,47 @@ def store_generation(store: Store) -> int:
 
 # --------------------------------------------------------------------------- cached reads
 
-DataKey = tuple[str, str, tuple[int, ...]]  # (kind, path, version): hashable, cheap to compare
+#: (kind, path, version, raw): hashable, cheap to compare. ``raw``: a store's mentions as
+#: extracted, reviews not applied (always False for a table, which holds no reviews).
+DataKey = tuple[str, str, tuple[int, ...], bool]
 
 
-def data_key(source: Source, store: Store | None = None) -> DataKey:
+def data_key(source: Source, store: Store | None = None, *, raw: bool = False) -> DataKey:
     """The cache key of the source's current content (raises OSError / StoreError when unreadable)."""
     if source.is_store:
         assert store is not None
-        return ("store", str(store.path), (store.generation(),))
+        return ("store", str(store.path), (store.generation(),), bool(raw))
     stat = source.path.stat()
-    return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size))
+    return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size), False)
 
 
 @st.cache_data(show_spinner="Loading the relation table…", max_entries=2)
-def load_relations(kind: str, path: str, version: tuple[int, ...]) -> pd.DataFrame:
-    """The relation table, ready for the views: the one place that reads it."""
-    raw = store_handle(path).relations() if kind == "store" else read_table(path)
-    frame = prepare_relations(raw)
+def load_relations(kind: str, path: str, version: tuple[int, ...], raw: bool = False) -> pd.DataFrame:
+    """The relation table, ready for the views: the one place that reads it (a store's with
+    the reviews applied, or as extracted with ``raw``)."""
+    table = store_handle(path).relations(raw=raw) if kind == "store" else read_table(path)
+    frame = prepare_relations(table)
     trim()  # return the reader's temporary buffers before Streamlit pickles the result
     return frame
 
 
 @st.cache_data(max_entries=2)
-def load_options(kind: str, path: str, version: tuple[int, ...], actor_order: tuple[str, ...]) -> FilterOptions:
-    return filter_options(load_relations(kind, path, version), actor_order=actor_order)
+def load_options(
+    kind: str, path: str, version: tuple[int, ...], raw: bool, actor_order: tuple[str, ...]
+) -> FilterOptions:
+    return filter_options(load_relations(kind, path, version, raw), actor_order=actor_order)
 
 
 @st.cache_data(show_spinner="Grouping mentions into events…", max_entries=2)
-def load_event_ids(kind: str, path: str, version: tuple[int, ...]) -> pd.Series:
+def load_event_ids(kind: str, path: str, version: tuple[int, ...], raw: bool = False) -> pd.Series:
     """The event id of each row of :func:`load_relations`'s frame (same order)."""
-    return event_ids(load_relations(kind, path, version))
+    return event_ids(load_relations(kind, path, version, raw))
+
+
+@st.cache_data(max_entries=4)
+def load_review_progress(path: str, generation: int) -> pd.DataFrame:
+    """The store's review progress per article (:meth:`extraction.store.Store.review_progress`)."""
+    return store_handle(path).review_progress()
 
 
 @st.cache_data(max_entries=4)
@@ -235,6 +251,7 @@ def load_document(path: str, generation: int, doc_id: str) -> tuple[str, str, st
 
 @st.cache_data(max_entries=16)
 def load_document_relations(path: str, generation: int, doc_id: str) -> pd.DataFrame:
+    """One stored article's mentions, reviews applied."""
     return store_handle(path).relations(doc_ids=[doc_id])
 
 

@@ -130,10 +130,16 @@ def evidence_html(row: Mapping[str, Any]) -> str:
     )
     title = esc(str(row.get("doc_title", "") or "(untitled)"))
     link = link_html(row.get("doc_url"))
+    relation_id = str(row.get("relation_id", "") or "")
+    try:
+        sentence = f"sentence {int(row.get('sentence_id'))}" if int(row.get("sentence_id")) >= 0 else "no sentence"
+    except (TypeError, ValueError):
+        sentence = f"sentence {row.get('sentence_id', '')}"
     article = (
         f"<b>{title}</b> · {esc(str(row.get('doc_date', '') or 'undated'))} · {link}"
-        f"<br/><small>article {esc(str(row.get('doc_id', '')))}, sentence "
-        f"{esc(str(row.get('sentence_id', '')))}</small>"
+        f"<br/><small>article {esc(str(row.get('doc_id', '')))}, {esc(sentence)}"
+        + (f", relation <code>{esc(relation_id)}</code>" if relation_id else "")
+        + "</small>"
     )
     return (
         '<div class="evidence" style="border-left:4px solid #6c7ae0;padding:0.4rem 0.9rem;'

@@ -18,11 +18,13 @@ class Column(NamedTuple):
     heading: str | None = None  # None: the column's own name
     number_format: str | None = None  # printf-style; set for the number columns
     width: str | None = None  # "small", "medium", "large"; None: Streamlit's default
-    optional: bool = False  # shown only when the frame has it (the event counts, origin, event id)
+    optional: bool = False  # shown only when the frame has it (event counts, review, relation id, origin, event id)
 
 
 #: The table's columns in order: the relation table's columns a reader needs, the event
-#: counts after the date when counting events, the origin and event id at the end.
+#: counts after the date when counting events; at the end, from a store, the review status
+#: and the relation id (to review a mention from the command line), then the origin and
+#: the event id.
 COLUMNS_SHOWN: tuple[Column, ...] = (
     Column("event_date", "Date"),
     Column("num_articles", "Articles", "%d", optional=True),
@@ -39,6 +41,8 @@ COLUMNS_SHOWN: tuple[Column, ...] = (
     Column("sentence", "Sentence", width="large"),
     Column("doc_title", "Article", width="medium"),
     Column("doc_id"),
+    Column("review_status", "Review", optional=True),
+    Column("relation_id", "Relation id", optional=True),
     Column("origin", optional=True),
     Column("event_id", "Event", optional=True),
 )

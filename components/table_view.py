@@ -1,7 +1,11 @@
 """Table: the filtered mentions (first rows shown, all downloadable) and the evidence of the
-selected row, with the two actors and the trigger highlighted (:mod:`components.evidence`)."""
+selected row, with the two actors and the trigger highlighted (:mod:`components.evidence`),
+followed by the page's actions on that row (the review buttons, from a store)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -31,11 +35,16 @@ def render_table(
     filters: Filters,
     limit: int = DEFAULT_LIMIT,
     noun: str = "mentions",
+    actions: Callable[[Mapping[str, Any]], None] | None = None,
+    selection_version: int | None = None,
 ) -> pd.DataFrame:
     """The mentions table with row selection and the evidence panel.
 
     Returns the rows shown. The download holds every filtered mention, all columns.
     ``noun="events"`` when ``df`` holds one row per event (its most confident mention).
+    ``actions(row)`` draws under the selected row's evidence (the page's review buttons).
+    A new ``selection_version`` (e.g. the store's generation after a write) starts the
+    table without a selection, so that a row that moved is never mistaken for another.
     """
     if df.empty:
         st.info(f"No {noun} match this filter.")
@@ -53,7 +62,7 @@ def render_table(
         )
     event = st.dataframe(
         rows,
-        key=f"{key}_grid",
+        key=f"{key}_grid" if selection_version is None else f"{key}_grid_{selection_version}",
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
@@ -65,7 +74,10 @@ def render_table(
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected and 0 <= selected[0] < len(rows):
         st.markdown("**Evidence**")
-        st.html(evidence_html(df.iloc[selected[0]].to_dict()))
+        row = df.iloc[selected[0]].to_dict()
+        st.html(evidence_html(row))
+        if actions is not None:
+            actions(row)
     else:
         st.caption("Select a row to read its evidence sentence and article.")
     return rows

@@ -132,6 +132,19 @@ def gdelt_max_unpacked_bytes() -> int:
     return int(os.environ.get("RELDASH_GDELT_MAX_UNPACKED_BYTES") or DEFAULT_GDELT_MAX_UNPACKED_BYTES)
 
 
+# --------------------------------------------------------------------------- reviews
+#
+# ``RELDASH_REVIEWER``  the name recorded with each review verdict (the CLI's ``--reviewer`` wins;
+#                       the CLI falls back to the login name, the dashboard asks for one).
+
+REVIEWER_ENV = "RELDASH_REVIEWER"
+
+
+def reviewer() -> str:
+    """The reviewer name setting (``RELDASH_REVIEWER``), stripped; "" when unset."""
+    return (os.environ.get(REVIEWER_ENV) or "").strip()
+
+
 # --------------------------------------------------------------------------- dashboard
 #
 # ``RELDASH_DEMO_ARTICLES``  folder whose articles are a new store's initial content (default: ``data/articles``).

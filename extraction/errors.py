@@ -67,3 +67,16 @@ class FetchFailed(InputProblem):
     """A URL that could not be fetched: network error, HTTP status, size, content type."""
 
     code = "E031"
+
+
+class UnknownRelation(NotInStore):
+    """A relation id that the store does not hold (neither extracted nor added)."""
+
+    code = "E023"
+
+
+class InvalidReview(InputProblem):
+    """A review that cannot be recorded: unknown actor or event type, bad date or sentence,
+    no reviewer name, a fix that changes nothing, a relation added twice."""
+
+    code = "E024"

@@ -60,6 +60,22 @@ def load_gold(folder: str | Path, only: list[str] | None = None) -> pd.DataFrame
                                        "event_date", "negated", "evidence"])  # fmt: skip
 
 
+def gold_documents(folder: str | Path, only: list[str] | None = None) -> list[str]:
+    """The doc_ids a gold folder covers, sorted: those of its rows, and for a file without
+    rows (an article that states no relation) its name without ``.csv``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataFileError(f"gold folder not found: {folder}")
+    docs: set[str] = set()
+    for path in sorted(folder.glob("*.csv")):
+        if only and path.stem not in only:
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            ids = {(r.get("doc_id") or "").strip() for r in csv.DictReader(fh)} - {""}
+        docs |= ids or {path.stem}
+    return sorted(docs)
+
+
 def _quad(event_type: str) -> str:
     return EVENT_TYPES[event_type][0]
 

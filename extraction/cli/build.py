@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from extraction.cli.common import (
     add_model_options,
@@ -16,6 +17,9 @@ from extraction.cli.common import (
     stderr,
 )
 from extraction.documents import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def run_extraction(docs: list[Document], args: argparse.Namespace, *, desc: str = "extracting") -> Iterator:
@@ -63,26 +67,35 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from extraction.evaluate import evaluate, format_report, load_gold
+    from extraction.evaluate import evaluate, format_report, gold_documents, load_gold
 
     gold = load_gold(args.gold, only=args.only)
-    if gold.empty:
+    doc_ids = gold_documents(args.gold, only=args.only)
+    if not doc_ids:
         stderr(f"error: no gold rows under {args.gold}")
         return 1
-    doc_ids = set(gold["doc_id"])
-    docs, problems = collect_documents(args.articles)
-    for p in problems:
-        stderr(f"skipped: {p}")
-    docs = [d for d in docs if d.doc_id in doc_ids]
-    if not docs:
-        stderr("error: none of the gold documents could be read")
-        return 1
-    from extraction.table import to_frame
+    if args.db:
+        found = stored_predictions(args.db, doc_ids)
+        if found is None:
+            return 1
+        predicted, covered = found
+    else:
+        docs, problems = collect_documents(args.articles or ["data/articles"])
+        for p in problems:
+            stderr(f"skipped: {p}")
+        wanted = set(doc_ids)
+        docs = [d for d in docs if d.doc_id in wanted]
+        if not docs:
+            stderr("error: none of the gold documents could be read")
+            return 1
+        from extraction.table import to_frame
 
-    predicted = to_frame(run_extraction(docs, args, desc="evaluating"))
+        predicted = to_frame(run_extraction(docs, args, desc="evaluating"))
+        covered = [d.doc_id for d in docs]
     if args.modality:
         predicted = predicted[predicted["modality"].isin(args.modality)]
-    report = evaluate(predicted, gold[gold["doc_id"].isin({d.doc_id for d in docs})])
+    report = evaluate(predicted, gold[gold["doc_id"].isin(set(covered))])
+    report["documents"] = len(covered)
     if args.json:
         import json
 
@@ -113,6 +126,33 @@ def cmd_train_pairs(args: argparse.Namespace) -> int:
     return 0
 
 
+def stored_predictions(db: str, doc_ids: list[str]) -> tuple[pd.DataFrame, list[str]] | None:
+    """The raw extraction (text rows, reviews not applied) of the gold documents in the store
+    at ``db``, and those documents.
+
+    Gold documents the store lacks are reported on stderr; None (after an error line)
+    when it holds none of them. StoreError when there is no store at ``db`` (none is created).
+    """
+    from pathlib import Path
+
+    from extraction.errors import StoreError
+    from extraction.schema import COLUMNS
+    from extraction.store import Store
+
+    if not Path(db).is_file():
+        raise StoreError(f"no store at {db}")
+    store = Store(db)
+    stored = set(store.list_documents()["doc_id"])
+    missing = [d for d in doc_ids if d not in stored]
+    for doc_id in missing:
+        stderr(f"skipped: gold document {doc_id!r} is not in the store")
+    present = [d for d in doc_ids if d in stored]
+    if not present:
+        stderr(f"error: the store {store.path} holds none of the gold documents")
+        return None
+    return store.relations(doc_ids=present, origin="text", raw=True)[list(COLUMNS)], present
+
+
 def add_build_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``build`` and ``evaluate`` to the CLI's subparsers."""
     b = sub.add_parser("build", help="extract relations from files and folders into a CSV or Parquet table")
@@ -123,7 +163,15 @@ def add_build_commands(sub: argparse._SubParsersAction) -> None:
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("evaluate", help="score the extraction against gold annotations")
-    e.add_argument("--articles", nargs="+", default=["data/articles"], help="article files or folders")
+    source = e.add_mutually_exclusive_group()
+    source.add_argument(
+        "--articles", nargs="+", default=None, help="article files or folders to extract (default: data/articles)"
+    )
+    source.add_argument(
+        "--db",
+        default=None,
+        help="score the raw extraction stored in this DuckDB store instead (reviews not applied; no extraction runs)",
+    )
     e.add_argument("--gold", default="data/gold", help="gold folder (one CSV per article)")
     e.add_argument("--only", nargs="*", default=None, help="restrict to these doc_ids")
     e.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from extraction.cli.build import add_build_commands
 from extraction.cli.common import run_command
+from extraction.cli.review import add_review_commands
 from extraction.cli.store import add_store_commands
 
 
@@ -19,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_build_commands(sub)
     add_store_commands(sub)
+    add_review_commands(sub)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""The store commands: ``add``, ``list``, ``remove``, ``export``, ``reextract``, ``import-gdelt``.
+"""The store commands: ``add``, ``list``, ``remove``, ``export`` (``--raw``: reviews not applied),
+``reextract``, ``import-gdelt``.
 
 Added to the parser by :func:`add_store_commands`; errors become one-line
 messages in :func:`extraction.cli.common.run_command`.
@@ -73,13 +74,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         f"{stats['gdelt_relations']} GDELT relations"
         + (f"; {stats['stale_documents']} documents need `reextract`" if stats["stale_documents"] else "")
     )
+    reviews = store.reviews()
+    if not reviews.empty:
+        from extraction.cli.review import review_summary
+
+        print(f"reviews: {review_summary(reviews, store.review_progress())} (rels: reviews applied)")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     store = _store(args)
     rows = store.remove(args.doc_id)
-    print(f"removed {args.doc_id} and its {rows} relation{'s' if rows != 1 else ''}")
+    _attached, kept = store.review_counts([args.doc_id])
+    print(
+        f"removed {args.doc_id} and its {rows} relation{'s' if rows != 1 else ''}"
+        + (f"; its {kept} review{'s' if kept != 1 else ''} kept (see `review list`)" if kept else "")
+    )
     return 0
 
 
@@ -95,9 +105,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         since=since,
         until=until,
         origin=args.origin,
+        raw=args.raw,
     )
     write_table(frame, args.out)
-    print(f"{len(frame)} relations -> {args.out}")
+    print(f"{len(frame)} relations{' as extracted' if args.raw else ''} -> {args.out}")
     return 0
 
 
@@ -162,12 +173,15 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     add_db_option(rm)
     rm.set_defaults(func=cmd_remove)
 
-    ex = sub.add_parser("export", help="write the store's relation table to CSV or Parquet")
+    ex = sub.add_parser("export", help="write the store's relation table (reviews applied) to CSV or Parquet")
     ex.add_argument("--out", required=True, help="output file, .csv or .parquet (written atomically)")
     ex.add_argument("--actor", nargs="+", default=None, metavar="CODE", help="rows involving any of these actors")
     ex.add_argument("--since", default="", help="event date on or after this date")
     ex.add_argument("--until", default="", help="event date on or before this date")
     ex.add_argument("--origin", choices=("text", "gdelt"), default=None, help="only rows of this origin")
+    ex.add_argument(
+        "--raw", action="store_true", help="the rows as extracted, reviews not applied (default: reviewed)"
+    )
     add_db_option(ex)
     ex.set_defaults(func=cmd_export)
 

@@ -10,9 +10,14 @@
   insertion), re-extracting and removing documents;
 * :mod:`~extraction.store.inputs` — adds from files, uploads, pasted text, a URL;
 * :mod:`~extraction.store.demo` — the demo corpus in a new store;
-* :mod:`~extraction.store.gdelt_import` — GDELT rows in and out.
+* :mod:`~extraction.store.gdelt_import` — GDELT rows in and out;
+* :mod:`~extraction.store.reviews` — analyst reviews (confirm, reject, fix, add), the
+  review list and progress; :mod:`~extraction.store.review_values` checks their values.
 
-Every add, removal, re-extraction or import is one transaction: an error or a
+Every reader reads the relations through a view: ``reviewed_relations`` (reviews applied,
+the default) or ``raw_relations`` (as extracted, ``relations(raw=True)``).
+
+Every add, removal, re-extraction, import or review is one transaction: an error or a
 crash midway leaves the store as it was. The store keeps no connection open
 between calls; each call takes the file lock, opens DuckDB, works, closes.
 Extraction (the slow part) runs before the write lock is taken. A call waits up
@@ -26,17 +31,24 @@ Reading the store imports neither spaCy nor the URL fetcher.
 from __future__ import annotations
 
 from extraction.errors import StoreBusy
-from extraction.store.ddl import DOCUMENT_COLUMNS, EXTRA_COLUMNS, SCHEMA_VERSION
+from extraction.store.ddl import (
+    DOCUMENT_COLUMNS,
+    EXTRA_COLUMNS,
+    RELATION_FRAME_COLUMNS,
+    REVIEW_COLUMNS,
+    SCHEMA_VERSION,
+)
 from extraction.store.demo import DemoSeeding
 from extraction.store.extractor import ProgressCallback, default_extractor
 from extraction.store.gdelt_import import GdeltImport
 from extraction.store.ingest import content_hash
 from extraction.store.inputs import InputAdds
 from extraction.store.reads import StoreReads
-from extraction.store.reports import AddReport, ImportReport, ReextractReport
+from extraction.store.reports import AddReport, ImportReport, ReextractReport, ReviewReport
+from extraction.store.reviews import Reviewing
 
 
-class Store(InputAdds, DemoSeeding, GdeltImport, StoreReads):
+class Store(InputAdds, DemoSeeding, GdeltImport, Reviewing, StoreReads):
     """The DuckDB relation store at ``path`` (default: setting ``RELDASH_DB``).
 
     Cheap to create; holds no connection between calls, so one instance may be
@@ -52,7 +64,10 @@ __all__ = [
     "EXTRA_COLUMNS",
     "ImportReport",
     "ProgressCallback",
+    "RELATION_FRAME_COLUMNS",
+    "REVIEW_COLUMNS",
     "ReextractReport",
+    "ReviewReport",
     "SCHEMA_VERSION",
     "Store",
     "StoreBusy",

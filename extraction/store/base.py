@@ -21,7 +21,15 @@ import pandas as pd
 
 from extraction import config
 from extraction.errors import StoreBusy, StoreError
-from extraction.store.ddl import BUMP_GENERATION, SCHEMA_VERSION, TABLES, create_schema
+from extraction.store.ddl import (
+    BUMP_GENERATION,
+    CORE_TABLES,
+    MIGRATABLE_VERSIONS,
+    SCHEMA_VERSION,
+    TABLES,
+    create_schema,
+    migrate,
+)
 from extraction.store.locking import StoreLock
 
 
@@ -110,18 +118,31 @@ class StoreBase:
                 raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
 
     def _ensure_schema(self) -> None:
-        """Check an existing store's schema version; create the tables in a new file."""
+        """Check an existing store's schema version (migrating an older one); create the tables in a new file."""
         if self.path.exists():
-            tables = set(self._read("SELECT table_name FROM information_schema.tables")["table_name"])
-            if tables >= TABLES:
+            tables = set(
+                self._read("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'")[
+                    "table_name"
+                ]
+            )
+            if tables >= CORE_TABLES:
                 version = self._read("SELECT value FROM meta WHERE key = 'schema_version'")
-                if not version.empty and version.iloc[0, 0] != SCHEMA_VERSION:
+                found = None if version.empty else str(version.iloc[0, 0])
+                if found in MIGRATABLE_VERSIONS:
+                    self._migrate()
+                elif found is not None and found != SCHEMA_VERSION:
                     raise StoreError(
-                        f"{self.path}: store schema version {version.iloc[0, 0]}, "
-                        f"this code reads version {SCHEMA_VERSION}"
+                        f"{self.path}: store schema version {found}, this code reads version {SCHEMA_VERSION}"
                     )
                 return
             if tables - TABLES:
                 raise StoreError(f"{self.path} is a DuckDB file but not a relation store")
         with self._transaction() as con:
             create_schema(con)
+
+    def _migrate(self) -> None:
+        """Bring an older store to :data:`SCHEMA_VERSION` in one transaction (another session may have already)."""
+        with self._transaction() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row and row[0] in MIGRATABLE_VERSIONS:
+                migrate(con, row[0])

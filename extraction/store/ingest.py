@@ -29,6 +29,7 @@ from extraction.store.ddl import DOCUMENT_COLUMNS, RELATION_TABLE_COLUMNS, colum
 from extraction.store.extractor import ProgressCallback, default_extractor, extractor_version
 from extraction.store.frames import text_relation_frame
 from extraction.store.reports import AddReport, ReextractReport
+from extraction.store.reviews import review_counts_in
 
 if TYPE_CHECKING:
     from extraction.pipeline import Extractor
@@ -220,7 +221,13 @@ class Ingestion(StoreBase):
         *,
         all_documents: bool = False,
     ) -> ReextractReport:
-        """Re-extract documents stored by another extractor version (or all), in one transaction."""
+        """Re-extract documents stored by another extractor version (or all), in one transaction.
+
+        The rows as extracted are replaced; reviews are not touched: each stays attached to
+        its relation id, so it applies again to the same relation extracted again. The
+        report counts the reviews of these documents still attached and those whose
+        relation is no longer extracted (kept; listed as ``orphaned`` by ``Store.reviews``).
+        """
         extractor = extractor or default_extractor()
         version = extractor_version(extractor)
         sql = 'SELECT doc_id, title, "date", url, "text", source_file, content_hash FROM documents'
@@ -254,6 +261,8 @@ class Ingestion(StoreBase):
             con.execute(
                 f"UPDATE documents SET extractor_version = ? WHERE doc_id IN ({marks})", [version, *ids]
             )
+            # reviews stay attached by relation id; those whose relation is gone are kept and counted
+            report.reviews_attached, report.reviews_orphaned = review_counts_in(con, ids)
         report.documents = len(ids)
         report.relations_before = int(before)
         report.relations_after = len(new)

@@ -1,4 +1,4 @@
-"""Reading the store: counts, the document list, one document, the relation table.
+"""Reading the store: counts, the document list, one document, the relation table (reviewed or raw).
 
 Nothing here imports spaCy or the URL fetcher.
 """
@@ -12,9 +12,8 @@ import pandas as pd
 
 from extraction.documents import Document, parse_date_or_problem
 from extraction.errors import NotInStore
-from extraction.schema import COLUMNS
 from extraction.store.base import StoreBase
-from extraction.store.ddl import EXTRA_COLUMNS, column_list
+from extraction.store.ddl import RELATION_FRAME_COLUMNS, column_list
 from extraction.store.extractor import extractor_version
 from extraction.store.frames import relation_frame
 
@@ -54,12 +53,12 @@ class StoreReads(StoreBase):
 
     def list_documents(self) -> pd.DataFrame:
         """One row per stored document (no text): doc_id, title, date, url, source_file,
-        added_at, extractor_version, content_hash, relations (number of relation rows);
-        sorted by date then doc_id."""
+        added_at, extractor_version, content_hash, relations (number of relation rows, reviews
+        applied: rejected rows not counted, added ones counted); sorted by date then doc_id."""
         frame = self._read(
             'SELECT d.doc_id, d.title, d."date", d.url, d.source_file, d.added_at, d.extractor_version, '
             "d.content_hash, count(r.doc_id) AS relations "
-            "FROM documents d LEFT JOIN relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
+            "FROM documents d LEFT JOIN reviewed_relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
             'GROUP BY ALL ORDER BY d."date", d.doc_id'
         )
         for col in _DOCUMENT_TEXT_COLUMNS:
@@ -85,8 +84,14 @@ class StoreReads(StoreBase):
         until: str | None = None,
         origin: str | Iterable[str] | None = None,
         doc_ids: Iterable[str] | None = None,
+        raw: bool = False,
     ) -> pd.DataFrame:
-        """The relation table (``COLUMNS`` + :data:`EXTRA_COLUMNS`), canonical dtypes.
+        """The relation table with the reviews applied (:data:`RELATION_FRAME_COLUMNS`), canonical dtypes.
+
+        Read from the view ``reviewed_relations``: rejected rows hidden, fixed fields
+        replaced, added relations included; ``review_status`` says which (``""`` for a row
+        not reviewed). ``raw=True`` reads ``raw_relations`` instead: the rows as extracted,
+        rejected ones included (``review_status`` ``rejected``), no added relations.
 
         Filters (all optional, combined with AND): ``actors`` — rows whose source or
         target is one of them; ``since``/``until`` — inclusive ISO dates compared with
@@ -115,10 +120,11 @@ class StoreReads(StoreBase):
             ids = sorted(set(doc_ids))
             where.append(f"doc_id IN ({', '.join('?' * len(ids)) or 'NULL'})")
             params += ids
-        sql = f"SELECT {column_list((*COLUMNS, *EXTRA_COLUMNS))} FROM relations"
+        view = "raw_relations" if raw else "reviewed_relations"
+        sql = f"SELECT {column_list(RELATION_FRAME_COLUMNS)} FROM {view}"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY origin DESC, doc_id, row_no"
+        sql += " ORDER BY origin DESC, doc_id, row_no NULLS LAST, add_no"
         return relation_frame(self._read(sql, params))
 
     def stale_documents(self, extractor: Extractor | None = None) -> list[str]:

@@ -127,3 +127,11 @@ def test_article_spans_and_html_escape_everything() -> None:
     assert "from &lt;b&gt;.md" in body and "article x&lt;1&gt;" in body
     linked = article_html(dict(doc, url="https://example.org/a?b=1&c=2"), rels)
     assert 'href="https://example.org/a?b=1&amp;c=2"' in linked
+
+
+def test_evidence_panel_names_the_sentence_and_the_relation_id() -> None:
+    assert "article " in evidence_html(ROW) and ", sentence 1</small>" in evidence_html(ROW)
+    reviewed = evidence_html({**ROW, "relation_id": "r44b0911a73ad5576", "sentence_id": -1})
+    assert ", no sentence, relation <code>r44b0911a73ad5576</code></small>" in reviewed
+    hostile = evidence_html({**ROW, "relation_id": "<b>x</b>"})
+    assert "<code>&lt;b&gt;x&lt;/b&gt;</code>" in hostile

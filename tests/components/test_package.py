@@ -29,11 +29,21 @@ PURE = (
     "network",
     "prepare",
     "query",
+    "review_data",
     "scale",
     "table_rows",
     "timeline",
 )
-VIEWS = ("headline_view", "map_view", "matrix_view", "network_view", "sidebar", "table_view", "timeline_view")
+VIEWS = (
+    "headline_view",
+    "map_view",
+    "matrix_view",
+    "network_view",
+    "review_view",
+    "sidebar",
+    "table_view",
+    "timeline_view",
+)
 PAGES = ("dashboard_page", "articles_page", "add_page")
 DRAWING = {"streamlit", "pydeck", "altair"}
 

@@ -20,3 +20,9 @@ def test_event_counts_follow_the_date_and_origin_and_id_come_last(rel: pd.DataFr
     columns = list(table_rows(view, limit=3).columns)
     assert columns == ["event_date", "num_articles", "num_mentions", *TABLE_COLUMNS[1:], "origin", "event_id"]
     assert "_date" not in columns and "doc_url" not in columns  # internal and unshown columns stay out
+
+
+def test_review_status_and_relation_id_come_before_origin(rel: pd.DataFrame) -> None:
+    view = apply_filters(rel, Filters()).assign(origin="text", relation_id="r0", review_status="confirmed")
+    columns = list(table_rows(view, limit=3).columns)
+    assert columns[-4:] == ["doc_id", "review_status", "relation_id", "origin"]

@@ -137,7 +137,7 @@ def test_export_csv_and_parquet_with_filters(capsys, db, fake, inputs, tmp_path)
     code, out, _ = run(capsys, "export", "--out", out_csv, "--db", db)
     assert (code, out) == (0, f"9 relations -> {out_csv}\n")
     table = read_table(out_csv)
-    assert list(table.columns) == [*COLUMNS, *EXTRA_COLUMNS]
+    assert list(table.columns) == [*COLUMNS, *EXTRA_COLUMNS, "relation_id", "review_status"]
     assert sorted(set(table["origin"])) == ["gdelt", "text"]
 
     out_pq = tmp_path / "japan.parquet"

@@ -36,7 +36,7 @@ def test_add_documents_and_read_back(store):
     assert docs.loc[0, "url"] == "https://example.org/a"
 
     rel = store.relations()
-    assert list(rel.columns) == [*COLUMNS, *EXTRA_COLUMNS]
+    assert list(rel.columns) == [*COLUMNS, *EXTRA_COLUMNS, "relation_id", "review_status"]
     expected = to_frame(FakeExtractor().extract([A, B]))
     pd.testing.assert_frame_equal(rel[list(COLUMNS)], expected)
     assert list(rel["origin"]) == ["text"] * 3
