@@ -1,19 +1,37 @@
 """Stage 4: event dates.
 
-Temporal expressions are found with regular expressions (no parse needed) and
-resolved against the publication date:
+Two steps.
 
-* explicit: "December 2018", "September 7", "7 September 2022", "in August",
-  "in 2016", "2022-09-07";
-* relative: "last month", "last week's talks", "on Tuesday", "yesterday",
-  "the previous day", "the following year", "three days ago".
+:func:`find_dates` finds temporal expressions with regular expressions (no parse needed) and
+resolves them against the publication date:
 
-Entry point: :func:`find_dates` yields :class:`TimeExpression` records for a
-text; :func:`event_date` picks the one that applies to an event at a given
-position and falls back to the publication date (precision ``doc``).
+* explicit: "December 2018", "September 7", "7 September 2022", "in August", "in 2016",
+  "2022-09-07";
+* relative to the publication date: "last month", "last week's talks", "on Tuesday",
+  "yesterday", "three days ago", "over the weekend";
+* relative to the story's own time: "the previous day", "the following year", "a day earlier",
+  "two days after the summit".
 
-Precision is ``day``, ``month`` or ``year``; ``event_date`` is always a full
-ISO date (the first day of the month or year at coarser precision).
+Each :class:`TimeExpression` also records what the words around it say: whether it is the limit
+of a period ("since 2019", "until March"), background in the past perfect ("had met in 2018"),
+or in a clause with a future cue ("will meet on Monday", "is due to start in March"). An
+underspecified expression ("on Monday", "in March", "March 3") keeps both readings, the last one
+on or before the publication date and the next one on or after it; its ``date`` is the reading
+its clause calls for (the past one unless a future cue says otherwise, the nearer one when the
+clause says nothing).
+
+:func:`event_date` picks the date of one event. With the parsed sentence it prefers the
+expression attached to the trigger's own clause (the trigger and the verbs that govern it) over
+one that modifies another noun ("the summit on March 3") or sits in another clause ("resolutions
+adopted in 2016"), and reads an underspecified expression forward when its verb is future or
+intended. A sentence without an expression of its own takes the story's current time: the latest
+expression earlier in the paragraph that is not background, a limit or (for an event that
+happened) a plan; at the start of a paragraph, the story's reference time, the first day the
+article names (what the lead reports). Failing all that, the publication date (precision ``doc``).
+
+Precision is ``day``, ``month`` or ``year``; a date is always a full ISO date (the first day of
+the month or year at coarser precision). "This week" and "last week" are reported at month
+precision, or at the day the article names within that week when it names one.
 """
 
 from __future__ import annotations
@@ -23,16 +41,32 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from .constants import MONTH_NAMES, MONTH_PATTERN, MONTHS, NUMBER_WORDS, PERIOD_BOUND_WORDS, WEEKDAY_NAMES
+from .constants import (
+    CAPITALISED_FUNCTION_WORDS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    MONTHS,
+    NUMBER_WORDS,
+    PERIOD_BOUND_WORDS,
+    WEEKDAY_NAMES,
+)
 
 
 class TimeExpression(NamedTuple):
     start: int
     end: int
     text: str
-    date: str  # ISO date
+    date: str  # ISO date: the reading the expression's own clause calls for
     precision: str  # day, month, year
     bound: bool = False  # "since 2019", "until March": a limit of a period, not the time of an event
+    limit: str = ""  # the word that makes it a limit ("since", "until", "by", ...)
+    earlier: str = ""  # underspecified ("on Monday", "in March"): the reading on or before the publication date
+    later: str = ""  # ... and the one on or after it
+    background: bool = False  # in a past-perfect clause ("had met in 2018"): not the story's current time
+    future: bool = False  # a plan or a future ("will meet on Monday", "due to take effect on May 1")
+    week: str = ""  # "this week", "last week": the Monday of that week
 
 
 class EventDate(NamedTuple):
@@ -43,18 +77,20 @@ class EventDate(NamedTuple):
 WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 _MON = MONTH_PATTERN
 _NUMWORDS = NUMBER_WORDS
+_COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+
+#: Limits that never give the time of an event ("since 2019", "until March").
+HARD_LIMITS = frozenset({"since", "until", "till", "through", "throughout"})
+#: Prepositions whose object is an earlier or simultaneous event: "after talks on Tuesday, they
+#: pledged ..." dates the pledge by the talks.
+TIME_ANCHOR_PREPS = frozenset({"after", "before", "following", "ahead", "during", "amid", "upon", "at"})
 
 _WEEKDAY = rf"(?P<wd>{'|'.join(WEEKDAY_NAMES)})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
-    (
-        "offset",
-        re.compile(
-            r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
-            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b",
-            re.I,
-        ),
-    ),
+    ("offset", re.compile(_COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b", re.I)),
+    # "a day before the talks began", "two days after the summit": relative to the story's time
+    ("offset_event", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after)\b", re.I)),
     ("that_day", re.compile(r"\bthat\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night)\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:\b|(?=T\d))")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b")),
@@ -78,13 +114,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.I)),
     ("day_before", re.compile(r"\bthe\s+day\s+(?P<which>before|after)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     ("deictic", re.compile(r"\b(?P<w>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)),
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<which>(?i:last|next|this|on))\s+)?"
+            r"\b(?:(?P<which>(?i:last|next|this\s+coming|this|coming|on))\s+)?"
             + _WEEKDAY
             + r"\b"
         ),
@@ -100,6 +137,132 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?P<which>in|since|of|during|early|late|mid|until|by|from|before|after|throughout)[\s-]+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b(?!-\d)", re.I)),
     ("year_bare", re.compile(r"(?<![\w$-])(?P<y>20[0-3]\d)(?![\w-])")),
 ]
+#: Kinds resolved against the story's latest day rather than the publication date.
+_STORY_RELATIVE = frozenset({"the_rel", "day_before", "offset", "offset_event", "that_day"})
+#: Kinds that name a year and so set the year later expressions ("the following year") count from.
+_YEAR_KINDS = frozenset({"iso", "dmy", "mdy", "my", "year", "year_bare"})
+
+# --------------------------------------------------------------------------- the words around an expression
+
+#: Where a clause ends, for the cheap tense cues (no parse).
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–()\"“”]|\s-\s|[.!?](?=\s|$)"
+    r"|,\s+(?=(?:and|but|while|whereas|which|who|whose|where|when|as|saying|adding|after|before)\b)"
+    r"|\b(?:that|which|who|because|although|though|whereas|when|while|once|if|unless)\b"
+)
+#: A future or a plan in the clause: "will meet on Monday", "is due to start in March".
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|would|won't|wouldn't"
+    r"|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|poised|going|about)\s+to"
+    r"|(?:is|are|was|were)\s+to|plans?\s+to|planning\s+to|intends?\s+to|hopes?\s+to|aims?\s+to"
+    r"|upcoming|forthcoming|scheduled|planned|due\s+(?:on|in|to|for))\b|'ll\b",
+    re.I,
+)
+#: A past tense in the clause: "met in March", "was signed on June 3".
+_PAST_CUE = re.compile(r"\b(?:had|did|was|were|ago)\b|\b[a-z]{2,}ed\b")
+#: Irregular past forms the -ed test misses (a closed class of English).
+_IRREGULAR_PAST = frozenset(
+    (
+        "met", "held", "said", "told", "took", "made", "sent", "began", "came", "went", "left", "won", "led",
+        "fought", "brought", "bought", "spoke", "wrote", "gave", "saw", "flew", "struck", "broke", "chose", "drew",
+        "drove", "rose", "shot", "stood", "hit", "cut", "put", "set", "became", "ran", "fell", "found", "kept",
+        "lost", "paid", "sold", "threw", "laid", "meant", "read", "rang", "sank", "shook", "spent", "spread",
+        "stole", "swore", "swept", "taught", "thought", "understood", "withdrew", "upheld", "overtook", "froze",
+        "forbade",
+    )
+)  # fmt: skip
+#: Irregular past participles, for "had met".
+_IRREGULAR_PARTICIPLES = frozenset(
+    (
+        "met", "held", "said", "told", "taken", "made", "sent", "begun", "come", "gone", "left", "won", "led",
+        "fought", "brought", "bought", "spoken", "written", "given", "seen", "flown", "struck", "broken", "chosen",
+        "drawn", "driven", "risen", "shot", "stood", "hit", "cut", "put", "set", "become", "run", "fallen",
+        "found", "kept", "lost", "paid", "sold", "thrown", "laid", "meant", "read", "rung", "sunk", "shaken",
+        "spent", "spread", "stolen", "sworn", "swept", "taught", "thought", "understood", "withdrawn", "upheld",
+        "overtaken", "frozen", "forbidden", "been", "done", "known", "shown", "grown",
+    )
+)  # fmt: skip
+#: "had met", "had already been": the past perfect of background.
+_HAD = re.compile(
+    r"\bhad\s+(?:(?:not|never|already|also|just|long|previously|earlier|first|last|once|twice|ever|still|both"
+    r"|all|each|only|[a-z]+ly)\s+)*(?P<w>[a-z]+)\b"
+)
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+(?:,\s+[A-Z][A-Za-z .'-]+)?,\s*$")
+_BOUND_WORDS = PERIOD_BOUND_WORDS
+_BOUND_BEFORE = re.compile(r"\b(?P<w>since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before ``text[start:end]`` and, when the expression opens its
+    clause ("On Monday, the two will meet"), those after it."""
+    before = text[max(0, start - 240) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    if len(before.split()) > 1:
+        return before, ""
+    after = text[end : end + 240]
+    cut = _CLAUSE_BREAK.search(after)
+    return before, after[: cut.start()] if cut else after
+
+
+def _cues(words: str) -> list[tuple[int, str]]:
+    """Tense cues in ``words`` by position: (offset, "future" or "past")."""
+    future = [(m.start(), m.end()) for m in _FUTURE_CUE.finditer(words)]
+    past = [m for m in _PAST_CUE.finditer(words)]
+    past += [m for m in re.finditer(r"[a-z]+", words) if m.group(0) in _IRREGULAR_PAST]
+    found = [(start, "future") for start, _ in future]
+    found += [(m.start(), "past") for m in past if not any(s <= m.start() < e for s, e in future)]  # "scheduled"
+    return sorted(found)
+
+
+def _tense_cue(before: str, after: str) -> str:
+    """The cue nearest to the expression: the last one before it, else the first one after it."""
+    cues = _cues(before)
+    if cues:
+        return cues[-1][1]
+    cues = _cues(after)
+    return cues[0][1] if cues else ""
+
+
+def _year_in_context(
+    text: str, start: int, end: int, years: list[tuple[int, int]], pub: dt.date, past: bool
+) -> int | None:
+    """The year an expression without one ("in July", "March 3") takes from its sentence or, for a
+    past tense, from an earlier sentence of its paragraph when that year is a past one; None
+    when it is the publication's own."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    following = _SENTENCE_END.search(text, end)
+    sentence_end = following.start() if following else len(text)
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    same = [y for at, y in years if sentence_start <= at < sentence_end]
+    if same:
+        return same[-1] if same[-1] != pub.year else None
+    earlier = [y for at, y in years if paragraph_start <= at < sentence_start]
+    if past and earlier and earlier[-1] < pub.year:
+        return earlier[-1]
+    return None
+
+
+def _is_background(words: str) -> bool:
+    for m in _HAD.finditer(words):
+        w = m.group("w")
+        if w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES:
+            return True
+    return False
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A bare year right after a capitalised word is part of a name ("Justice Mission 2025")."""
+    m = re.search(r"([A-Z][A-Za-z]*)[\s\"']+$", text[max(0, start - 30) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    return word not in CAPITALISED_FUNCTION_WORDS and word.lower().rstrip(".") not in MONTHS
+
+
+# --------------------------------------------------------------------------- calendar helpers
 
 
 def _doc_day(doc_date: str) -> dt.date | None:
@@ -118,8 +281,28 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
 def _mon(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
+
+
+def _in_year(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class _Resolved(NamedTuple):
+    day: dt.date
+    precision: str
+    earlier: dt.date | None = None  # the other readings of an underspecified expression
+    later: dt.date | None = None
+    default: str = "earlier"  # which reading holds when the clause gives no cue: earlier, later, nearer
+    week: dt.date | None = None
 
 
 def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
@@ -127,7 +310,8 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
 
     Relative expressions need the publication date; without it they are skipped.
     "The previous day" and its kin resolve against the latest day-precise
-    expression before them in the text (else the publication date).
+    expression before them in the text (else the publication date); "a day before
+    the talks" only against one in an earlier sentence.
     """
     pub = _doc_day(doc_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -138,34 +322,72 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
                 continue
             if kind == "month" and m.group("mon") == "May" and not m.group("which"):
                 continue  # the modal verb
+            if kind == "year_bare" and _in_name(text, m.start()):
+                continue
             found.append((m.start(), m.end(), kind, m))
             taken.append((m.start(), m.end()))
     found.sort()
+    years = [  # years named on their own as points of time ("in 2019"), not limits ("since 2019")
+        (start, int(m.group("y")))
+        for start, _end, kind, m in found
+        if kind == "year"
+        and (m.groupdict().get("which") or "").lower() not in _BOUND_WORDS
+        and not _BOUND_BEFORE.search(text[max(0, start - 12) : start])
+    ]
     anchor: dt.date | None = None  # the latest day the text named
+    anchor_at = -1  # where it was named
     anchor_month: dt.date | None = None  # the latest month (or day) it named
     anchor_year: int | None = None
+    last_end = -10
     for start, end, kind, m in found:
-        if start < 400 and _DATELINE_BEFORE.search(text[max(0, start - 60) : start]):
+        apposition = kind in _STORY_RELATIVE and re.fullmatch(r",\s*", text[last_end:start]) is not None
+        last_end = end
+        if apposition:
+            continue  # "on February 25, the day after the invasion": the same time again
+        if start < 400 and _DATELINE_BEFORE.search(text[max(0, start - 80) : start]):
             continue  # "SEOUL, March 9 —": the dateline gives the publication date, not an event's
-        resolved = _resolve(kind, m, pub, anchor, anchor_year, anchor_month)
+        base = anchor
+        if kind == "offset_event" and (anchor is None or not _SENTENCE_END.search(text[anchor_at:start])):
+            continue  # "a day before the talks began": the talks are the story's latest day, named in an earlier sentence
+        resolved = _resolve(kind, m, pub, base, anchor_year, anchor_month)
         if resolved is None:
             continue
-        day, precision = resolved
-        bound = bool(_BOUND_BEFORE.search(text[max(0, start - 12) : start])) or (
-            (m.groupdict().get("which") or "").lower() in _BOUND_WORDS
+        before, after = _clause_parts(text, start, end)
+        cue = _tense_cue(before, after)
+        future = cue == "future"
+        day = resolved.day
+        year = None
+        if kind in ("month", "md", "dm") and resolved.earlier and pub is not None and cue != "future":
+            year = _year_in_context(text, start, end, years, pub, cue == "past")
+        if year is not None:
+            # "in 2019 ... in July", "Tokyo began requiring licences in July, 2019's ...": the text's year
+            day = _in_year(year, day.month, day.day) or day
+            resolved = resolved._replace(earlier=None, later=None)
+        elif future and resolved.later:
+            day = resolved.later
+        elif cue == "past" and resolved.earlier:
+            day = resolved.earlier
+        precision = resolved.precision
+        limit_word = _BOUND_BEFORE.search(text[max(0, start - 12) : start])
+        which = (m.groupdict().get("which") or "").lower()
+        limit = (limit_word.group("w").lower() if limit_word else "") or (
+            which if which in _BOUND_WORDS and kind not in _STORY_RELATIVE else ""
         )
-        if precision == "day" and kind not in ("the_rel", "day_before", "offset", "that_day"):
-            anchor = day
+        if pub is not None and (day > pub if precision == "day" else day > _month_start(pub)):
+            future = True
+        if precision == "day" and kind not in _STORY_RELATIVE:
+            anchor, anchor_at = day, end
         if kind not in ("the_rel", "day_before") and (precision == "day" or kind in ("my", "month")):
             anchor_month = day
-        if kind in ("iso", "dmy", "mdy", "my", "year", "year_bare"):
+        if kind in _YEAR_KINDS:
             anchor_year = day.year
-        yield TimeExpression(start, end, m.group(0), day.isoformat(), precision, bound)
-
-
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+,\s*$")
-_BOUND_WORDS = PERIOD_BOUND_WORDS
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
+        yield TimeExpression(
+            start, end, m.group(0), day.isoformat(), precision, bool(limit), limit,
+            resolved.earlier.isoformat() if resolved.earlier else "",
+            resolved.later.isoformat() if resolved.later else "",
+            _is_background(f"{before} {after}"), future,
+            resolved.week.isoformat() if resolved.week else "",
+        )  # fmt: skip
 
 
 def _resolve(
@@ -175,106 +397,280 @@ def _resolve(
     anchor: dt.date | None,
     anchor_year: int | None,
     anchor_month: dt.date | None = None,
-) -> tuple[dt.date, str] | None:
+) -> _Resolved | None:
     g = m.groupdict()
     try:
         if kind == "iso":
-            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day"
+            return _Resolved(dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day")
         if kind in ("dmy", "mdy"):
-            return dt.date(int(g["y"]), _mon(g["mon"]), int(g["d"])), "day"
+            return _Resolved(dt.date(int(g["y"]), _mon(g["mon"]), int(g["d"])), "day")
         if kind == "my":
-            return dt.date(int(g["y"]), _mon(g["mon"]), 1), "month"
+            return _Resolved(dt.date(int(g["y"]), _mon(g["mon"]), 1), "month")
         if kind in ("year", "year_bare"):
-            return dt.date(int(g["y"]), 1, 1), "year"
+            return _Resolved(dt.date(int(g["y"]), 1, 1), "year")
     except ValueError:
         return None
     if pub is None:
         return None
     if kind == "weekday_last_week":
         target = WEEKDAYS.index(g["wd"].lower())
-        return pub - dt.timedelta(days=pub.weekday() + 7) + dt.timedelta(days=target), "day"
-    if kind == "offset":
+        return _Resolved(_monday(pub) - dt.timedelta(days=7) + dt.timedelta(days=target), "day")
+    if kind in ("offset", "offset_event"):
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMWORDS.get(n, 1)
-        sign = -1 if g["dir"].lower() == "earlier" else 1
+        sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
         base = anchor or pub
         unit = g["unit"].lower()
         if unit == "day":
-            return base + dt.timedelta(days=sign * count), "day"
+            return _Resolved(base + dt.timedelta(days=sign * count), "day")
         if unit == "week":
-            return _month_start(base + dt.timedelta(days=7 * sign * count)), "month"
+            return _Resolved(_month_start(base + dt.timedelta(days=7 * sign * count)), "month")
         if unit == "month":
-            return _add_months(base, sign * count), "month"
-        return dt.date(base.year + sign * count, 1, 1), "year"
+            return _Resolved(_add_months(base, sign * count), "month")
+        return _Resolved(dt.date(base.year + sign * count, 1, 1), "year")
     if kind == "that_day":
-        return (anchor or pub), "day"
+        return _Resolved(anchor or pub, "day")
     if kind in ("md", "dm"):
-        try:
-            day = dt.date(pub.year, _mon(g["mon"]), int(g["d"]))
-        except ValueError:
-            return None
-        if day > pub + dt.timedelta(days=62):
-            day = day.replace(year=pub.year - 1)
-        return day, "day"
+        return _day_month(_mon(g["mon"]), int(g["d"]), pub)
     if kind == "month":
-        month = _mon(g["mon"])
-        which = (g.get("which") or "").lower()
-        if which == "next":
-            year = pub.year + (month <= pub.month)
-        elif which == "last":
-            year = pub.year - (month >= pub.month)
-        elif month > pub.month + 2 and which not in ("this", "until", "by", "through"):
-            year = pub.year - 1
-        else:
-            year = pub.year
-        return dt.date(year, month, 1), "month"
+        return _month_name(_mon(g["mon"]), (g.get("which") or "").lower(), pub)
     if kind == "rel_unit" and g["which"].lower() in ("previous", "following"):
         kind = "the_rel"  # "following year": relative to the story's time, not to today
+    if kind == "weekend":
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        return _Resolved(_month_start(saturday), "month", week=_monday(saturday))
     if kind == "rel_unit":
         which, unit = g["which"].lower(), g["unit"].lower()
         step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
         if unit == "year":
-            return dt.date(pub.year + step, 1, 1), "year"
+            return _Resolved(dt.date(pub.year + step, 1, 1), "year")
         if unit == "month":
-            return _add_months(pub, step), "month"
-        # a week: at month precision, the month holding that week's middle
-        return _month_start(pub + dt.timedelta(days=7 * step)), "month"
+            return _Resolved(_add_months(pub, step), "month")
+        # a week: at month precision, the month holding that week's middle (refined by event_date)
+        week = _monday(pub) + dt.timedelta(days=7 * step)
+        return _Resolved(_month_start(pub + dt.timedelta(days=7 * step)), "month", week=week)
     if kind in ("the_rel", "day_before"):
         which = g["which"].lower()
         unit = (g.get("unit") or "day").lower()
         base = anchor or pub
         step = {"previous": -1, "preceding": -1, "before": -1, "following": 1, "next": 1, "after": 1}.get(which, 0)
         if unit in ("day", "morning", "evening", "night"):
-            return base + dt.timedelta(days=step), "day"
+            return _Resolved(base + dt.timedelta(days=step), "day")
         if unit == "week":
-            return _month_start(base + dt.timedelta(days=7 * step)), "month"
+            return _Resolved(_month_start(base + dt.timedelta(days=7 * step)), "month")
         if unit == "month":
-            return _add_months(anchor_month or base, step), "month"
+            return _Resolved(_add_months(anchor_month or base, step), "month")
         year = (anchor_year or base.year) + step
-        return dt.date(year, 1, 1), "year"
+        return _Resolved(dt.date(year, 1, 1), "year")
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMWORDS.get(n, 1)
         unit = g["unit"].lower()
         if unit == "day":
-            return pub - dt.timedelta(days=count), "day"
+            return _Resolved(pub - dt.timedelta(days=count), "day")
         if unit == "week":
-            return _month_start(pub - dt.timedelta(days=7 * count)), "month"
+            return _Resolved(_month_start(pub - dt.timedelta(days=7 * count)), "month")
         if unit == "month":
-            return _add_months(pub, -count), "month"
-        return dt.date(pub.year - count, 1, 1), "year"
+            return _Resolved(_add_months(pub, -count), "month")
+        return _Resolved(dt.date(pub.year - count, 1, 1), "year")
     if kind == "deictic":
         w = g["w"].lower()
-        return (pub - dt.timedelta(days=1) if w in ("yesterday", "last night") else pub), "day"
+        return _Resolved(pub - dt.timedelta(days=1) if w in ("yesterday", "last night") else pub, "day")
     if kind == "weekday":
-        target = WEEKDAYS.index(g["wd"].lower())
-        which = (g.get("which") or "").lower()
-        delta = (pub.weekday() - target) % 7
-        if which == "next":
-            return pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7), "day"
-        if which == "last" and delta == 0:
-            delta = 7
-        return pub - dt.timedelta(days=delta), "day"
+        return _weekday(WEEKDAYS.index(g["wd"].lower()), " ".join((g.get("which") or "").lower().split()), pub)
+    return None
+
+
+def _weekday(target: int, which: str, pub: dt.date) -> _Resolved:
+    """A weekday ("on Monday"): the last Monday on or before the publication date, or the next one on or after it."""
+    back = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+    ahead = pub + dt.timedelta(days=(target - pub.weekday()) % 7)
+    if which == "next":
+        return _Resolved(pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7), "day")
+    if which == "last":
+        return _Resolved(back if back < pub else back - dt.timedelta(days=7), "day")
+    if which == "this":
+        return _Resolved(_monday(pub) + dt.timedelta(days=target), "day")
+    if which in ("coming", "this coming"):
+        return _Resolved(ahead if ahead > pub else ahead + dt.timedelta(days=7), "day")
+    return _Resolved(back, "day", back, ahead, "earlier")
+
+
+def _day_month(month: int, day: int, pub: dt.date) -> _Resolved | None:
+    """A day of a month ("March 3"): this year's, unless that is more than two months ahead (then last year's) or
+    more than ten months back (then next year's); the clause may call for either side instead."""
+    this = _in_year(pub.year, month, day)
+    if this is None:
+        return None
+    back = this if this <= pub else _in_year(pub.year - 1, month, day)
+    ahead = this if this >= pub else _in_year(pub.year + 1, month, day)
+    if this > pub + dt.timedelta(days=62):
+        nearer = back
+    elif this < pub - dt.timedelta(days=300):
+        nearer = ahead
+    else:
+        nearer = this
+    if nearer is None:
+        return None
+    return _Resolved(nearer, "day", back, ahead, "nearer")
+
+
+def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:
+    """A month name ("in March"): like "March 3", at month precision; "last March" and "next March" are fixed."""
+    back = dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
+    ahead = dt.date(pub.year if month >= pub.month else pub.year + 1, month, 1)
+    if which == "next":
+        return _Resolved(dt.date(pub.year + (month <= pub.month), month, 1), "month")
+    if which == "last":
+        return _Resolved(dt.date(pub.year - (month >= pub.month), month, 1), "month")
+    if which == "this":
+        return _Resolved(dt.date(pub.year, month, 1), "month")
+    if which in ("until", "by", "through"):
+        return _Resolved(ahead, "month")
+    diff = month - pub.month
+    if diff > 2:
+        nearer = back
+    elif diff < -9:
+        nearer = ahead
+    else:
+        nearer = dt.date(pub.year, month, 1)
+    return _Resolved(nearer, "month", back, ahead, "nearer")
+
+
+# --------------------------------------------------------------------------- the date of one event
+
+
+def _token_at(parsed, offset: int):
+    for tok in parsed:
+        if tok.idx <= offset < tok.idx + max(len(tok), 1):
+            return tok
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_RELATIVISERS = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
+#: Dependencies by which a word modifies a noun ("the 2019 restrictions", "Tuesday's talks", "test on May 9").
+_NOUN_MODIFIER_DEPS = frozenset({"prep", "nummod", "compound", "amod", "poss", "npadvmod", "nmod", "appos"})
+
+
+def _own_clause(verb) -> bool:
+    """Does this verb head a clause of its own (its own subject or a relative pronoun)?"""
+    return any(c.dep_ in _SUBJECTS or (c.lower_ in _RELATIVISERS and c.i < verb.i) for c in verb.children)
+
+
+def _chain(trigger) -> list:
+    """The trigger and the words above it, up to the root of the sentence; a relative clause
+    ("X, who had met Y in 2018, ...") keeps its time to itself, so the chain stops there."""
+    chain = [trigger]
+    cur = trigger
+    for _ in range(40):
+        if cur.head is cur or cur.dep_ == "relcl" or (cur.dep_ == "acl" and _own_clause(cur)):
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[int, int, object]:
+    """How an expression attaches to the trigger's clause: (rank, depth, word).
+
+    Walks up from the expression to the first word of the trigger's chain. rank 0: straight to
+    it; 1: through a noun the expression modifies and then a time-anchor preposition ("after
+    talks on Tuesday, they pledged"); 2: through such a noun and no anchor ("her election in
+    January", "the 2019 restrictions"); 3: through a verb with a clause of its own ("after
+    Seoul sent ships on Monday", "the controls it announced last month"), a past participle
+    modifying a noun other than a subject ("resolutions adopted in 2016") or a complement
+    ("agreed to hold talks next month" is no date for the agreement), or not at all. Participles
+    and infinitives without a subject ("Lai, sworn in on Monday, used ...", "speaking in Seoul on
+    Friday") pass the time on. ``depth`` is the position in the chain of the word reached (0:
+    the trigger itself); ``word`` is that word.
+    """
+    span = parsed.char_span(e.start - offset, e.end - offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return 3, 0, None
+    in_span = {t.i for t in span}
+    where = {t.i: n for n, t in enumerate(chain)}
+    cur = span.root
+    through_noun = through_anchor = False
+    came_by = cur.dep_
+    for _ in range(40):
+        if cur.i in where:
+            return (0 if not through_noun else 1 if through_anchor else 2), where[cur.i], cur
+        if cur.i not in in_span:
+            if cur.pos_ in ("VERB", "AUX"):
+                if _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
+                    return 3, 0, None
+                if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS:
+                    return 3, 0, None
+            elif cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and came_by in _NOUN_MODIFIER_DEPS:
+                through_noun, through_anchor = True, False
+            elif cur.pos_ == "ADP" and cur.lower_ in TIME_ANCHOR_PREPS:
+                through_anchor = True
+        if cur.head is cur:
+            break
+        came_by = cur.dep_
+        cur = cur.head
+    return 3, 0, None
+
+
+def _tense(word, modality: str, trigger) -> str:
+    """The tense of the word an expression attaches to: "future" (will, plans, "is to"), "would" (a future
+    in the past or a condition), "past" or ""."""
+    from .events.modality import modality_of
+
+    if word is None:
+        return ""
+    if word.pos_ not in ("VERB", "AUX"):
+        if word is trigger and modality == "intended":
+            return "future"
+        return ""
+    auxes = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if auxes & HYPOTHETICAL_AUX:
+        return "would"
+    if modality_of(word) in ("intended", "hypothetical"):
+        return "future"
+    if word.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in word.children):
+        return "past"
+    return ""
+
+
+def _reading(e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None) -> EventDate:
+    date = e.date
+    if tense in ("future", "would") and e.later:
+        date = e.later
+    elif tense == "past" and e.earlier:
+        date = e.earlier
+    if e.week:
+        monday = dt.date.fromisoformat(e.week)
+        last = monday + dt.timedelta(days=6)
+        if pub is not None:
+            last = min(last, pub)
+        for other in expressions:
+            usable = other.precision == "day" and not other.bound and not other.background and not other.week
+            if usable and monday.isoformat() <= other.date <= last.isoformat():
+                return EventDate(other.date, "day")
+    return EventDate(date, e.precision)
+
+
+def _usable(e: TimeExpression, modality: str) -> bool:
+    """May this expression give the story's current time for an event of ``modality``?"""
+    if e.bound and e.limit != "by":
+        return False
+    return not e.background and (not e.future or modality == "intended")
+
+
+def _story_time(
+    expressions: Sequence[TimeExpression], start: int, paragraph_start: int, modality: str, pub: dt.date | None
+) -> TimeExpression | None:
+    earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and _usable(e, modality)]
+    if earlier:
+        return earlier[-1]
+    last = pub.isoformat() if pub else "9999"
+    for e in expressions:  # the story's reference time: the first day it names, what the lead reports
+        if e.precision == "day" and _usable(e, "asserted") and e.date <= last:
+            return e
     return None
 
 
@@ -285,25 +681,49 @@ def event_date(
     position: int,
     doc_date: str,
     paragraph_start: int | None = None,
+    *,
+    modality: str = "",
+    parsed=None,
 ) -> EventDate:
     """The date of an event whose trigger is at ``position`` in the sentence [start, end).
 
-    Takes the expression inside the sentence nearest to the trigger (limits of
-    periods such as "since 2019" only when nothing else is there). With none,
-    the latest expression earlier in the same paragraph (the story's current
-    time, "that afternoon"); else the publication date at precision ``doc``.
+    ``expressions`` are :func:`find_dates` of the whole text; ``parsed`` is the sentence's spaCy
+    ``Doc`` (its character 0 at ``start``) and ``modality`` the event's (asserted, intended,
+    hypothetical). Limits of periods ("since 2019", "until March") never date an event; "by
+    Friday", "before May" only when nothing else in the sentence does.
+
+    With a parse: the expression attached to the trigger's clause nearest to the trigger (in the
+    tree, then in the text), read forward for a future or intended verb; with none, the story's
+    current time (needs ``paragraph_start``: the latest usable expression earlier in the
+    paragraph, else the first day the article names); then an expression attached elsewhere in
+    the sentence; then the publication date at precision ``doc``. Without a parse: the
+    expression nearest to the trigger, then the story's current time.
     """
-    inside = [e for e in expressions if start <= e.start and e.end <= end]
-    points = [e for e in inside if not e.bound] or inside
-    if points:
-        best = min(points, key=lambda e: min(abs(e.start - position), abs(e.end - position)))
-        return EventDate(best.date, best.precision)
-    if paragraph_start is not None:
-        earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and not e.bound]
-        if earlier:
-            return EventDate(earlier[-1].date, earlier[-1].precision)
-        before = [e for e in expressions if e.end <= start and not e.bound and e.precision == "day"]
-        if before:
-            return EventDate(before[-1].date, before[-1].precision)
     pub = _doc_day(doc_date)
+    inside = [e for e in expressions if start <= e.start and e.end <= end and e.limit not in HARD_LIMITS]
+    trigger = _token_at(parsed, position - start) if parsed is not None else None
+
+    def distance(e: TimeExpression) -> int:
+        return min(abs(e.start - position), abs(e.end - position))
+
+    others: list[TimeExpression] = []
+    if trigger is None:
+        points = [e for e in inside if not e.bound] or inside
+        if points:
+            return _reading(min(points, key=distance), "", expressions, pub)
+    else:
+        chain = _chain(trigger)
+        ranked = [(_attachment(e, parsed, start, chain), e) for e in inside]
+        own = [(rank, depth, e.bound, distance(e), e, word) for (rank, depth, word), e in ranked if rank <= 1]
+        if own:
+            *_, best, word = min(own, key=lambda o: o[:4])
+            return _reading(best, _tense(word, modality, trigger), expressions, pub)
+        others = [e for (rank, _, _), e in ranked]
+        rank_of = {e: rank for (rank, _, _), e in ranked}
+    if paragraph_start is not None:
+        story = _story_time(expressions, start, paragraph_start, modality, pub)
+        if story is not None:
+            return _reading(story, "", expressions, pub)
+    if others:
+        return _reading(min(others, key=lambda e: (rank_of[e], distance(e))), "", expressions, pub)
     return EventDate(pub.isoformat() if pub else "", "doc")

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from extraction.dates import EventDate, TimeExpression, event_date, find_dates
-from extraction.documents import read_inputs
+from extraction.documents import read_inputs, split_sentences
+from extraction.events.modality import modality_of
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "seeds" / "000_edb928441491f2db.txt"
 
 PUB = "2022-09-11"  # a Sunday
+PUB_WED = "2023-03-01"  # a Wednesday
 
 DATE_CASES = [
     # --- explicit
@@ -83,6 +85,68 @@ DATE_CASES = [
      [("August 2019", "2019-08-01", "month"), ("The following month", "2019-09-01", "month")]),
     ("following-month-no-anchor", "The following month they fought.", PUB,
      [("The following month", "2022-10-01", "month")]),
+    # --- an underspecified expression read by its clause's tense (PUB_WED is a Wednesday)
+    ("will-weekday-ahead", "China and Japan will hold talks on Monday.", PUB_WED, [("on Monday", "2023-03-06", "day")]),
+    ("is-to-weekday", "The minister is to visit Beijing on Saturday.", PUB_WED, [("on Saturday", "2023-03-04", "day")]),
+    ("due-to-weekday", "Envoys are due to meet on Friday.", PUB_WED, [("on Friday", "2023-03-03", "day")]),
+    ("scheduled-weekday", "Talks are scheduled for Thursday.", PUB_WED, [("Thursday", "2023-03-02", "day")]),
+    ("plans-weekday", "Seoul plans to send a delegation on Tuesday.", PUB_WED, [("on Tuesday", "2023-03-07", "day")]),
+    ("would-weekday", "Seoul said it would send envoys on Saturday.", PUB_WED, [("on Saturday", "2023-03-04", "day")]),
+    ("future-after-weekday", "On Monday, the two sides will meet again.", PUB_WED, [("On Monday", "2023-03-06", "day")]),
+    ("past-weekday-stays", "China and Japan held talks on Monday.", PUB_WED, [("on Monday", "2023-02-27", "day")]),
+    ("past-first-cue-wins", "On Monday Motegi repeated the point, telling her the deal would not help.", PUB_WED,
+     [("On Monday", "2023-02-27", "day")]),
+    ("said-then-would", "Officials said on Monday that the envoys would meet on Friday.", PUB_WED,
+     [("on Monday", "2023-02-27", "day"), ("on Friday", "2023-03-03", "day")]),
+    ("same-weekday-future", "They will meet on Wednesday.", PUB_WED, [("on Wednesday", "2023-03-01", "day")]),
+    ("this-weekday", "They met this Monday and meet again this Friday.", PUB_WED,
+     [("this Monday", "2023-02-27", "day"), ("this Friday", "2023-03-03", "day")]),
+    ("coming-weekday", "They meet this coming Wednesday.", PUB_WED, [("this coming Wednesday", "2023-03-08", "day")]),
+    ("will-month-ahead", "The pact will lapse in November.", "2019-08-26", [("in November", "2019-11-01", "month")]),
+    ("will-month-next-year", "They will meet in December.", "2023-01-18", [("in December", "2023-12-01", "month")]),
+    ("past-month-last-year", "They met in December.", "2023-01-18", [("in December", "2022-12-01", "month")]),
+    ("past-month-this-year", "Trump congratulated Tsai on her election in January.", "2016-12-04",
+     [("in January", "2016-01-01", "month")]),
+    ("no-cue-month-nearer", "Trump takes office in January.", "2016-12-04", [("in January", "2017-01-01", "month")]),
+    ("month-same-as-pub", "They met in March and will meet again in March.", "2023-03-20",
+     [("in March", "2023-03-01", "month"), ("in March", "2023-03-01", "month")]),
+    ("will-day-month-next-year", "The talks will resume on January 5.", "2022-12-20", [("January 5", "2023-01-05", "day")]),
+    ("past-day-month-this-year", "The talks resumed on January 5.", "2022-12-20", [("January 5", "2022-01-05", "day")]),
+    ("no-cue-day-month-nearer", "The talks resume on January 5.", "2022-12-20", [("January 5", "2023-01-05", "day")]),
+    # --- a month without its year takes the year the text gives it
+    ("year-in-sentence", "In 2019 Japan restricted exports in July.", PUB,
+     [("In 2019", "2019-01-01", "year"), ("in July", "2019-07-01", "month")]),
+    ("year-after-in-sentence", "Japan restricted exports in July, a step it took in 2019.", PUB,
+     [("in July", "2019-07-01", "month"), ("in 2019", "2019-01-01", "year")]),
+    ("year-in-paragraph", "The dispute began in 2019. Tokyo removed Seoul from its list in August.", PUB,
+     [("in 2019", "2019-01-01", "year"), ("in August", "2019-08-01", "month")]),
+    ("year-in-paragraph-not-future", "The dispute began in 2019. The curbs will end in August.", "2022-07-01",
+     [("in 2019", "2019-01-01", "year"), ("in August", "2022-08-01", "month")]),
+    ("year-other-paragraph", "The dispute began in 2019.\n\nTokyo removed the curbs in August.", PUB,
+     [("in 2019", "2019-01-01", "year"), ("in August", "2022-08-01", "month")]),
+    ("limit-year-is-no-context", "Talks have stalled since 2019; they resumed in August.", PUB,
+     [("since 2019", "2019-01-01", "year"), ("in August", "2022-08-01", "month")]),
+    ("month-year-is-no-context", "He was arrested in March 2021 and sentenced in July.", PUB,
+     [("March 2021", "2021-03-01", "month"), ("in July", "2022-07-01", "month")]),
+    # --- not event times: datelines, years in names, appositions
+    ("dateline-with-region", "GYEONGJU, South Korea, Nov. 3 — Xi met Lee on Saturday.", "2025-11-03",
+     [("on Saturday", "2025-11-01", "day")]),
+    ("dateline-two-cities", "WASHINGTON/BEIJING, Dec. 4 — China protested on Saturday.", "2016-12-04",
+     [("on Saturday", "2016-12-03", "day")]),
+    ("year-in-quoted-name", 'The drills, code-named "Justice Mission 2025", began on Monday.', "2026-01-03",
+     [("on Monday", "2025-12-29", "day")]),
+    ("year-in-name", "Beijing promotes Made in China 2025 and Vision 2030 abroad.", PUB, []),
+    ("apposition-day-after", "Taiwan acted on February 25, the day after the invasion.", "2022-03-09",
+     [("February 25", "2022-02-25", "day")]),
+    # --- relative to an event of the story named in an earlier sentence
+    ("a-day-before-event", "The talks began on March 18. A day before the talks began, Washington added sanctions.",
+     "2021-03-27", [("March 18", "2021-03-18", "day"), ("A day before", "2021-03-17", "day")]),
+    ("two-days-after-event", "The summit ended on May 2. Two days after the summit, Seoul protested.", "2023-05-10",
+     [("May 2", "2023-05-02", "day"), ("Two days after", "2023-05-04", "day")]),
+    ("event-offset-same-sentence", "Drills ended on Friday, three days after his inauguration.", "2024-05-25",
+     [("on Friday", "2024-05-24", "day")]),
+    ("event-offset-no-anchor", "Two weeks after the speech, the row is still growing.", "2025-11-21", []),
+    ("over-the-weekend", "Seoul hosted Trump over the weekend.", "2019-07-02", [("over the weekend", "2019-06-01", "month")]),
     # --- without a publication date, only explicit dates resolve
     ("no-pub-relative", "They met on Friday, last month and in August.", "", []),
     ("no-pub-explicit", "They met in December 2018 and on 7 September 2022.", "",
@@ -97,6 +161,35 @@ def test_find_dates(text: str, pub: str, expected: list[tuple[str, str, str]]) -
     assert [(e.text, e.date, e.precision) for e in found] == expected
     for e in found:
         assert text[e.start : e.end] == e.text
+
+
+FLAG_CASES = [
+    # (name, text, pub, expression, (background, future, limit))
+    ("past-perfect-is-background", "Kim had arrived on Tuesday by train.", PUB, "on Tuesday", (True, False, "")),
+    ("past-perfect-after", "On Tuesday, Kim had already arrived.", PUB, "On Tuesday", (True, False, "")),
+    ("past-perfect-been", "The two had been at odds since 2019.", PUB, "since 2019", (True, False, "since")),
+    ("simple-past-is-not", "Kim arrived on Tuesday by train.", PUB, "on Tuesday", (False, False, "")),
+    ("had-talks-is-not", "Kim had talks with Xi on Tuesday.", PUB, "on Tuesday", (False, False, "")),
+    ("perfect-in-other-clause", "Kim said that Xi had agreed, and he left on Tuesday.", PUB, "on Tuesday",
+     (False, False, "")),
+    ("will-is-future", "Kim will visit on Tuesday.", PUB_WED, "on Tuesday", (False, True, "")),
+    ("due-to-is-future", "The ban is due to take effect on August 28.", "2019-08-05", "August 28", (False, True, "")),
+    ("ahead-of-pub-is-future", "The ban takes effect on August 28.", "2019-08-05", "August 28", (False, True, "")),
+    ("next-month-is-future", "They meet next month.", PUB, "next month", (False, True, "")),
+    ("until-is-limit", "Sanctions stay until March.", PUB, "until March", (False, True, "until")),
+    ("expected-to-is-future", "The envoys are expected to arrive on Friday.", PUB_WED, "on Friday", (False, True, "")),
+    ("by-is-limit", "By Saturday the coast guard counted 230 boats.", PUB, "Saturday", (False, False, "by")),
+    ("day-after-is-no-limit", "They met on Monday. The day after the encounter, Tokyo protested.", PUB,
+     "The day after", (False, False, "")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expression", "expected"), [c[1:] for c in FLAG_CASES], ids=[c[0] for c in FLAG_CASES]
+)
+def test_expression_flags(text: str, pub: str, expression: str, expected: tuple[bool, bool, str]) -> None:
+    (e,) = [e for e in find_dates(text, pub) if e.text == expression]
+    assert (e.background, e.future, e.limit) == expected
 
 
 EXPRESSIONS = [
@@ -122,6 +215,105 @@ EXPRESSIONS = [
 )
 def test_event_date(start: int, end: int, position: int, pub: str, expected: EventDate) -> None:
     assert event_date(EXPRESSIONS, start, end, position, pub) == expected
+
+
+# --------------------------------------------------------------------------- the date of an event, with the parse
+
+# Each text marks the trigger with "*"; the expected date and precision are those of that event.
+EVENT_CASES = [
+    # --- a future or intended verb reads a weekday, month or day forward (PUB_WED is a Wednesday)
+    ("will-hold-monday", "China and Japan will *hold talks on Monday.", PUB_WED, ("2023-03-06", "day")),
+    ("is-to-visit", "The Japanese foreign minister is to *visit Beijing on Saturday.", PUB_WED, ("2023-03-04", "day")),
+    ("due-to-meet", "Envoys from both Koreas are due to *meet on Friday.", PUB_WED, ("2023-03-03", "day")),
+    ("plans-to-send", "Seoul plans to *send a delegation to Tokyo on Tuesday.", PUB_WED, ("2023-03-07", "day")),
+    ("said-would-resume", "The ministry said on Monday that it would *resume talks with Moscow on Thursday.", PUB_WED,
+     ("2023-03-02", "day")),
+    ("said-on-monday", "The ministry *said on Monday that it would resume talks with Moscow on Thursday.", PUB_WED,
+     ("2023-02-27", "day")),
+    ("held-monday", "China and Japan *held talks on Monday.", PUB_WED, ("2023-02-27", "day")),
+    ("will-host-next-month", "Tokyo will *host the summit next month.", PUB_WED, ("2023-04-01", "month")),
+    ("will-meet-later-this-week", "The envoys will *meet later this week.", PUB_WED, ("2023-03-01", "month")),
+    ("would-visit-april", "Trump said he would *visit China in April.", "2025-11-03", ("2026-04-01", "month")),
+    ("will-lapse-november", "The pact will *lapse in November.", "2019-08-26", ("2019-11-01", "month")),
+    ("will-meet-december", "Japan and China will *meet in December.", "2023-01-18", ("2023-12-01", "month")),
+    ("met-december", "Japan and China *met in December.", "2023-01-18", ("2022-12-01", "month")),
+    ("will-resume-january-5", "The two sides will *resume talks on January 5.", "2022-12-20", ("2023-01-05", "day")),
+    # --- the expression attached to the trigger's clause, not to another noun or clause
+    ("summit-on-march-3", "Two days after the summit on March 3, Japan *protested on Thursday.", PUB_WED,
+     ("2023-02-23", "day")),
+    ("agreed-tuesday-talks-next-month", "Japan and South Korea *agreed on Tuesday to hold talks next month.", PUB_WED,
+     ("2023-02-28", "day")),
+    ("talks-next-month-after-agreement", "Japan and South Korea agreed on Tuesday to *hold talks next month.", PUB_WED,
+     ("2023-04-01", "month")),
+    ("relative-clause-keeps-its-time", "The minister, who *met Wang in Beijing last week, flew to Seoul on Monday.",
+     PUB_WED, ("2023-02-01", "month")),
+    ("main-clause-not-relative", "The minister, who met Wang in Beijing last week, *flew to Seoul on Monday.",
+     PUB_WED, ("2023-02-27", "day")),
+    ("participle-subject", "Lai, sworn in on Monday, *used his speech to call on Beijing to talk.", PUB_WED,
+     ("2023-02-27", "day")),
+    ("speaking-participle", "Speaking in Seoul on Friday, Blinken *urged Beijing to stop.", PUB_WED,
+     ("2023-02-24", "day")),
+    ("after-talks-anchor", "After talks with Moon on Tuesday, the two men *pledged close coordination.", PUB_WED,
+     ("2023-02-28", "day")),
+    ("limit-since-not-date", "On Monday Beijing said it had *suspended imports, which it has restricted since 2019.",
+     PUB_WED, ("2023-02-27", "day")),
+    ("limit-until-not-date", "The ban, in force until March, was *lifted on Friday.", "2023-02-10", ("2023-02-10", "day")),
+    ("year-modifies-noun", "Yoon and Kishida met on Thursday. Japan said it would *lift the 2019 restrictions.",
+     "2023-03-18", ("2023-03-16", "day")),
+    ("adopted-in-2016", "The summit collapsed on Thursday.\n\nRi said the North had *asked for relief from "
+     "resolutions adopted in 2016.", "2019-03-02", ("2019-02-28", "day")),
+    ("announced-last-month", "Xi met Trump on Thursday. China agreed to *delay the controls it announced last month.",
+     "2025-11-03", ("2025-10-30", "day")),
+    # --- an undated sentence takes the story's current time
+    ("story-paragraph", "Kishida met Yoon on Thursday. He *praised the plan.", "2023-03-18", ("2023-03-16", "day")),
+    ("story-skips-past-perfect", "Kishida met Yoon on Thursday. The two had last met in 2019. Yoon *praised Japan.",
+     "2023-03-18", ("2023-03-16", "day")),
+    ("story-skips-plans", "Seoul and Tokyo met on Monday. Both will meet again on Friday. They *agreed to keep talking.",
+     PUB_WED, ("2023-02-27", "day")),
+    ("story-skips-limits", "Japan met Korea on Monday.\n\nTies have been cool since 2019. Tokyo *protested.", PUB_WED,
+     ("2023-02-27", "day")),
+    ("story-lead-reference", "TOKYO, March 18 — Japan *has lifted its export curbs on South Korea.\n\nThe decision "
+     "was announced on Thursday after a cabinet meeting.", "2023-03-18", ("2023-03-16", "day")),
+    ("story-paragraph-start", "SEOUL, Aug. 5 — Japan's cabinet on Friday approved the change.\n\nCurbs on chip "
+     "materials took effect on July 4.\n\nMoon *warned that Japan would bear responsibility.", "2019-08-05",
+     ("2019-08-02", "day")),
+    ("story-intended-may-use-plans", "Both will meet on Friday. They will *sign a deal.", PUB_WED, ("2023-03-03", "day")),
+    ("story-nothing", "Japan *protested.", PUB_WED, ("2023-03-01", "doc")),
+    # --- precision: the text's own
+    ("month-only", "Japan *imposed curbs in July.", "2023-09-12", ("2023-07-01", "month")),
+    ("year-only", "Japan *imposed curbs in 2019.", "2023-09-12", ("2019-01-01", "year")),
+    ("last-week-no-day", "China *held drills last week.", PUB_WED, ("2023-02-01", "month")),
+    ("this-week-day-named", "China *held drills this week. The drills began on Tuesday.", "2023-03-02",
+     ("2023-02-28", "day")),
+    ("this-week-day-outside", "China *held drills this week. It had warned Taipei on February 20.", "2023-03-02",
+     ("2023-03-01", "month")),
+    ("story-month-stays-month", "Talks resumed in May. Japan *protested.", "2023-06-10", ("2023-05-01", "month")),
+    ("weekday-is-day", "Japan *imposed curbs on Tuesday.", PUB_WED, ("2023-02-28", "day")),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extraction.pipeline import Extractor
+
+    return Extractor().nlp
+
+
+def _event_date(nlp, marked: str, pub: str) -> EventDate:
+    position = marked.index("*")
+    text = marked.replace("*", "", 1)
+    (s,) = [s for s in split_sentences(text) if s.start <= position < s.end]
+    parsed = nlp(text[s.start : s.end])
+    trigger = next(t for t in parsed if t.idx == position - s.start)
+    return event_date(
+        list(find_dates(text, pub)), s.start, s.end, position, pub, s.paragraph_start,
+        modality=modality_of(trigger), parsed=parsed,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "pub", "expected"), [c[1:] for c in EVENT_CASES], ids=[c[0] for c in EVENT_CASES])
+def test_event_date_with_parse(nlp, text: str, pub: str, expected: tuple[str, str]) -> None:
+    assert _event_date(nlp, text, pub) == EventDate(*expected)
 
 
 # --------------------------------------------------------------------------- the seed article
