@@ -548,6 +548,7 @@ def _token_at(parsed, offset: int):
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_EVENT_OFFSET_END = re.compile(r"\b(?:before|after)$", re.I)
 _RELATIVISERS = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
 #: Dependencies by which a word modifies a noun ("the 2019 restrictions", "Tuesday's talks", "test on May 9").
 _NOUN_MODIFIER_DEPS = frozenset({"prep", "nummod", "compound", "amod", "poss", "npadvmod", "nmod", "appos"})
@@ -589,6 +590,11 @@ def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[in
     if span is None or not len(span):
         return 3, 0, None
     in_span = {t.i for t in span}
+    top = chain[-1]
+    if top.dep_ == "relcl" and top.head.i in in_span:
+        return 0, len(chain) - 1, top  # "began on Wednesday, when it suspended imports": that Wednesday
+    if _EVENT_OFFSET_END.search(e.text):
+        return 0, len(chain) - 1, top  # "a day before the talks began, X added ...": the main clause's time
     where = {t.i: n for n, t in enumerate(chain)}
     cur = span.root
     through_noun = through_anchor = False
@@ -598,11 +604,15 @@ def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[in
             return (0 if not through_noun else 1 if through_anchor else 2), where[cur.i], cur
         if cur.i not in in_span:
             if cur.pos_ in ("VERB", "AUX"):
-                if _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
+                if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and not _own_clause(cur):
+                    pass  # "stopped selling tours from Wednesday": at the time of the stopping
+                elif _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
                     return 3, 0, None
                 if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS:
                     return 3, 0, None
-            elif cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and came_by in _NOUN_MODIFIER_DEPS:
+            elif cur.pos_ in ("NOUN", "NUM") and came_by in _NOUN_MODIFIER_DEPS and cur.dep_ not in _SUBJECTS:
+                # a noun the expression modifies; not a name or a subject ("South Korea and Japan on
+                # Friday each announced ..." is a misplaced sentence adverbial)
                 through_noun, through_anchor = True, False
             elif cur.pos_ == "ADP" and cur.lower_ in TIME_ANCHOR_PREPS:
                 through_anchor = True

@@ -264,6 +264,21 @@ EVENT_CASES = [
      "resolutions adopted in 2016.", "2019-03-02", ("2019-02-28", "day")),
     ("announced-last-month", "Xi met Trump on Thursday. China agreed to *delay the controls it announced last month.",
      "2025-11-03", ("2025-10-30", "day")),
+    ("when-clause-on-date", "The crisis began on Monday, when Beijing *cut off imports of fruit.", PUB_WED,
+     ("2023-02-27", "day")),
+    ("when-clause-on-date-2", "Tensions peaked on January 9, when Pyongyang *fired two missiles.", "2023-01-20",
+     ("2023-01-09", "day")),
+    ("offset-before-clause", "The talks began on March 18. A day before the talks opened, Washington had *imposed "
+     "sanctions.", "2021-03-27", ("2021-03-17", "day")),
+    ("offset-after-clause", "The summit ended on May 2. Two days after the summit closed, Seoul *protested.",
+     "2023-05-10", ("2023-05-04", "day")),
+    ("gerund-complement", "Agencies *stopped selling tours to Korea from Wednesday.", "2017-03-20",
+     ("2017-03-15", "day")),
+    ("gerund-complement-2", "Seoul *resumed sending aid on Friday.", PUB_WED, ("2023-02-24", "day")),
+    ("adverbial-after-subject", "South Korea and Japan on Friday each announced sanctions, and the US Treasury "
+     "*designated further officials.", "2016-12-03", ("2016-12-02", "day")),
+    ("adverbial-after-subject-2", "Seoul and Tokyo on Tuesday jointly *condemned the launch.", PUB_WED,
+     ("2023-02-28", "day")),
     # --- an undated sentence takes the story's current time
     ("story-paragraph", "Kishida met Yoon on Thursday. He *praised the plan.", "2023-03-18", ("2023-03-16", "day")),
     ("story-skips-past-perfect", "Kishida met Yoon on Thursday. The two had last met in 2019. Yoon *praised Japan.",
