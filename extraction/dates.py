@@ -67,6 +67,8 @@ class TimeExpression(NamedTuple):
     background: bool = False  # in a past-perfect clause ("had met in 2018"): not the story's current time
     future: bool = False  # a plan or a future ("will meet on Monday", "due to take effect on May 1")
     week: str = ""  # "this week", "last week": the Monday of that week
+    modifier: bool = False  # names the time of a thing, not of the story: "its April pledge", "the 2019 curbs"
+    paragraph: int = 0  # which paragraph of the text (blank-line separated) it is in
 
 
 class EventDate(NamedTuple):
@@ -191,6 +193,15 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+(?:,\s+[A-Z][A-Za-z .'-]
 _BOUND_WORDS = PERIOD_BOUND_WORDS
 _BOUND_BEFORE = re.compile(r"\b(?P<w>since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that|a|an)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}")
+
+
+def _MODIFIER_AROUND(text: str, start: int, end: int) -> bool:  # noqa: N802 - reads as a predicate
+    """ "its April pledge", "the March 3 summit", "the 2019 restrictions": a date between a
+    determiner and a noun modifies the noun."""
+    return bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _NOUN_AFTER.match(text, end))
 
 
 def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
@@ -246,6 +257,7 @@ def _year_in_context(
 
 
 def _is_background(words: str) -> bool:
+    """A past perfect ("had met in 2018", and reported: "said they had met in 2018") is background."""
     for m in _HAD.finditer(words):
         w = m.group("w")
         if w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES:
@@ -339,6 +351,8 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     anchor_month: dt.date | None = None  # the latest month (or day) it named
     anchor_year: int | None = None
     last_end = -10
+    first_day: dt.date | None = None  # the first day the text names: the story's reference time
+    paragraph, next_break = 0, _PARAGRAPH_BREAK.search(text)
     for start, end, kind, m in found:
         apposition = kind in _STORY_RELATIVE and re.fullmatch(r",\s*", text[last_end:start]) is not None
         last_end = end
@@ -349,6 +363,8 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         base = anchor
         if kind == "offset_event" and (anchor is None or not _SENTENCE_END.search(text[anchor_at:start])):
             continue  # "a day before the talks began": the talks are the story's latest day, named in an earlier sentence
+        if kind == "the_rel" and m.group("which").lower() == "same" and re.match(r"\s+as\b", text[end : end + 4]):
+            base = first_day or anchor  # "on the same day as the cabinet decision": the story's main event
         resolved = _resolve(kind, m, pub, base, anchor_year, anchor_month)
         if resolved is None:
             continue
@@ -377,16 +393,23 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             future = True
         if precision == "day" and kind not in _STORY_RELATIVE:
             anchor, anchor_at = day, end
+            if first_day is None and not limit and (pub is None or day <= pub):
+                first_day = day
         if kind not in ("the_rel", "day_before") and (precision == "day" or kind in ("my", "month")):
             anchor_month = day
         if kind in _YEAR_KINDS:
             anchor_year = day.year
+        while next_break is not None and next_break.start() < start:
+            paragraph += 1
+            next_break = _PARAGRAPH_BREAK.search(text, next_break.end())
         yield TimeExpression(
             start, end, m.group(0), day.isoformat(), precision, bool(limit), limit,
             resolved.earlier.isoformat() if resolved.earlier else "",
             resolved.later.isoformat() if resolved.later else "",
             _is_background(f"{before} {after}"), future,
             resolved.week.isoformat() if resolved.week else "",
+            kind in ("month", "md", "year_bare", "my") and not which and _MODIFIER_AROUND(text, start, end),
+            paragraph,
         )  # fmt: skip
 
 
@@ -648,8 +671,8 @@ def _tense(word, modality: str, trigger) -> str:
 
 def _reading(e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None) -> EventDate:
     date = e.date
-    if tense in ("future", "would") and e.later:
-        date = e.later
+    if e.later and tense in ("future", "would"):
+        date = e.later  # "will meet on Monday", "said it would meet on Monday"
     elif tense == "past" and e.earlier:
         date = e.earlier
     if e.week:
@@ -666,7 +689,7 @@ def _reading(e: TimeExpression, tense: str, expressions: Sequence[TimeExpression
 
 def _usable(e: TimeExpression, modality: str) -> bool:
     """May this expression give the story's current time for an event of ``modality``?"""
-    if e.bound and e.limit != "by":
+    if (e.bound and e.limit != "by") or e.modifier:
         return False
     return not e.background and (not e.future or modality == "intended")
 
@@ -677,11 +700,11 @@ def _story_time(
     earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and _usable(e, modality)]
     if earlier:
         return earlier[-1]
+    # the story's reference time: the latest day named in the first paragraph that names one (the lead's)
     last = pub.isoformat() if pub else "9999"
-    for e in expressions:  # the story's reference time: the first day it names, what the lead reports
-        if e.precision == "day" and _usable(e, "asserted") and e.date <= last:
-            return e
-    return None
+    days = [e for e in expressions if e.precision == "day" and _usable(e, "asserted") and e.date <= last]
+    lead = [e for e in days if e.paragraph == days[0].paragraph] if days else []
+    return max(lead, key=lambda e: e.date) if lead else None
 
 
 def event_date(
@@ -699,8 +722,9 @@ def event_date(
 
     ``expressions`` are :func:`find_dates` of the whole text; ``parsed`` is the sentence's spaCy
     ``Doc`` (its character 0 at ``start``) and ``modality`` the event's (asserted, intended,
-    hypothetical). Limits of periods ("since 2019", "until March") never date an event; "by
-    Friday", "before May" only when nothing else in the sentence does.
+    hypothetical). Limits of periods ("until March", "through May") never date an event; "by
+    Friday", "before May" only when nothing else attached to the trigger does, and "since late
+    February" (when it began) after them.
 
     With a parse: the expression attached to the trigger's clause nearest to the trigger (in the
     tree, then in the text), read forward for a future or intended verb; with none, the story's
@@ -710,25 +734,29 @@ def event_date(
     expression nearest to the trigger, then the story's current time.
     """
     pub = _doc_day(doc_date)
-    inside = [e for e in expressions if start <= e.start and e.end <= end and e.limit not in HARD_LIMITS]
+    inside = [
+        e for e in expressions if start <= e.start and e.end <= end and (e.limit not in HARD_LIMITS or e.limit == "since")
+    ]
     trigger = _token_at(parsed, position - start) if parsed is not None else None
 
     def distance(e: TimeExpression) -> int:
         return min(abs(e.start - position), abs(e.end - position))
 
+    def limitness(e: TimeExpression) -> int:  # a point, then "by Friday", then "since 2019" (when it began)
+        return 2 if e.limit == "since" else int(e.bound)
+
     others: list[TimeExpression] = []
     if trigger is None:
-        points = [e for e in inside if not e.bound] or inside
-        if points:
-            return _reading(min(points, key=distance), "", expressions, pub)
+        if inside:
+            return _reading(min(inside, key=lambda e: (limitness(e), distance(e))), "", expressions, pub)
     else:
         chain = _chain(trigger)
         ranked = [(_attachment(e, parsed, start, chain), e) for e in inside]
-        own = [(rank, depth, e.bound, distance(e), e, word) for (rank, depth, word), e in ranked if rank <= 1]
+        own = [(rank, limitness(e), depth, distance(e), e, word) for (rank, depth, word), e in ranked if rank <= 1]
         if own:
             *_, best, word = min(own, key=lambda o: o[:4])
             return _reading(best, _tense(word, modality, trigger), expressions, pub)
-        others = [e for (rank, _, _), e in ranked]
+        others = [e for (rank, _, _), e in ranked if e.limit != "since"]
         rank_of = {e: rank for (rank, _, _), e in ranked}
     if paragraph_start is not None:
         story = _story_time(expressions, start, paragraph_start, modality, pub)

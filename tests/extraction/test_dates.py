@@ -192,6 +192,25 @@ def test_expression_flags(text: str, pub: str, expression: str, expected: tuple[
     assert (e.background, e.future, e.limit) == expected
 
 
+MODIFIER_CASES = [
+    ("month-before-noun", "The North reaffirmed its April pledge.", "April", True),
+    ("year-before-noun", "Japan will lift the 2019 restrictions.", "2019", True),
+    ("day-before-noun", "They spoke at the March 3 summit.", "March 3", True),
+    ("month-after-in", "They met in April.", "in April", False),
+    ("month-in-participle", "The talks, held in April, failed.", "in April", False),
+    ("month-year-after-in", "In April 2019 talks resumed.", "April 2019", False),
+    ("month-after-determiner-no-noun", "They chose this April.", "this April", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"), [c[1:] for c in MODIFIER_CASES], ids=[c[0] for c in MODIFIER_CASES]
+)
+def test_modifier_dates(text: str, expression: str, expected: bool) -> None:
+    (e,) = [e for e in find_dates(text, PUB) if e.text == expression]
+    assert e.modifier is expected
+
+
 EXPRESSIONS = [
     TimeExpression(10, 21, "September 7", "2022-09-07", "day"),
     TimeExpression(40, 50, "last month", "2022-08-01", "month"),
@@ -264,6 +283,11 @@ EVENT_CASES = [
      "resolutions adopted in 2016.", "2019-03-02", ("2019-02-28", "day")),
     ("announced-last-month", "Xi met Trump on Thursday. China agreed to *delay the controls it announced last month.",
      "2025-11-03", ("2025-10-30", "day")),
+    ("since-when-it-began", "Beijing has *restricted imports of Japanese fish since August.", "2023-10-10",
+     ("2023-08-01", "month")),
+    ("since-after-points", "On Monday China *suspended fish imports, which it has limited since August.",
+     "2023-10-11", ("2023-10-09", "day")),
+    ("until-never", "Seoul *extended the ban until June.", "2023-03-15", ("2023-03-15", "doc")),
     ("when-clause-on-date", "The crisis began on Monday, when Beijing *cut off imports of fruit.", PUB_WED,
      ("2023-02-27", "day")),
     ("when-clause-on-date-2", "Tensions peaked on January 9, when Pyongyang *fired two missiles.", "2023-01-20",
@@ -292,6 +316,15 @@ EVENT_CASES = [
     ("story-paragraph-start", "SEOUL, Aug. 5 — Japan's cabinet on Friday approved the change.\n\nCurbs on chip "
      "materials took effect on July 4.\n\nMoon *warned that Japan would bear responsibility.", "2019-08-05",
      ("2019-08-02", "day")),
+    ("story-skips-modifier", "Trump and Kim met on Tuesday.\n\nThe North reaffirmed its April pledge. The two also "
+     "*agreed to recover remains.", "2018-06-14", ("2018-06-12", "day")),
+    ("story-lead-latest-day", "After talks in Nagato on Thursday and in Tokyo on Friday, Abe and Putin agreed to "
+     "start consultations.\n\nThe two leaders *reached no agreement on sovereignty.", "2016-12-19",
+     ("2016-12-16", "day")),
+    ("same-day-as-main-event", "Japan's cabinet on Friday approved the change.\n\nProtesters rallied on Thursday. On "
+     "the same day as the cabinet decision, Pompeo *met Kang and Kono in Bangkok.", "2019-08-05", ("2019-08-02", "day")),
+    ("same-day-follows-story", "Japan protested on Monday. Korea *rejected the protest the same day.", PUB_WED,
+     ("2023-02-27", "day")),
     ("story-intended-may-use-plans", "Both will meet on Friday. They will *sign a deal.", PUB_WED, ("2023-03-03", "day")),
     ("story-nothing", "Japan *protested.", PUB_WED, ("2023-03-01", "doc")),
     # --- precision: the text's own
