@@ -69,6 +69,7 @@ class TimeExpression(NamedTuple):
     week: str = ""  # "this week", "last week": the Monday of that week
     modifier: bool = False  # names the time of a thing, not of the story: "its April pledge", "the 2019 curbs"
     paragraph: int = 0  # which paragraph of the text (blank-line separated) it is in
+    joined: bool = False  # the second of a pair: "Saturday and Sunday", "from Sunday to Wednesday"
 
 
 class EventDate(NamedTuple):
@@ -194,6 +195,7 @@ _BOUND_WORDS = PERIOD_BOUND_WORDS
 _BOUND_BEFORE = re.compile(r"\b(?P<w>since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PAIR_JOIN = re.compile(r"\s*(?:and|or|to|through|-|–)\s*")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that|a|an)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}")
 
@@ -353,6 +355,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     last_end = -10
     first_day: dt.date | None = None  # the first day the text names: the story's reference time
     paragraph, next_break = 0, _PARAGRAPH_BREAK.search(text)
+    previous_end = -1  # where the last expression yielded ends
     for start, end, kind, m in found:
         apposition = kind in _STORY_RELATIVE and re.fullmatch(r",\s*", text[last_end:start]) is not None
         last_end = end
@@ -409,8 +412,9 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             _is_background(f"{before} {after}"), future,
             resolved.week.isoformat() if resolved.week else "",
             kind in ("month", "md", "year_bare", "my") and not which and _MODIFIER_AROUND(text, start, end),
-            paragraph,
+            paragraph, previous_end >= 0 and _PAIR_JOIN.fullmatch(text[previous_end:start]) is not None,
         )  # fmt: skip
+        previous_end = end
 
 
 def _resolve(
@@ -588,7 +592,7 @@ def _chain(trigger) -> list:
     chain = [trigger]
     cur = trigger
     for _ in range(40):
-        if cur.head is cur or cur.dep_ == "relcl" or (cur.dep_ == "acl" and _own_clause(cur)):
+        if cur.head.i == cur.i or cur.dep_ == "relcl" or (cur.dep_ == "acl" and _own_clause(cur)):
             break
         cur = cur.head
         chain.append(cur)
@@ -631,15 +635,15 @@ def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[in
                     pass  # "stopped selling tours from Wednesday": at the time of the stopping
                 elif _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
                     return 3, 0, None
-                if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS:
-                    return 3, 0, None
+                if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS and cur.head.i not in where:
+                    return 3, 0, None  # "resolutions adopted in 2016"; but "the summit, chaired by Li in December"
             elif cur.pos_ in ("NOUN", "NUM") and came_by in _NOUN_MODIFIER_DEPS and cur.dep_ not in _SUBJECTS:
                 # a noun the expression modifies; not a name or a subject ("South Korea and Japan on
                 # Friday each announced ..." is a misplaced sentence adverbial)
                 through_noun, through_anchor = True, False
             elif cur.pos_ == "ADP" and cur.lower_ in TIME_ANCHOR_PREPS:
                 through_anchor = True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         came_by = cur.dep_
         cur = cur.head
@@ -654,7 +658,7 @@ def _tense(word, modality: str, trigger) -> str:
     if word is None:
         return ""
     if word.pos_ not in ("VERB", "AUX"):
-        if word is trigger and modality == "intended":
+        if word.i == trigger.i and modality == "intended":
             return "future"
         return ""
     auxes = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
@@ -669,22 +673,33 @@ def _tense(word, modality: str, trigger) -> str:
     return ""
 
 
-def _reading(e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None) -> EventDate:
+def _reading(
+    e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None, modality: str = ""
+) -> EventDate:
     date = e.date
     if e.later and tense in ("future", "would"):
         date = e.later  # "will meet on Monday", "said it would meet on Monday"
     elif tense == "past" and e.earlier:
         date = e.earlier
     if e.week:
-        monday = dt.date.fromisoformat(e.week)
-        last = monday + dt.timedelta(days=6)
-        if pub is not None:
-            last = min(last, pub)
+        # "this week": a day the article names within that week (a coming one for a plan)
+        monday = dt.date.fromisoformat(e.week).isoformat()
+        sunday = (dt.date.fromisoformat(e.week) + dt.timedelta(days=6)).isoformat()
+        plan = modality == "intended" or tense == "future"
         for other in expressions:
             usable = other.precision == "day" and not other.bound and not other.background and not other.week
-            if usable and monday.isoformat() <= other.date <= last.isoformat():
+            if usable and other.future == plan and monday <= other.date <= sunday:
                 return EventDate(other.date, "day")
     return EventDate(date, e.precision)
+
+
+def _range_start(e: TimeExpression, candidates: Sequence[TimeExpression]) -> TimeExpression:
+    """ "Saturday and Sunday", "from Sunday to Wednesday": an event over both starts on the first."""
+    if e.joined:
+        before = [c for c in candidates if c.end <= e.start]
+        if before:
+            return max(before, key=lambda c: c.end)
+    return e
 
 
 def _usable(e: TimeExpression, modality: str) -> bool:
@@ -748,20 +763,22 @@ def event_date(
     others: list[TimeExpression] = []
     if trigger is None:
         if inside:
-            return _reading(min(inside, key=lambda e: (limitness(e), distance(e))), "", expressions, pub)
+            best = min(inside, key=lambda e: (limitness(e), distance(e)))
+            return _reading(_range_start(best, inside), "", expressions, pub, modality)
     else:
         chain = _chain(trigger)
         ranked = [(_attachment(e, parsed, start, chain), e) for e in inside]
         own = [(rank, limitness(e), depth, distance(e), e, word) for (rank, depth, word), e in ranked if rank <= 1]
         if own:
             *_, best, word = min(own, key=lambda o: o[:4])
-            return _reading(best, _tense(word, modality, trigger), expressions, pub)
+            first = _range_start(best, [o[4] for o in own])
+            return _reading(first, _tense(word, modality, trigger), expressions, pub, modality)
         others = [e for (rank, _, _), e in ranked if e.limit != "since"]
         rank_of = {e: rank for (rank, _, _), e in ranked}
     if paragraph_start is not None:
         story = _story_time(expressions, start, paragraph_start, modality, pub)
         if story is not None:
-            return _reading(story, "", expressions, pub)
+            return _reading(story, "", expressions, pub, modality)
     if others:
-        return _reading(min(others, key=lambda e: (rank_of[e], distance(e))), "", expressions, pub)
+        return _reading(min(others, key=lambda e: (rank_of[e], distance(e))), "", expressions, pub, modality)
     return EventDate(pub.isoformat() if pub else "", "doc")

@@ -283,6 +283,13 @@ EVENT_CASES = [
      "resolutions adopted in 2016.", "2019-03-02", ("2019-02-28", "day")),
     ("announced-last-month", "Xi met Trump on Thursday. China agreed to *delay the controls it announced last month.",
      "2025-11-03", ("2025-10-30", "day")),
+    ("participle-on-trigger-noun", "Officials said the ministers would prepare the leaders' *summit chaired by Li in "
+     "December.", "2019-08-16", ("2019-12-01", "month")),
+    ("pair-weekend", "Japan and China will hold *talks Saturday and Sunday in Tokyo.", "2006-09-20",
+     ("2006-09-23", "day")),
+    ("pair-trigger-after", "Japan and China will hold talks Saturday and Sunday in Tokyo to *discuss trade.",
+     "2006-09-20", ("2006-09-23", "day")),
+    ("pair-from-to", "Kim and Xi *met from Sunday to Wednesday in Beijing.", "2018-03-29", ("2018-03-25", "day")),
     ("since-when-it-began", "Beijing has *restricted imports of Japanese fish since August.", "2023-10-10",
      ("2023-08-01", "month")),
     ("since-after-points", "On Monday China *suspended fish imports, which it has limited since August.",
@@ -335,6 +342,8 @@ EVENT_CASES = [
      ("2023-02-28", "day")),
     ("this-week-day-outside", "China *held drills this week. It had warned Taipei on February 20.", "2023-03-02",
      ("2023-03-01", "month")),
+    ("plan-this-week-coming-day", "Japan and China will hold *talks in Beijing this week, the ministry said Wednesday. "
+     "The envoys will meet on Friday.", "2006-07-20", ("2006-07-21", "day")),
     ("story-month-stays-month", "Talks resumed in May. Japan *protested.", "2023-06-10", ("2023-05-01", "month")),
     ("weekday-is-day", "Japan *imposed curbs on Tuesday.", PUB_WED, ("2023-02-28", "day")),
 ]
