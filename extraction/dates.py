@@ -364,7 +364,9 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         if start < 400 and _DATELINE_BEFORE.search(text[max(0, start - 80) : start]):
             continue  # "SEOUL, March 9 —": the dateline gives the publication date, not an event's
         base = anchor
-        if kind == "offset_event" and (anchor is None or not _SENTENCE_END.search(text[anchor_at:start])):
+        if kind == "offset_event" and (
+            anchor is None or not _SENTENCE_END.search(text[anchor_at:start]) or (pub is not None and anchor > pub)
+        ):
             continue  # "a day before the talks began": the talks are the story's latest day, named in an earlier sentence
         if kind == "the_rel" and m.group("which").lower() == "same" and re.match(r"\s+as\b", text[end : end + 4]):
             base = first_day or anchor  # "on the same day as the cabinet decision": the story's main event
@@ -587,12 +589,13 @@ def _own_clause(verb) -> bool:
 
 
 def _chain(trigger) -> list:
-    """The trigger and the words above it, up to the root of the sentence; a relative clause
-    ("X, who had met Y in 2018, ...") keeps its time to itself, so the chain stops there."""
+    """The trigger and the words above it, up to the root of the sentence; a relative clause with
+    a subject or relative pronoun ("X, who had met Y in 2018, ...") keeps its time to itself, so
+    the chain stops there ("the last leader to visit Seoul was Abe in 2018" goes on)."""
     chain = [trigger]
     cur = trigger
     for _ in range(40):
-        if cur.head.i == cur.i or cur.dep_ == "relcl" or (cur.dep_ == "acl" and _own_clause(cur)):
+        if cur.head.i == cur.i or (cur.dep_ in ("relcl", "acl") and _own_clause(cur)):
             break
         cur = cur.head
         chain.append(cur)
@@ -621,7 +624,12 @@ def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[in
     if top.dep_ == "relcl" and top.head.i in in_span:
         return 0, len(chain) - 1, top  # "began on Wednesday, when it suspended imports": that Wednesday
     if _EVENT_OFFSET_END.search(e.text):
-        return 0, len(chain) - 1, top  # "a day before the talks began, X added ...": the main clause's time
+        # "a day before the talks began, X added ...": the main clause's time, not the talks'
+        marker = span[-1]
+        if any(t.i == chain[0].i for t in marker.subtree) or any(t.i == chain[0].i for t in marker.head.subtree
+                                                                  if marker.dep_ == "mark"):
+            return 3, 0, None
+        return 0, len(chain) - 1, top
     where = {t.i: n for n, t in enumerate(chain)}
     cur = span.root
     through_noun = through_anchor = False
@@ -717,7 +725,8 @@ def _story_time(
         return earlier[-1]
     # the story's reference time: the latest day named in the first paragraph that names one (the lead's)
     last = pub.isoformat() if pub else "9999"
-    days = [e for e in expressions if e.precision == "day" and _usable(e, "asserted") and e.date <= last]
+    plan = modality == "intended"  # a plan may take the story's coming day ("will mark the first visit")
+    days = [e for e in expressions if e.precision == "day" and _usable(e, modality) and (plan or e.date <= last)]
     lead = [e for e in days if e.paragraph == days[0].paragraph] if days else []
     return max(lead, key=lambda e: e.date) if lead else None
 
@@ -773,7 +782,7 @@ def event_date(
             *_, best, word = min(own, key=lambda o: o[:4])
             first = _range_start(best, [o[4] for o in own])
             return _reading(first, _tense(word, modality, trigger), expressions, pub, modality)
-        others = [e for (rank, _, _), e in ranked if e.limit != "since"]
+        others = [e for (rank, _, _), e in ranked if e.limit != "since" and (not e.future or modality == "intended")]
         rank_of = {e: rank for (rank, _, _), e in ranked}
     if paragraph_start is not None:
         story = _story_time(expressions, start, paragraph_start, modality, pub)

@@ -145,6 +145,8 @@ DATE_CASES = [
      [("May 2", "2023-05-02", "day"), ("Two days after", "2023-05-04", "day")]),
     ("event-offset-same-sentence", "Drills ended on Friday, three days after his inauguration.", "2024-05-25",
      [("on Friday", "2024-05-24", "day")]),
+    ("event-offset-future-anchor", "Kishida will arrive on Sunday. Two days after the visit, Seoul hosts talks.",
+     PUB_WED, [("on Sunday", "2023-03-05", "day")]),
     ("event-offset-no-anchor", "Two weeks after the speech, the row is still growing.", "2025-11-21", []),
     ("over-the-weekend", "Seoul hosted Trump over the weekend.", "2019-07-02", [("over the weekend", "2019-06-01", "month")]),
     # --- without a publication date, only explicit dates resolve
@@ -290,6 +292,14 @@ EVENT_CASES = [
     ("pair-trigger-after", "Japan and China will hold talks Saturday and Sunday in Tokyo to *discuss trade.",
      "2006-09-20", ("2006-09-23", "day")),
     ("pair-from-to", "Kim and Xi *met from Sunday to Wednesday in Beijing.", "2018-03-29", ("2018-03-25", "day")),
+    ("infinitival-relative", "The last Chinese leader to *visit Seoul was Xi in July 2014.", "2023-01-10",
+     ("2014-07-01", "month")),
+    ("offset-phrase-holds-trigger", "The office announced the trip on Tuesday. Kishida will arrive on Sunday. This comes "
+     "a month after Yoon's *visit to Tokyo.", "2023-05-03", ("2023-05-02", "day")),
+    ("coming-month-not-for-present", "Officials are *coordinating a schedule for Kishida to visit Seoul early next "
+     "month.", "2023-04-29", ("2023-04-29", "doc")),
+    ("coming-month-for-the-visit", "Officials are coordinating a schedule for Kishida to *visit Seoul early next "
+     "month.", "2023-04-29", ("2023-05-01", "month")),
     ("since-when-it-began", "Beijing has *restricted imports of Japanese fish since August.", "2023-10-10",
      ("2023-08-01", "month")),
     ("since-after-points", "On Monday China *suspended fish imports, which it has limited since August.",
@@ -344,6 +354,8 @@ EVENT_CASES = [
      ("2023-03-01", "month")),
     ("plan-this-week-coming-day", "Japan and China will hold *talks in Beijing this week, the ministry said Wednesday. "
      "The envoys will meet on Friday.", "2006-07-20", ("2006-07-21", "day")),
+    ("plan-takes-coming-lead-day", "Yoon and Kishida will meet in Seoul on Sunday.\n\nThe visit will *mark the "
+     "first trip to Seoul by a Japanese leader in 12 years.", "2023-05-03", ("2023-05-07", "day")),
     ("story-month-stays-month", "Talks resumed in May. Japan *protested.", "2023-06-10", ("2023-05-01", "month")),
     ("weekday-is-day", "Japan *imposed curbs on Tuesday.", PUB_WED, ("2023-02-28", "day")),
 ]
