@@ -191,6 +191,8 @@ _HAD = re.compile(
     r"|all|each|only|[a-z]+ly)\s+)*(?P<w>[a-z]+)\b"
 )
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'/-]+(?:,\s+[A-Z][A-Za-z .'-]+)?,\s*$")
+#: "Jan 5 (Reuters) -" opening a line: a dateline without a place.
+_DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([A-Z][\w .&-]*\)\s*)?(?:—|–|--?)\s")
 _BOUND_WORDS = PERIOD_BOUND_WORDS
 _BOUND_BEFORE = re.compile(r"\b(?P<w>since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
@@ -361,7 +363,10 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         last_end = end
         if apposition:
             continue  # "on February 25, the day after the invasion": the same time again
-        if start < 400 and _DATELINE_BEFORE.search(text[max(0, start - 80) : start]):
+        if start < 400 and (
+            _DATELINE_BEFORE.search(text[max(0, start - 80) : start])
+            or (re.search(r"(?:^|\n)\s*$", text[max(0, start - 40) : start]) and _DATELINE_AFTER.match(text, end))
+        ):
             continue  # "SEOUL, March 9 —": the dateline gives the publication date, not an event's
         base = anchor
         if kind == "offset_event" and (
