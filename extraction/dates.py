@@ -686,6 +686,14 @@ def _tense(word, modality: str, trigger) -> str:
     return ""
 
 
+def _ongoing(chain: list) -> bool:
+    """Is the first verb governing the trigger in the present progressive ("Japan is calling for")?"""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _reading(
     e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None, modality: str = ""
 ) -> EventDate:
@@ -789,6 +797,8 @@ def event_date(
             return _reading(first, _tense(word, modality, trigger), expressions, pub, modality)
         others = [e for (rank, _, _), e in ranked if e.limit != "since" and (not e.future or modality == "intended")]
         rank_of = {e: rank for (rank, _, _), e in ranked}
+        if _ongoing(chain):
+            return EventDate(pub.isoformat() if pub else "", "doc")  # "Japan is calling for ...": now
     if paragraph_start is not None:
         story = _story_time(expressions, start, paragraph_start, modality, pub)
         if story is not None:

@@ -364,6 +364,14 @@ EVENT_CASES = [
      "The envoys will meet on Friday.", "2006-07-20", ("2006-07-21", "day")),
     ("plan-takes-coming-lead-day", "Yoon and Kishida will meet in Seoul on Sunday.\n\nThe visit will *mark the "
      "first trip to Seoul by a Japanese leader in 12 years.", "2023-05-03", ("2023-05-07", "day")),
+    ("ongoing-is-now", "China suspended seafood imports on Thursday.\n\nJapan is *calling for the repeal of the "
+     "measure.", "2023-08-25", ("2023-08-25", "doc")),
+    ("ongoing-perfect-is-now", "Tokyo protested on Monday. Both capitals have been *exploring a meeting.", PUB_WED,
+     ("2023-03-01", "doc")),
+    ("ongoing-with-own-date", "China is *holding drills this week. They began on Monday.", PUB_WED,
+     ("2023-02-27", "day")),
+    ("simple-past-is-story", "China suspended seafood imports on Thursday.\n\nJapan *called for the repeal of the "
+     "measure.", "2023-08-25", ("2023-08-24", "day")),
     ("story-month-stays-month", "Talks resumed in May. Japan *protested.", "2023-06-10", ("2023-05-01", "month")),
     ("weekday-is-day", "Japan *imposed curbs on Tuesday.", PUB_WED, ("2023-02-28", "day")),
 ]
