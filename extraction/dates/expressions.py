@@ -1,50 +1,35 @@
-"""Stage 4: event dates.
-
-Two steps.
-
-:func:`find_dates` finds temporal expressions with regular expressions (no parse needed) and
-resolves them against the publication date:
+"""Temporal expressions in a text, resolved against the publication date (no parse needed).
 
 * explicit: "December 2018", "September 7", "7 September 2022", "in August", "in 2016",
   "2022-09-07";
 * relative to the publication date: "last month", "last week's talks", "on Tuesday",
   "yesterday", "three days ago", "over the weekend";
 * relative to the story's own time: "the previous day", "the following year", "a day earlier",
-  "two days after the summit".
+  "a day before the talks began".
 
 Each :class:`TimeExpression` also records what the words around it say: whether it is the limit
 of a period ("since 2019", "until March"), background in the past perfect ("had met in 2018"),
-or in a clause with a future cue ("will meet on Monday", "is due to start in March"). An
-underspecified expression ("on Monday", "in March", "March 3") keeps both readings, the last one
-on or before the publication date and the next one on or after it; its ``date`` is the reading
-its clause calls for (the past one unless a future cue says otherwise, the nearer one when the
-clause says nothing).
+a plan or a future ("will meet on Monday", "is due to start in March"), or names the time of a
+thing rather than of the story ("its April pledge"). An underspecified expression ("on Monday",
+"in March", "March 3") keeps both readings, the last one on or before the publication date and
+the next one on or after it; its ``date`` is the reading its clause calls for (the nearest tense
+cue decides; with none, the past one for a weekday and the nearer one for a month or a day of a
+month). A month without a year takes a year the sentence names on its own ("In 2019 ... in
+July"). Datelines ("SEOUL, March 9 —", "Jan 5 (Reuters) -"), years inside names ("Justice
+Mission 2025") and appositions ("February 25, the day after ...") are not event times.
 
-:func:`event_date` picks the date of one event. With the parsed sentence it prefers the
-expression attached to the trigger's own clause (the trigger and the verbs that govern it) over
-one that modifies another noun ("the summit on March 3") or sits in another clause ("resolutions
-adopted in 2016"), and reads an underspecified expression forward when its verb is future or
-intended. A sentence without an expression of its own takes the story's current time: the latest
-expression earlier in the paragraph that is not background, a limit or (for an event that
-happened) a plan; at the start of a paragraph, the story's reference time, the first day the
-article names (what the lead reports). Failing all that, the publication date (precision ``doc``).
-
-Precision is ``day``, ``month`` or ``year``; a date is always a full ISO date (the first day of
-the month or year at coarser precision). "This week" and "last week" are reported at month
-precision, or at the day the article names within that week when it names one.
+Entry point: :func:`find_dates`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import NamedTuple
 
-from .constants import (
+from ..constants import (
     CAPITALISED_FUNCTION_WORDS,
-    FUTURE_AUX,
-    HYPOTHETICAL_AUX,
     MONTH_NAMES,
     MONTH_PATTERN,
     MONTHS,
@@ -72,21 +57,10 @@ class TimeExpression(NamedTuple):
     joined: bool = False  # the second of a pair: "Saturday and Sunday", "from Sunday to Wednesday"
 
 
-class EventDate(NamedTuple):
-    date: str
-    precision: str  # day, month, year, doc
-
-
 WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 _MON = MONTH_PATTERN
 _NUMWORDS = NUMBER_WORDS
 _COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
-
-#: Limits that never give the time of an event ("since 2019", "until March").
-HARD_LIMITS = frozenset({"since", "until", "till", "through", "throughout"})
-#: Prepositions whose object is an earlier or simultaneous event: "after talks on Tuesday, they
-#: pledged ..." dates the pledge by the talks.
-TIME_ANCHOR_PREPS = frozenset({"after", "before", "following", "ahead", "during", "amid", "upon", "at"})
 
 _WEEKDAY = rf"(?P<wd>{'|'.join(WEEKDAY_NAMES)})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -281,7 +255,8 @@ def _in_name(text: str, start: int) -> bool:
 # --------------------------------------------------------------------------- calendar helpers
 
 
-def _doc_day(doc_date: str) -> dt.date | None:
+def publication_day(doc_date: str) -> dt.date | None:
+    """The publication date as a date (the first ten characters of an ISO date or date-time); None if none."""
     try:
         return dt.date.fromisoformat(doc_date[:10]) if doc_date else None
     except ValueError:
@@ -329,7 +304,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     expression before them in the text (else the publication date); "a day before
     the talks" only against one in an earlier sentence.
     """
-    pub = _doc_day(doc_date)
+    pub = publication_day(doc_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -569,240 +544,3 @@ def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:
     else:
         nearer = dt.date(pub.year, month, 1)
     return _Resolved(nearer, "month", back, ahead, "nearer")
-
-
-# --------------------------------------------------------------------------- the date of one event
-
-
-def _token_at(parsed, offset: int):
-    for tok in parsed:
-        if tok.idx <= offset < tok.idx + max(len(tok), 1):
-            return tok
-    return None
-
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_EVENT_OFFSET_END = re.compile(r"\b(?:before|after)$", re.I)
-_RELATIVISERS = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
-#: Dependencies by which a word modifies a noun ("the 2019 restrictions", "Tuesday's talks", "test on May 9").
-_NOUN_MODIFIER_DEPS = frozenset({"prep", "nummod", "compound", "amod", "poss", "npadvmod", "nmod", "appos"})
-
-
-def _own_clause(verb) -> bool:
-    """Does this verb head a clause of its own (its own subject or a relative pronoun)?"""
-    return any(c.dep_ in _SUBJECTS or (c.lower_ in _RELATIVISERS and c.i < verb.i) for c in verb.children)
-
-
-def _chain(trigger) -> list:
-    """The trigger and the words above it, up to the root of the sentence; a relative clause with
-    a subject or relative pronoun ("X, who had met Y in 2018, ...") keeps its time to itself, so
-    the chain stops there ("the last leader to visit Seoul was Abe in 2018" goes on)."""
-    chain = [trigger]
-    cur = trigger
-    for _ in range(40):
-        if cur.head.i == cur.i or (cur.dep_ in ("relcl", "acl") and _own_clause(cur)):
-            break
-        cur = cur.head
-        chain.append(cur)
-    return chain
-
-
-def _attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[int, int, object]:
-    """How an expression attaches to the trigger's clause: (rank, depth, word).
-
-    Walks up from the expression to the first word of the trigger's chain. rank 0: straight to
-    it; 1: through a noun the expression modifies and then a time-anchor preposition ("after
-    talks on Tuesday, they pledged"); 2: through such a noun and no anchor ("her election in
-    January", "the 2019 restrictions"); 3: through a verb with a clause of its own ("after
-    Seoul sent ships on Monday", "the controls it announced last month"), a past participle
-    modifying a noun other than a subject ("resolutions adopted in 2016") or a complement
-    ("agreed to hold talks next month" is no date for the agreement), or not at all. Participles
-    and infinitives without a subject ("Lai, sworn in on Monday, used ...", "speaking in Seoul on
-    Friday") pass the time on. ``depth`` is the position in the chain of the word reached (0:
-    the trigger itself); ``word`` is that word.
-    """
-    span = parsed.char_span(e.start - offset, e.end - offset, alignment_mode="expand")
-    if span is None or not len(span):
-        return 3, 0, None
-    in_span = {t.i for t in span}
-    top = chain[-1]
-    if top.dep_ == "relcl" and top.head.i in in_span:
-        return 0, len(chain) - 1, top  # "began on Wednesday, when it suspended imports": that Wednesday
-    if _EVENT_OFFSET_END.search(e.text):
-        # "a day before the talks began, X added ...": the main clause's time, not the talks'
-        marker = span[-1]
-        if any(t.i == chain[0].i for t in marker.subtree) or any(t.i == chain[0].i for t in marker.head.subtree
-                                                                  if marker.dep_ == "mark"):
-            return 3, 0, None
-        return 0, len(chain) - 1, top
-    where = {t.i: n for n, t in enumerate(chain)}
-    cur = span.root
-    through_noun = through_anchor = False
-    came_by = cur.dep_
-    for _ in range(40):
-        if cur.i in where:
-            return (0 if not through_noun else 1 if through_anchor else 2), where[cur.i], cur
-        if cur.i not in in_span:
-            if cur.pos_ in ("VERB", "AUX"):
-                if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and not _own_clause(cur):
-                    pass  # "stopped selling tours from Wednesday": at the time of the stopping
-                elif _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
-                    return 3, 0, None
-                if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS and cur.head.i not in where:
-                    return 3, 0, None  # "resolutions adopted in 2016"; but "the summit, chaired by Li in December"
-            elif cur.pos_ in ("NOUN", "NUM") and came_by in _NOUN_MODIFIER_DEPS and cur.dep_ not in _SUBJECTS:
-                # a noun the expression modifies; not a name or a subject ("South Korea and Japan on
-                # Friday each announced ..." is a misplaced sentence adverbial)
-                through_noun, through_anchor = True, False
-            elif cur.pos_ == "ADP" and cur.lower_ in TIME_ANCHOR_PREPS:
-                through_anchor = True
-        if cur.head.i == cur.i:
-            break
-        came_by = cur.dep_
-        cur = cur.head
-    return 3, 0, None
-
-
-def _tense(word, modality: str, trigger) -> str:
-    """The tense of the word an expression attaches to: "future" (will, plans, "is to"), "would" (a future
-    in the past or a condition), "past" or ""."""
-    from .events.modality import modality_of
-
-    if word is None:
-        return ""
-    if word.pos_ not in ("VERB", "AUX"):
-        if word.i == trigger.i and modality == "intended":
-            return "future"
-        return ""
-    auxes = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX:
-        return "future"
-    if auxes & HYPOTHETICAL_AUX:
-        return "would"
-    if modality_of(word) in ("intended", "hypothetical"):
-        return "future"
-    if word.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in word.children):
-        return "past"
-    return ""
-
-
-def _ongoing(chain: list) -> bool:
-    """Is the first verb governing the trigger in the present progressive ("Japan is calling for")?"""
-    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBG":
-        return False
-    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-
-
-def _reading(
-    e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None, modality: str = ""
-) -> EventDate:
-    date = e.date
-    if e.later and tense in ("future", "would"):
-        date = e.later  # "will meet on Monday", "said it would meet on Monday"
-    elif tense == "past" and e.earlier:
-        date = e.earlier
-    if e.week:
-        # "this week": a day the article names within that week (a coming one for a plan)
-        monday = dt.date.fromisoformat(e.week).isoformat()
-        sunday = (dt.date.fromisoformat(e.week) + dt.timedelta(days=6)).isoformat()
-        plan = modality == "intended" or tense == "future"
-        for other in expressions:
-            usable = other.precision == "day" and not other.bound and not other.background and not other.week
-            if usable and other.future == plan and monday <= other.date <= sunday:
-                return EventDate(other.date, "day")
-    return EventDate(date, e.precision)
-
-
-def _range_start(e: TimeExpression, candidates: Sequence[TimeExpression]) -> TimeExpression:
-    """ "Saturday and Sunday", "from Sunday to Wednesday": an event over both starts on the first."""
-    if e.joined:
-        before = [c for c in candidates if c.end <= e.start]
-        if before:
-            return max(before, key=lambda c: c.end)
-    return e
-
-
-def _usable(e: TimeExpression, modality: str) -> bool:
-    """May this expression give the story's current time for an event of ``modality``?"""
-    if (e.bound and e.limit != "by") or e.modifier:
-        return False
-    return not e.background and (not e.future or modality == "intended")
-
-
-def _story_time(
-    expressions: Sequence[TimeExpression], start: int, paragraph_start: int, modality: str, pub: dt.date | None
-) -> TimeExpression | None:
-    earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and _usable(e, modality)]
-    if earlier:
-        return earlier[-1]
-    # the story's reference time: the latest day named in the first paragraph that names one (the lead's)
-    last = pub.isoformat() if pub else "9999"
-    plan = modality == "intended"  # a plan may take the story's coming day ("will mark the first visit")
-    days = [e for e in expressions if e.precision == "day" and _usable(e, modality) and (plan or e.date <= last)]
-    lead = [e for e in days if e.paragraph == days[0].paragraph] if days else []
-    return max(lead, key=lambda e: e.date) if lead else None
-
-
-def event_date(
-    expressions: Sequence[TimeExpression],
-    start: int,
-    end: int,
-    position: int,
-    doc_date: str,
-    paragraph_start: int | None = None,
-    *,
-    modality: str = "",
-    parsed=None,
-) -> EventDate:
-    """The date of an event whose trigger is at ``position`` in the sentence [start, end).
-
-    ``expressions`` are :func:`find_dates` of the whole text; ``parsed`` is the sentence's spaCy
-    ``Doc`` (its character 0 at ``start``) and ``modality`` the event's (asserted, intended,
-    hypothetical). Limits of periods ("until March", "through May") never date an event; "by
-    Friday", "before May" only when nothing else attached to the trigger does, and "since late
-    February" (when it began) after them.
-
-    With a parse: the expression attached to the trigger's clause nearest to the trigger (in the
-    tree, then in the text), read forward for a future or intended verb; with none, the story's
-    current time (needs ``paragraph_start``: the latest usable expression earlier in the
-    paragraph, else the first day the article names); then an expression attached elsewhere in
-    the sentence; then the publication date at precision ``doc``. Without a parse: the
-    expression nearest to the trigger, then the story's current time.
-    """
-    pub = _doc_day(doc_date)
-    inside = [
-        e for e in expressions if start <= e.start and e.end <= end and (e.limit not in HARD_LIMITS or e.limit == "since")
-    ]
-    trigger = _token_at(parsed, position - start) if parsed is not None else None
-
-    def distance(e: TimeExpression) -> int:
-        return min(abs(e.start - position), abs(e.end - position))
-
-    def limitness(e: TimeExpression) -> int:  # a point, then "by Friday", then "since 2019" (when it began)
-        return 2 if e.limit == "since" else int(e.bound)
-
-    others: list[TimeExpression] = []
-    if trigger is None:
-        if inside:
-            best = min(inside, key=lambda e: (limitness(e), distance(e)))
-            return _reading(_range_start(best, inside), "", expressions, pub, modality)
-    else:
-        chain = _chain(trigger)
-        ranked = [(_attachment(e, parsed, start, chain), e) for e in inside]
-        own = [(rank, limitness(e), depth, distance(e), e, word) for (rank, depth, word), e in ranked if rank <= 1]
-        if own:
-            *_, best, word = min(own, key=lambda o: o[:4])
-            first = _range_start(best, [o[4] for o in own])
-            return _reading(first, _tense(word, modality, trigger), expressions, pub, modality)
-        others = [e for (rank, _, _), e in ranked if e.limit != "since" and (not e.future or modality == "intended")]
-        rank_of = {e: rank for (rank, _, _), e in ranked}
-        if _ongoing(chain):
-            return EventDate(pub.isoformat() if pub else "", "doc")  # "Japan is calling for ...": now
-    if paragraph_start is not None:
-        story = _story_time(expressions, start, paragraph_start, modality, pub)
-        if story is not None:
-            return _reading(story, "", expressions, pub, modality)
-    if others:
-        return _reading(min(others, key=lambda e: (rank_of[e], distance(e))), "", expressions, pub, modality)
-    return EventDate(pub.isoformat() if pub else "", "doc")
