@@ -77,9 +77,9 @@ def attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[int
         return 0, len(chain) - 1, top  # "began on Wednesday, when it suspended imports": that Wednesday
     if _EVENT_OFFSET_END.search(e.text):
         # "a day before the talks began, X added ...": the main clause's time, not the talks'
-        marker = span[-1]
-        if any(t.i == chain[0].i for t in marker.subtree) or any(t.i == chain[0].i for t in marker.head.subtree
-                                                                  if marker.dep_ == "mark"):
+        marker = span[-1]  # "before"/"after": its object, or the clause it marks, is the other event
+        other_event = marker.head.subtree if marker.dep_ == "mark" else marker.subtree
+        if any(t.i == chain[0].i for t in other_event):
             return 3, 0, None
         return 0, len(chain) - 1, top
     where = {t.i: n for n, t in enumerate(chain)}
@@ -95,7 +95,8 @@ def attachment(e: TimeExpression, parsed, offset: int, chain: list) -> tuple[int
                     pass  # "stopped selling tours from Wednesday": at the time of the stopping
                 elif _own_clause(cur) or cur.dep_ in ("xcomp", "ccomp"):
                     return 3, 0, None
-                if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS and cur.head.i not in where:
+                participle_of_other = cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.dep_ not in _SUBJECTS
+                if participle_of_other and cur.head.i not in where:
                     return 3, 0, None  # "resolutions adopted in 2016"; but "the summit, chaired by Li in December"
             elif cur.pos_ in ("NOUN", "NUM") and came_by in _NOUN_MODIFIER_DEPS and cur.dep_ not in _SUBJECTS:
                 # a noun the expression modifies; not a name or a subject ("South Korea and Japan on

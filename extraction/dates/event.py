@@ -26,12 +26,16 @@ class EventDate(NamedTuple):
     precision: str  # day, month, year, doc
 
 
-#: Limits that never give the time of an event ("since 2019", "until March").
-HARD_LIMITS = frozenset({"since", "until", "till", "through", "throughout"})
+#: Limits that never give the time of an event ("until March", "through May"); "since 2019" may,
+#: as its start, when nothing else does.
+HARD_LIMITS = frozenset({"until", "till", "through", "throughout"})
+
 
 def _reading(
     e: TimeExpression, tense: str, expressions: Sequence[TimeExpression], pub: dt.date | None, modality: str = ""
 ) -> EventDate:
+    """The date ``e`` gives an event: its forward or backward reading for the verb's ``tense``, and
+    for a week the day the article names within it, if any."""
     date = e.date
     if e.later and tense in ("future", "would"):
         date = e.later  # "will meet on Monday", "said it would meet on Monday"
@@ -68,6 +72,8 @@ def _usable(e: TimeExpression, modality: str) -> bool:
 def _story_time(
     expressions: Sequence[TimeExpression], start: int, paragraph_start: int, modality: str, pub: dt.date | None
 ) -> TimeExpression | None:
+    """The story's current time for a sentence starting at ``start``: the latest usable expression
+    earlier in its paragraph, else the latest day of the first paragraph that names one."""
     earlier = [e for e in expressions if paragraph_start <= e.start and e.end <= start and _usable(e, modality)]
     if earlier:
         return earlier[-1]
@@ -99,16 +105,17 @@ def event_date(
     February" (when it began) after them.
 
     With a parse: the expression attached to the trigger's clause nearest to the trigger (in the
-    tree, then in the text), read forward for a future or intended verb; with none, the story's
-    current time (needs ``paragraph_start``: the latest usable expression earlier in the
-    paragraph, else the first day the article names); then an expression attached elsewhere in
-    the sentence; then the publication date at precision ``doc``. Without a parse: the
-    expression nearest to the trigger, then the story's current time.
+    tree, then in the text; the first of a pair such as "Saturday and Sunday"), read forward for
+    a future or intended verb and backward for a past one. With none: the publication date for
+    an ongoing event ("is calling for"); else the story's current time (needs
+    ``paragraph_start``: the latest usable expression earlier in the paragraph, else the latest
+    day of the first paragraph that names one); else an expression attached elsewhere in the
+    sentence (not a future one for an event that happened); else the publication date at
+    precision ``doc``. Without a parse: the expression nearest to the trigger, then the story's
+    current time.
     """
     pub = publication_day(doc_date)
-    inside = [
-        e for e in expressions if start <= e.start and e.end <= end and (e.limit not in HARD_LIMITS or e.limit == "since")
-    ]
+    inside = [e for e in expressions if start <= e.start and e.end <= end and e.limit not in HARD_LIMITS]
     trigger = token_at(parsed, position - start) if parsed is not None else None
 
     def distance(e: TimeExpression) -> int:

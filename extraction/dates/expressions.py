@@ -176,9 +176,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that|a|an)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}")
 
 
-def _MODIFIER_AROUND(text: str, start: int, end: int) -> bool:  # noqa: N802 - reads as a predicate
-    """ "its April pledge", "the March 3 summit", "the 2019 restrictions": a date between a
-    determiner and a noun modifies the noun."""
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` between a determiner and a noun ("its April pledge", "the March 3
+    summit", "the 2019 restrictions"), naming the time of that thing?"""
     return bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) and _NOUN_AFTER.match(text, end))
 
 
@@ -235,7 +235,7 @@ def _year_in_context(
 
 
 def _is_background(words: str) -> bool:
-    """A past perfect ("had met in 2018", and reported: "said they had met in 2018") is background."""
+    """Do the clause's words hold a past perfect ("had met", also reported: "said they had met")?"""
     for m in _HAD.finditer(words):
         w = m.group("w")
         if w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES:
@@ -292,17 +292,18 @@ class _Resolved(NamedTuple):
     precision: str
     earlier: dt.date | None = None  # the other readings of an underspecified expression
     later: dt.date | None = None
-    default: str = "earlier"  # which reading holds when the clause gives no cue: earlier, later, nearer
     week: dt.date | None = None
 
 
 def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     """Stage entry point: resolved temporal expressions in ``text``, by position.
 
-    Relative expressions need the publication date; without it they are skipped.
-    "The previous day" and its kin resolve against the latest day-precise
-    expression before them in the text (else the publication date); "a day before
-    the talks" only against one in an earlier sentence.
+    ``doc_date`` is the publication date (ISO); relative expressions need it and are skipped
+    without it. "The previous day" and its kin resolve against the latest day-precise expression
+    before them in the text (else the publication date); "a day before the talks" only against
+    one in an earlier sentence that is not ahead of the publication date; "the same day as the
+    decision" against the first day the text names. See :class:`TimeExpression` for what each
+    record holds.
     """
     pub = publication_day(doc_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -329,7 +330,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     anchor_at = -1  # where it was named
     anchor_month: dt.date | None = None  # the latest month (or day) it named
     anchor_year: int | None = None
-    last_end = -10
+    last_end = -10  # where the last expression found ends (yielded or not)
     first_day: dt.date | None = None  # the first day the text names: the story's reference time
     paragraph, next_break = 0, _PARAGRAPH_BREAK.search(text)
     previous_end = -1  # where the last expression yielded ends
@@ -361,7 +362,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         if kind in ("month", "md", "dm") and resolved.earlier and pub is not None and cue != "future":
             year = _year_in_context(text, start, end, years, pub, cue == "past")
         if year is not None:
-            # "in 2019 ... in July", "Tokyo began requiring licences in July, 2019's ...": the text's year
+            # "In 2019 Japan restricted exports in July", "The dispute began in 2019. ... in August": that year
             day = _in_year(year, day.month, day.day) or day
             resolved = resolved._replace(earlier=None, later=None)
         elif future and resolved.later:
@@ -393,7 +394,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             resolved.later.isoformat() if resolved.later else "",
             _is_background(f"{before} {after}"), future,
             resolved.week.isoformat() if resolved.week else "",
-            kind in ("month", "md", "year_bare", "my") and not which and _MODIFIER_AROUND(text, start, end),
+            kind in ("month", "md", "year_bare", "my") and not which and _modifies_a_noun(text, start, end),
             paragraph, previous_end >= 0 and _PAIR_JOIN.fullmatch(text[previous_end:start]) is not None,
         )  # fmt: skip
         previous_end = end
@@ -502,7 +503,7 @@ def _weekday(target: int, which: str, pub: dt.date) -> _Resolved:
         return _Resolved(_monday(pub) + dt.timedelta(days=target), "day")
     if which in ("coming", "this coming"):
         return _Resolved(ahead if ahead > pub else ahead + dt.timedelta(days=7), "day")
-    return _Resolved(back, "day", back, ahead, "earlier")
+    return _Resolved(back, "day", back, ahead)
 
 
 def _day_month(month: int, day: int, pub: dt.date) -> _Resolved | None:
@@ -521,7 +522,7 @@ def _day_month(month: int, day: int, pub: dt.date) -> _Resolved | None:
         nearer = this
     if nearer is None:
         return None
-    return _Resolved(nearer, "day", back, ahead, "nearer")
+    return _Resolved(nearer, "day", back, ahead)
 
 
 def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:
@@ -543,4 +544,4 @@ def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:
         nearer = ahead
     else:
         nearer = dt.date(pub.year, month, 1)
-    return _Resolved(nearer, "month", back, ahead, "nearer")
+    return _Resolved(nearer, "month", back, ahead)
