@@ -135,8 +135,10 @@ def tense_of(word, modality: str, trigger) -> str:
 
 
 def ongoing(chain: list) -> bool:
-    """Is the first verb governing the trigger in the present progressive ("Japan is calling for")?"""
+    """Is the first verb governing the trigger in the present progressive ("Japan is calling for")
+    or the present passive ("talks are reported to be in preparation")?"""
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBG":
+    if verb is None:
         return False
-    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    present_aux = {c.dep_ for c in verb.children if c.tag_ in ("VBZ", "VBP")}
+    return (verb.tag_ == "VBG" and "aux" in present_aux) or (verb.tag_ == "VBN" and "auxpass" in present_aux)

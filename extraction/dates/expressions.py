@@ -76,6 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b")),
     ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")),
     ("dm", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\b")),
+    # "on the 15th": a day of the publication's month or the one before (Korean and Japanese wire style)
+    ("dom", re.compile(r"\b(?:on|since|until|by|from)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|century))")),
     (
         "the_rel",
         re.compile(
@@ -442,6 +444,8 @@ def _resolve(
         return _Resolved(anchor or pub, "day")
     if kind in ("md", "dm"):
         return _day_month(_mon(g["mon"]), int(g["d"]), pub)
+    if kind == "dom":
+        return _day_of_month(int(g["d"]), pub)
     if kind == "month":
         return _month_name(_mon(g["mon"]), (g.get("which") or "").lower(), pub)
     if kind == "rel_unit" and g["which"].lower() in ("previous", "following"):
@@ -523,6 +527,18 @@ def _day_month(month: int, day: int, pub: dt.date) -> _Resolved | None:
     if nearer is None:
         return None
     return _Resolved(nearer, "day", back, ahead)
+
+
+def _day_of_month(day: int, pub: dt.date) -> _Resolved | None:
+    """A day without its month ("on the 15th"): the last such day on or before the publication date,
+    or the next one on or after it."""
+    months = [_add_months(pub, step) for step in (-2, -1, 0, 1, 2)]
+    days = [d for d in (_in_year(m.year, m.month, day) for m in months) if d is not None]
+    back = max((d for d in days if d <= pub), default=None)
+    ahead = min((d for d in days if d >= pub), default=None)
+    if back is None or ahead is None:
+        return None
+    return _Resolved(back, "day", back, ahead)
 
 
 def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:

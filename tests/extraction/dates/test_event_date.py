@@ -164,6 +164,12 @@ EVENT_CASES = [
      ("2023-03-01", "doc")),
     ("ongoing-with-own-date", "China is *holding drills this week. They began on Monday.", PUB_WED,
      ("2023-02-27", "day")),
+    ("present-passive-is-now", "Xi and Ishiba held a summit on the 15th.\n\nNew *talks are reported to be in "
+     "preparation.", "2024-11-23", ("2024-11-23", "doc")),
+    ("past-passive-is-story", "Xi and Ishiba met on the 15th.\n\nNew *talks were reported to be in preparation.",
+     "2024-11-23", ("2024-11-15", "day")),
+    ("day-of-month-own", "Xi and Ishiba *held a summit on the 15th.", "2024-11-23", ("2024-11-15", "day")),
+    ("day-of-month-plan", "Iwaya is scheduled to *depart on the 24th.", "2024-11-23", ("2024-11-24", "day")),
     ("simple-past-is-story", "China suspended seafood imports on Thursday.\n\nJapan *called for the repeal of the "
      "measure.", "2023-08-25", ("2023-08-24", "day")),
     ("story-month-stays-month", "Talks resumed in May. Japan *protested.", "2023-06-10", ("2023-05-01", "month")),

@@ -109,6 +109,16 @@ DATE_CASES = [
     ("will-day-month-next-year", "The talks will resume on January 5.", "2022-12-20", [("January 5", "2023-01-05", "day")]),
     ("past-day-month-this-year", "The talks resumed on January 5.", "2022-12-20", [("January 5", "2022-01-05", "day")]),
     ("no-cue-day-month-nearer", "The talks resume on January 5.", "2022-12-20", [("January 5", "2023-01-05", "day")]),
+    # --- a day of the month without the month ("on the 15th"): the publication's month or a near one
+    ("day-of-month-past", "The two leaders held a summit on the 15th.", "2024-11-23",
+     [("on the 15th", "2024-11-15", "day")]),
+    ("day-of-month-future", "The minister will leave on the 24th and return on the 27th.", "2024-11-23",
+     [("on the 24th", "2024-11-24", "day"), ("on the 27th", "2024-11-27", "day")]),
+    ("day-of-month-previous-month", "The ministers met on the 28th.", "2024-12-03",
+     [("on the 28th", "2024-11-28", "day")]),
+    ("day-of-month-next-month", "The envoy will arrive on the 2nd.", "2024-11-28", [("on the 2nd", "2024-12-02", "day")]),
+    ("day-of-month-no-31", "They met on the 31st.", "2024-12-03", [("on the 31st", "2024-10-31", "day")]),
+    ("day-of-month-not-century", "Relations on the 21st century stage.", "2024-12-03", []),
     # --- a month without its year takes the year the text gives it
     ("year-in-sentence", "In 2019 Japan restricted exports in July.", PUB,
      [("In 2019", "2019-01-01", "year"), ("in July", "2019-07-01", "month")]),
