@@ -137,7 +137,9 @@ def event_date(
             *_, best, word = min(own, key=lambda o: o[:4])
             first = _range_start(best, [o[4] for o in own])
             return _reading(first, tense_of(word, modality, trigger), expressions, pub, modality)
-        others = [e for (rank, _, _), e in ranked if e.limit != "since" and (not e.future or modality == "intended")]
+        # another clause's date may stand in only on the right side of the publication date: a coming one
+        # for a plan ("will remove curbs imposed in 2019" is no 2019 event), a past one otherwise
+        others = [e for (rank, _, _), e in ranked if e.limit != "since" and e.future == (modality == "intended")]
         rank_of = {e: rank for (rank, _, _), e in ranked}
         if ongoing(chain):
             return EventDate(pub.isoformat() if pub else "", "doc")  # "Japan is calling for ...": now

@@ -102,6 +102,10 @@ EVENT_CASES = [
      "month.", "2023-04-29", ("2023-04-29", "doc")),
     ("coming-month-for-the-visit", "Officials are coordinating a schedule for Kishida to *visit Seoul early next "
      "month.", "2023-04-29", ("2023-05-01", "month")),
+    ("plan-takes-no-past-other", "Japan will *remove curbs on chip materials imposed in 2019, officials said.",
+     "2023-03-17", ("2023-03-17", "doc")),
+    ("plan-takes-no-past-other-2", "Seoul will *drop the complaint it filed in 2019.", "2023-03-17",
+     ("2023-03-17", "doc")),
     ("since-when-it-began", "Beijing has *restricted imports of Japanese fish since August.", "2023-10-10",
      ("2023-08-01", "month")),
     ("since-after-points", "On Monday China *suspended fish imports, which it has limited since August.",
