@@ -173,6 +173,13 @@ _BOUND_WORDS = PERIOD_BOUND_WORDS
 _BOUND_BEFORE = re.compile(r"\b(?P<w>since|until|till|before|after|by|through)\s+(?:the\s+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: A verb of saying right before a day: "said on Thursday", "told reporters Friday".
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|stated|confirmed|disclosed|added|noted|claimed|insisted)\s+$",
+    re.I,
+)
+#: Relative expressions that count forward ("the next day", "two days later", "the day after").
+_FORWARD = re.compile(r"\b(?:next|following|later|after)\b", re.I)
 _PAIR_JOIN = re.compile(r"\s*(?:and|or|to|through|-|–)\s*")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that|a|an)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]{3,}")
@@ -336,6 +343,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     first_day: dt.date | None = None  # the first day the text names: the story's reference time
     paragraph, next_break = 0, _PARAGRAPH_BREAK.search(text)
     previous_end = -1  # where the last expression yielded ends
+    reported_at, before_report = -1, None  # the latest report's day ("said on Thursday") and the day before it
     for start, end, kind, m in found:
         apposition = kind in _STORY_RELATIVE and re.fullmatch(r",\s*", text[last_end:start]) is not None
         last_end = end
@@ -353,6 +361,17 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             continue  # "a day before the talks began": the talks are the story's latest day, named in an earlier sentence
         if kind == "the_rel" and m.group("which").lower() == "same" and re.match(r"\s+as\b", text[end : end + 4]):
             base = first_day or anchor  # "on the same day as the cabinet decision": the story's main event
+        elif (
+            kind in _STORY_RELATIVE
+            and _FORWARD.search(m.group(0))
+            and before_report is not None
+            and anchor_at == reported_at
+            and not _SENTENCE_END.search(text[anchor_at:start])
+            and re.search(r"\bthat\b", text[anchor_at:start])
+        ):
+            # "said on Thursday that soldiers had found him the next day": a reported event is not after its
+            # report; count from the story's day before the report
+            base = before_report
         resolved = _resolve(kind, m, pub, base, anchor_year, anchor_month)
         if resolved is None:
             continue
@@ -380,6 +399,8 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         if pub is not None and (day > pub if precision == "day" else day > _month_start(pub)):
             future = True
         if precision == "day" and kind not in _STORY_RELATIVE:
+            if _SPEECH_BEFORE.search(text[max(0, start - 30) : start]):
+                reported_at, before_report = end, anchor  # "said on Thursday": the time of a report
             anchor, anchor_at = day, end
             if first_day is None and not limit and (pub is None or day <= pub):
                 first_day = day

@@ -134,6 +134,17 @@ DATE_CASES = [
      [("since 2019", "2019-01-01", "year"), ("in August", "2022-08-01", "month")]),
     ("month-year-is-no-context", "He was arrested in March 2021 and sentenced in July.", PUB,
      [("March 2021", "2021-03-01", "month"), ("in July", "2022-07-01", "month")]),
+    # --- a reported event is not after its report: counting forward starts from the story's earlier day
+    ("reported-next-day", "He vanished on Monday. The ministry said on Thursday that soldiers had found him the next "
+     "day.", "2020-09-26", [("on Monday", "2020-09-21", "day"), ("on Thursday", "2020-09-24", "day"),
+                            ("the next day", "2020-09-22", "day")]),
+    ("reported-two-days-later", "The boat sank on May 2. Officials told reporters on Friday that the crew was rescued "
+     "two days later.", "2023-05-13", [("May 2", "2023-05-02", "day"), ("on Friday", "2023-05-12", "day"),
+                                       ("two days later", "2023-05-04", "day")]),
+    ("reported-previous-day", "The ministry said on Thursday that ships had entered the previous day.", "2020-09-26",
+     [("on Thursday", "2020-09-24", "day"), ("the previous day", "2020-09-23", "day")]),
+    ("report-then-narration", "The ministry said on Thursday it would respond. The next day, Seoul protested.",
+     "2020-09-26", [("on Thursday", "2020-09-24", "day"), ("The next day", "2020-09-25", "day")]),
     # --- not event times: datelines, years in names, appositions
     ("dateline-with-region", "GYEONGJU, South Korea, Nov. 3 — Xi met Lee on Saturday.", "2025-11-03",
      [("on Saturday", "2025-11-01", "day")]),
