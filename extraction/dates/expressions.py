@@ -60,14 +60,20 @@ class TimeExpression(NamedTuple):
 WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 _MON = MONTH_PATTERN
 _NUMWORDS = NUMBER_WORDS
-_COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+_COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few)"
+#: What the last word of a counted expression makes it: relative to the story, to an event, to today.
+_COUNTED_KIND = {"earlier": "offset", "later": "offset", "before": "offset_event", "after": "offset_event", "ago": "ago"}
 
 _WEEKDAY = rf"(?P<wd>{'|'.join(WEEKDAY_NAMES)})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
-    ("offset", re.compile(_COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later)\b", re.I)),
-    # "a day before the talks began", "two days after the summit": relative to the story's time
-    ("offset_event", re.compile(r"\b" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after)\b", re.I)),
+    # "three days earlier", "a day before the talks began", "two weeks ago": one scan, sorted by the last word
+    (
+        "counted",
+        re.compile(
+            r"\b" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before|after|ago)\b", re.I
+        ),
+    ),
     ("that_day", re.compile(r"\bthat\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night)\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:\b|(?=T\d))")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b")),
@@ -95,7 +101,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.I)),
     ("day_before", re.compile(r"\bthe\s+day\s+(?P<which>before|after)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     ("deictic", re.compile(r"\b(?P<w>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)),
     (
         "weekday",
@@ -317,8 +322,9 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
     pub = publication_day(doc_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for pattern_kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            kind = _COUNTED_KIND[m.group("dir").lower()] if pattern_kind == "counted" else pattern_kind
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if kind == "month" and m.group("mon") == "May" and not m.group("which"):
