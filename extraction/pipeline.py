@@ -186,8 +186,9 @@ class Extractor:
             context.observe(ev.source, ev.target)
         for ev in events:
             when = event_date(
-                prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start
-            )
+                prepared.dates, s.start, s.end, s.start + ev.trigger_start, doc.date, s.paragraph_start,
+                modality=ev.modality, parsed=parsed,
+            )  # fmt: skip
             yield EventMention(
                 doc_id=doc.doc_id,
                 doc_title=doc.title,

@@ -1,8 +1,13 @@
 """Publication dates: parsing one date string, finding a date line or dateline near the top.
 
 Accepts ISO dates and date-times, "11 September 2022", "September 11, 2022", "Sun, 11 Sep 2022
-08:00:00 +0900", "2022/09/11"; a dateline ("SEOUL, March 16 (Agency) —") takes its year from a
-line above it.
+08:00:00 +0900", "2022/09/11", "03/01/2023"; a dateline ("SEOUL, March 16 (Agency) —") takes its
+year from a line above it.
+
+Numeric dates with slashes and the year last ("03/01/2023") are read month first, the US
+convention, unless the first number cannot be a month: "13/01/2023" is 13 January, "01/13/2023"
+is 13 January too, and "13/13/2023" is no date. Only slashes and four-digit years: "03.01.2023"
+and "03-01-23" are left alone, since dotted and two-digit-year dates are day-first as often as not.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})\b"),
+    # "03/01/2023": month first (US) unless the first number is over 12; see the module docstring
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"),
 ]
 # "SEOUL, March 16 (Agency) —": a dateline, with or without a year.
 _DATELINE = re.compile(
@@ -73,9 +80,14 @@ def find_date(text: str) -> dt.date | None:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        month, day = (second, first) if first > 12 else (first, second)  # month first unless it cannot be
+    else:
+        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+        day = int(groups["day"])
     try:
-        return dt.date(int(groups["year"]), month, int(groups["day"]))
+        return dt.date(int(groups["year"]), month, day)
     except ValueError:
         return None
 

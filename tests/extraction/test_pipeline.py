@@ -370,6 +370,15 @@ DATE_CASES = [
     ("Kishida met Yoon on March 16. That afternoon, Japan lifted export curbs on South Korea.", "2023-03-16", "day"),
     ("Xi met Putin on Tuesday, his first meeting with a foreign leader since 2019.", "2023-03-21", "day"),
     ("Kishida met Yoon on March 16.\n\nJapan later lifted export curbs on South Korea.", "2023-03-16", "day"),
+    # a future or intended verb reads a weekday or month forward (DOC_DATE is a Wednesday in March)
+    ("Kishida and Yoon will hold talks on Monday.", "2023-03-27", "day"),
+    ("Kishida will visit Seoul in January.", "2024-01-01", "month"),
+    ("Kishida met Yoon in December.", "2022-12-01", "month"),
+    # the date of the trigger's own clause, not of another noun or clause
+    ("Two days after the summit on March 3, Japan protested to China on Thursday.", "2023-03-16", "day"),
+    ("Japan lifted the 2019 restrictions on South Korea on Thursday.", "2023-03-16", "day"),
+    # an undated sentence: the paragraph's time, not a past-perfect background
+    ("Kishida met Yoon on Thursday. In 2019 Tokyo had restricted exports. Yoon praised Japan.", "2023-03-16", "day"),
 ]
 
 
