@@ -19,6 +19,7 @@ from functools import cached_property
 
 from . import config
 from .actors import ActorDictionary, Mention, find_mentions, paragraph_speakers, sentence_anaphora, truecase
+from .constants import FIRST_PERSON, OBLIGATION_AUX
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .documents.normalise import plain_spaces
@@ -32,8 +33,12 @@ from .events import (
     mention_map,
     sentence_has_trigger,
 )
+from .events.claims import NEGATIVE_NOUNS, NEGATIVE_PREDICATES
 from .events.context import ArticleContext
+from .events.find import IMPLIED_TYPES
 from .events.learned import PairModel
+from .events.modality import SPEECH_VERBS
+from .events.triggers import inflections
 from .schema import EVENT_TYPES, EventMention
 
 #: Types reported even when hypothetical: "would respond harshly if Seoul sent arms" is a threat made now.
@@ -41,16 +46,20 @@ from .schema import EVENT_TYPES, EventMention
 #: invade") are the content of a request, a suggestion or a possibility, not events; the request is coded.
 HYPOTHETICAL_EVENT_TYPES = frozenset({"THREATEN"})
 #: Bump when a change to code or data changes the extractor's output.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 _EVENT_NOUN_REF = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|last week's|the latest|such)\s+(?:[a-z-]+\s+)?(?:"
+    r"\b(?:the|this|that|these|those|its|their|last week's|the latest|such|a|an)\s+(?:[a-z-]+\s+)?(?:"
     + "|".join(sorted(EVENT_NOUN_GROUPS, key=len, reverse=True))
     + r")s?\b"
 )
-_PRONOUN = re.compile(
-    r"(?<![A-Za-z])(?:it|its|It|Its|he|He|she|She|his|His|her|we|We|our|Our|us|they|They|their|Their)(?![A-Za-z])"
-)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
@@ -103,6 +112,27 @@ class Extractor:
             self.__dict__["nlp"] = nlp
 
     @cached_property
+    def _claim_forms(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Word forms of verbs of saying, and of the words that make a reported claim an accusation or a demand."""
+        say = frozenset(f for v in SPEECH_VERBS for f in inflections(v, "VERB"))
+        content = frozenset(
+            {f for v in NEGATIVE_PREDICATES for f in inflections(v, "VERB")}
+            | {f for n in NEGATIVE_NOUNS for f in inflections(n, "NOUN")}
+            | OBLIGATION_AUX | {"need", "needs"}
+        )
+        return say, content
+
+    def _reported_claim(self, text: str) -> bool:
+        """Cheap prefilter for sentences with no trigger word that may still report an accusation or a demand."""
+        words = _words(text)
+        say, content = self._claim_forms
+        return bool(words & content) and bool(words & say or words & FIRST_PERSON)
+
+    @cached_property
+    def _implied_forms(self) -> frozenset[str]:
+        return self.lexicon.forms_of_types(IMPLIED_TYPES)
+
+    @cached_property
     def pair_model(self) -> PairModel | None:
         """The learned pair scorer (``<data dir>/models/pair_model.json``), or None without one or when disabled."""
         return PairModel.load() if self.use_pair_model else None
@@ -147,9 +177,10 @@ class Extractor:
             context=ArticleContext.of([*title_mentions, *static]), speakers=paragraph_speakers(text, sentences, static),
         )  # fmt: skip
         para_start = {s.paragraph: s.paragraph_start for s in sentences}
+        dyad = prepared.context.main_dyad()
         for s in sentences:
             sent_text = text[s.start : s.end]
-            if not sentence_has_trigger(sent_text, self.lexicon):
+            if not (sentence_has_trigger(sent_text, self.lexicon) or self._reported_claim(sent_text)):
                 prepared.mentions[s.index] = per_sentence[s.index]
                 continue
             wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)
@@ -159,7 +190,16 @@ class Extractor:
                 prepared.context.main_dyad(),
             )
             prepared.mentions[s.index] = found
-            if found:  # one actor is enough: the other side may be implied by the article
+            actors_here = {m.actor for m in found}
+            if len(actors_here) >= 2 or (
+                actors_here
+                and (
+                    (actors_here & set(dyad or ()) and self._implied_forms & _words(sent_text))
+                    # the other side may be implied by the article, for a verb of an implied type
+                    or _EVENT_NOUN_REF.search(sent_text)  # or be an earlier event's ("condemned the drills")
+                    or s.paragraph in prepared.speakers  # or be a transcript's speaker ("Mao Ning: The US must")
+                )
+            ):
                 prepared.candidates.append(s.index)
         return prepared
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import Document
+from .documents import SUPPORTED_SUFFIXES, Document
 from .evaluate import load_gold
 from .events import mention_map
 from .events.learned import PairModel
@@ -92,10 +92,11 @@ def _threshold(scores: list[float], labels: list[int], target: float) -> float:
 
 
 def corpus_digest(articles: str | Path, gold_folder: str | Path) -> str:
-    """A short hash of the training articles and gold files, recorded in the model (to tell a stale one)."""
+    """A short hash of the training articles and gold CSV files, recorded in the model (to tell a stale one)."""
     h = hashlib.sha256()
-    for folder in (Path(articles), Path(gold_folder)):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+    for folder, suffixes in ((Path(articles), SUPPORTED_SUFFIXES), (Path(gold_folder), (".csv",))):
+        files = (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        for path in sorted(p for p in files if not p.name.startswith(".")):
             h.update(path.name.encode("utf-8"))
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

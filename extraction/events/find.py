@@ -100,6 +100,7 @@ def find_events(
     best: dict[tuple[str, str, str, bool], CodedEvent] = {}
     consumed: set[int] = set()
     fired: set[int] = set()  # trigger tokens that gave events through the parse
+    sent = list(sent)  # one Token object per word for all the passes below (spaCy makes a new one per access)
     named = {m.actor for t in sent for m in mentions_of(t)}
     refusals: list = []
     if remember is not None:

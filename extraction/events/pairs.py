@@ -55,8 +55,9 @@ def _head_tokens(sent, mentions_of: MentionLookup) -> dict[str, list[tuple[Menti
     return out
 
 
-def trigger_rows(tok, lexicon: TriggerLexicon) -> list[Trigger]:
-    """The lexicon rows a token may carry (any part of speech the tagger allows), without cue or particle rows."""
+def trigger_rows(tok, lexicon: TriggerLexicon, lemmas: set[str]) -> list[Trigger]:
+    """The lexicon rows a token may carry: no phrasal rows, and rows with a cue only when the
+    sentence holds one of its cues (``lemmas``: the sentence's lemmas and words)."""
     pos = trigger_pos(tok)
     if not pos:
         return []
@@ -64,7 +65,7 @@ def trigger_rows(tok, lexicon: TriggerLexicon) -> list[Trigger]:
     for key in keys:
         rows = lexicon.index.get((key, pos))
         if rows:
-            return [r for r in rows if not r.particle]
+            return [r for r in rows if not r.particle and (not r.cue or r.cue & lemmas)]
     return []
 
 
@@ -73,8 +74,9 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
     heads = _head_tokens(sent, mentions_of)
     if len(heads) < 2:
         return
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     for tok in sent:
-        rows = trigger_rows(tok, lexicon)
+        rows = trigger_rows(tok, lexicon, lemmas)
         seen_types: set[str] = set()
         for row in rows:
             if row.event_type in seen_types:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..config import data_dir
+from ..constants import MONTH_NAMES, WEEKDAY_NAMES
 from ..errors import DataFileError
 from ..lexicons import irregular_forms
 from ..schema import EVENT_TYPES
@@ -121,6 +122,31 @@ class TriggerLexicon:
         return frozenset(forms)
 
     @cached_property
+    def cued_forms(self) -> dict[str, frozenset[str]]:
+        """Word forms whose every trigger row needs a cue -> the word forms of those cues.
+
+        "put" counts only beside "off", "pressure", ...: a sentence holding the form but none of
+        its cues cannot carry that trigger, so the prefilter need not send it to the parser.
+        """
+        needs: dict[str, set[str]] = {}
+        free: set[str] = set()
+        for t in self.triggers:
+            for form in inflections(t.lemma, t.pos):
+                if not t.cue and not t.particle:
+                    free.add(form)
+                else:
+                    cues = needs.setdefault(form, set())
+                    for cue in t.cue:
+                        cues |= inflections(cue, "NOUN") | inflections(cue, "VERB")
+                    if t.particle:
+                        cues.add(t.particle)
+        return {form: frozenset(cues) for form, cues in needs.items() if form not in free}
+
+    def forms_of_types(self, types: frozenset[str], pos: tuple[str, ...] = ("VERB", "ADJ")) -> frozenset[str]:
+        """Word forms of the triggers of ``types`` with one of the parts of speech ``pos``."""
+        return frozenset(f for t in self.triggers if t.event_type in types and t.pos in pos for f in inflections(t.lemma, t.pos))
+
+    @cached_property
     def form_pattern(self) -> re.Pattern[str]:
         return re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 
@@ -130,7 +156,15 @@ def _yes(value: str | None) -> bool:
 
 
 def inflections(lemma: str, pos: str) -> set[str]:
-    """Over-generated word forms of a lemma (cheap, no model): used only to prefilter."""
+    """Over-generated word forms of a lemma (cheap, no model): used only to prefilter.
+
+    A noun has only its plurals ("accord" gives no "according").
+    """
+    if pos == "NOUN":
+        forms = {lemma, lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+        return forms | {f for f in irregular_forms().get(lemma, frozenset()) if not f.endswith("ing")}
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
     forms |= irregular_forms().get(lemma, frozenset())
     if lemma.endswith("y"):
@@ -144,10 +178,19 @@ def inflections(lemma: str, pos: str) -> set[str]:
     return forms
 
 
+_CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+
+
 def sentence_has_trigger(text: str, lexicon: TriggerLexicon) -> bool:
-    """Cheap prefilter: does the text contain a word form of any trigger?"""
-    forms = lexicon.surface_forms
-    return any(w.lower() in forms for w in lexicon.form_pattern.findall(text))
+    """Cheap prefilter: does the text contain a word form of a trigger (and, for triggers that need
+    a cue, one of its cues)?"""
+    forms, cued = lexicon.surface_forms, lexicon.cued_forms
+    words = {w.lower() for w in lexicon.form_pattern.findall(text) if w not in _CALENDAR}  # "March" is no march
+    for w in words & forms:
+        cues = cued.get(w)
+        if cues is None or cues & words:
+            return True
+    return False
 
 
 def lemma_keys(tok) -> tuple[str, ...]:

@@ -284,7 +284,7 @@ CASES: list[tuple[str, str, set[str]]] = [
      "security and urged Japan to abandon it.", {"CHN>JPN REQUEST"}),
     ("officials-from", "South Korea and North Korea exchanged letters. Officials from the two sides met at Panmunjom.",
      {"KOR>PRK CONSULT", "PRK>KOR CONSULT"}),
-    ("group-previous-sentence", "Two Chinese bombers and two Russian bombers flew over the Sea of Japan. Tokyo lodged "
+    ("group-previous-sentence", "Two Chinese bombers and two Russian bombers were spotted over the Sea of Japan. Tokyo lodged "
      "protests with both governments.", {"JPN>CHN ACCUSE", "JPN>RUS ACCUSE"}),
     ("fly-a-drill", "American F-35 jets flew a joint drill with Japanese fighters.",
      {"USA>JPN COOPERATE", "JPN>USA COOPERATE"}),
