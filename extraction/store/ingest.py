@@ -25,7 +25,7 @@ import pandas as pd
 from extraction.documents import Document
 from extraction.errors import InputProblem, NotInStore
 from extraction.store.base import StoreBase
-from extraction.store.ddl import DOCUMENT_COLUMNS, RELATION_TABLE_COLUMNS, column_list
+from extraction.store.ddl import DOC_NUMBERS, DOCUMENT_COLUMNS, RELATION_TABLE_COLUMNS, column_list, iso_day
 from extraction.store.extractor import ProgressCallback, default_extractor, extractor_version
 from extraction.store.frames import text_relation_frame
 from extraction.store.reports import AddReport, ReextractReport
@@ -198,20 +198,45 @@ class Ingestion(StoreBase):
         con.register("_new_documents", frame)
         try:
             cols = column_list(DOCUMENT_COLUMNS)
-            con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM _new_documents")
+            con.execute(
+                f"INSERT INTO documents ({cols}, doc_no) SELECT {cols}, nextval('{DOC_NUMBERS}') FROM _new_documents"
+            )
         finally:
             con.unregister("_new_documents")
 
     @staticmethod
-    def _insert_relations(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
-        if frame.empty:
-            return
-        con.register("_new_relations", frame)
+    def _insert_relations(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame | str) -> None:
+        """Insert store-shaped rows (:data:`RELATION_TABLE_COLUMNS`): a frame, or the name of a
+        relation (table, view, registered frame) the connection can read.
+
+        Each row gets its ``day`` and ``doc_no``: its document's number, else the number its
+        doc_id already has among the relations, else a new one from the sequence.
+        """
+        if isinstance(frame, pd.DataFrame):
+            if frame.empty:
+                return
+            con.register("_new_relations", frame)
+            source = "_new_relations"
+        else:
+            source = frame
         try:
             cols = column_list(RELATION_TABLE_COLUMNS)
-            con.execute(f"INSERT INTO relations ({cols}) SELECT {cols} FROM _new_relations")
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _new_doc_numbers AS "
+                "WITH ids AS (SELECT DISTINCT doc_id FROM " + source + "), "
+                "known AS (SELECT i.doc_id, COALESCE(d.doc_no, (SELECT min(r.doc_no) FROM relations r "
+                "  WHERE r.doc_id = i.doc_id)) AS doc_no FROM ids i LEFT JOIN documents d ON d.doc_id = i.doc_id) "
+                f"SELECT doc_id, COALESCE(doc_no, nextval('{DOC_NUMBERS}')) AS doc_no FROM known"
+            )
+            con.execute(
+                f"INSERT INTO relations ({cols}, day, doc_no) "
+                f"SELECT {', '.join('n.' + c for c in cols.split(', '))}, {iso_day('n.event_date', 'n.doc_date')}, "
+                f"k.doc_no FROM {source} n JOIN _new_doc_numbers k ON k.doc_id = n.doc_id"
+            )
+            con.execute("DROP TABLE _new_doc_numbers")
         finally:
-            con.unregister("_new_relations")
+            if source == "_new_relations":
+                con.unregister("_new_relations")
 
     # ------------------------------------------------------------------ re-extracting, removing
     def reextract(

@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from extraction.documents import Document
 from extraction.errors import StoreError
 from extraction.schema import COLUMNS
 from extraction.sources.gdelt import read_gdelt
@@ -57,8 +58,8 @@ def test_document_columns_constant_matches_the_table(store):
                                               "WHERE table_name = 'relations' ORDER BY ordinal_position").fetchall()]
     finally:
         con.close()  # fmt: skip
-    assert cols == list(DOCUMENT_COLUMNS)
-    assert rel_cols == [*COLUMNS, *EXTRA_COLUMNS, "row_no", "relation_id"]
+    assert cols == [*DOCUMENT_COLUMNS, "doc_no"]
+    assert rel_cols == [*COLUMNS, *EXTRA_COLUMNS, "row_no", "relation_id", "day", "doc_no"]
 
 
 def test_store_of_another_schema_version_is_refused(store):
@@ -67,7 +68,7 @@ def test_store_of_another_schema_version_is_refused(store):
         con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     finally:
         con.close()
-    with pytest.raises(StoreError, match=r"store schema version 0, this code reads version 2"):
+    with pytest.raises(StoreError, match=r"store schema version 0, this code reads version 3"):
         Store(store.path)
 
 
@@ -98,7 +99,7 @@ def v1_store_like(current: Store, path) -> None:
         for statement in V1_DDL:
             con.execute(statement)
         con.execute(f"ATTACH '{current.path}' AS cur (READ_ONLY)")
-        con.execute("INSERT INTO documents SELECT * FROM cur.documents")
+        con.execute("INSERT INTO documents SELECT * EXCLUDE (doc_no) FROM cur.documents")
         cols = ", ".join(f'"{c}"' for c in (*COLUMNS, *EXTRA_COLUMNS, "row_no"))
         con.execute(f"INSERT INTO relations ({cols}) SELECT {cols} FROM cur.relations")
         con.execute("DETACH cur")
@@ -119,7 +120,7 @@ def test_a_version_1_store_is_migrated_on_opening(tmp_path, store):
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         con.close()
-    assert version == SCHEMA_VERSION == "2"
+    assert version == SCHEMA_VERSION == "3"
     assert tables >= {"reviews", "review_verdicts", "raw_relations", "reviewed_relations"}
     # every row got the id an add gives it, nothing else changed
     pd.testing.assert_frame_equal(migrated.relations(), store.relations())
@@ -147,10 +148,64 @@ def test_an_empty_version_1_store_is_migrated(tmp_path):
 def test_a_store_of_a_newer_version_is_refused_unchanged(store):
     con = duckdb.connect(str(store.path))
     try:
-        con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     finally:
         con.close()
     before = store.path.read_bytes()
-    with pytest.raises(StoreError, match=r"store schema version 3, this code reads version 2"):
+    with pytest.raises(StoreError, match=r"store schema version 4, this code reads version 3"):
         Store(store.path)
     assert store.path.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- migration from version 2
+
+
+def _query_columns(path) -> pd.DataFrame:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(
+            "SELECT r.doc_id, r.relation_id, r.day, r.doc_no, d.doc_no AS document_no FROM relations r "
+            "LEFT JOIN documents d USING (doc_id) ORDER BY r.relation_id"
+        ).df()
+    finally:
+        con.close()
+
+
+def test_a_version_2_store_gets_days_and_doc_numbers(tmp_path, store):
+    store.add_documents([A, B, C], FakeExtractor())
+    store.import_relations(read_gdelt([GDELT_SAMPLE])[0])
+    expected = store.relations()
+    con = duckdb.connect(str(store.path))
+    try:  # the store as version 2 wrote it
+        for view in ("reviewed_relations", "raw_relations"):
+            con.execute(f"DROP VIEW {view}")
+        con.execute("DROP INDEX relations_doc")
+        con.execute("ALTER TABLE relations DROP COLUMN day")
+        con.execute("ALTER TABLE relations DROP COLUMN doc_no")
+        con.execute("ALTER TABLE documents DROP COLUMN doc_no")
+        con.execute("DROP SEQUENCE doc_numbers")
+        con.execute("CREATE INDEX relations_doc ON relations (doc_id)")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    finally:
+        con.close()
+    migrated = Store(store.path)
+    pd.testing.assert_frame_equal(migrated.relations(), expected)
+    columns = _query_columns(store.path)
+    # one number per doc_id, a text row's is its document's, and every day is the row's date
+    assert columns.groupby("doc_id")["doc_no"].nunique().eq(1).all()
+    assert columns["doc_no"].notna().all()
+    text = columns[columns["document_no"].notna()]
+    assert (text["doc_no"] == text["document_no"]).all()
+    assert len(set(columns.drop_duplicates("doc_id")["doc_no"])) == columns["doc_id"].nunique()
+    rel = migrated.relations().set_index("relation_id")
+    want = pd.to_datetime(rel["event_date"].where(rel["event_date"] != "", rel["doc_date"]))
+    got = pd.to_datetime(columns.set_index("relation_id")["day"]).reindex(want.index)
+    pd.testing.assert_series_equal(got, want, check_names=False)
+    # new rows continue the numbering
+    migrated.add_documents([Document("z", "Z", "2020-01-02", "", "Japan met China.", "z.txt")], FakeExtractor())
+    con = duckdb.connect(str(store.path), read_only=True)
+    try:
+        number = con.execute("SELECT doc_no FROM documents WHERE doc_id = 'z'").fetchone()[0]
+    finally:
+        con.close()
+    assert number > columns["doc_no"].max()
