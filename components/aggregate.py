@@ -3,6 +3,11 @@
 On a million relations, pandas ``groupby`` on several keys costs tens of milliseconds per
 call; counting with ``numpy.bincount`` over integer codes costs a few. Every view's
 summary goes through here, so a rerun stays well under half a second.
+
+The data modules take rows (one mention or event each) or the **mention cube** of
+:mod:`components.relation_sql`, whose rows stand for ``_rows`` mentions each and carry the
+sum and number of their scored intensities (``_isum``, ``_iscored``): :func:`row_weights`
+and :func:`scored_parts` give either the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +16,36 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+#: Cube column: how many mentions (or events) a row stands for.
+WEIGHT = "_rows"
+
+
+def is_cube(df: pd.DataFrame) -> bool:
+    """Whether ``df`` is a mention cube (rows standing for several mentions) rather than rows."""
+    return WEIGHT in df.columns
+
+
+def row_weights(df: pd.DataFrame) -> np.ndarray | None:
+    """How many mentions each row stands for (a cube's ``_rows``), or None for plain rows (one each)."""
+    return df[WEIGHT].to_numpy(dtype=float) if WEIGHT in df.columns else None
+
+
+def total_rows(df: pd.DataFrame) -> int:
+    """The mentions (or events) ``df`` stands for: its rows, or a cube's ``_rows`` added up."""
+    return int(df[WEIGHT].sum()) if WEIGHT in df.columns else len(df)
+
+
+def scored_parts(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: the sum of its scored intensities and how many are scored (a row: its intensity
+    and 1, or 0 and 0 when it does not count toward the mean intensity)."""
+    if "_isum" in df.columns:
+        return df["_isum"].to_numpy(dtype=float), df["_iscored"].to_numpy(dtype=float)
+    from .prepare import scored_intensities
+
+    intensity = scored_intensities(df).to_numpy(dtype=float)
+    scored = ~np.isnan(intensity)
+    return np.where(scored, intensity, 0.0), scored.astype(float)
 
 
 def column_codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:

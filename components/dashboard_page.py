@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from extraction.actor_table import actor_table_path
@@ -26,17 +25,13 @@ from .data_source import (
     Source,
     data_key,
     load_actors,
-    load_event_ids,
-    load_options,
     load_outlines,
-    load_relations,
     load_review_progress,
     open_store,
     store_handle,
 )
 from .dyads import dyad_summary
-from .events import event_rows
-from .filters import ORIGIN_LABELS, apply_filters
+from .filters import ORIGIN_LABELS
 from .headline_view import render_headline
 from .map_view import render_map
 from .markup import code_span
@@ -49,6 +44,7 @@ from .sidebar import render_filters
 from .table_view import render_table
 from .timeline_view import render_timeline
 from .ui import may_write, write_gate
+from .view_data import Overview, download_rows, load_overview, load_view
 
 ADD_PAGE = "components/pages/add_articles.py"
 NOTICE_KEY = "review_notice"
@@ -58,15 +54,15 @@ def _query_params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def _load(source: Source, *, raw: bool = False) -> tuple[pd.DataFrame, tuple] | None:
-    """The relation frame and its cache key, or None after saying why there is none
+def _load(source: Source, actor_order: tuple[str, ...], *, raw: bool = False) -> tuple[Overview, tuple] | None:
+    """What the source holds and its cache key, or None after saying why there is none
     (``raw``: a store's mentions as extracted)."""
     store = None
     if source.is_store:
         store = open_store(source.path)
         if store is None:
             return None
-    elif not source.path.is_file():
+    elif not source.path.exists():
         st.info(
             f"No relation table at {code_span(str(source.path), 200)}. Run `make demo` to build the demo table "
             "from the demo corpus, or point the dashboard at another table: "
@@ -76,7 +72,7 @@ def _load(source: Source, *, raw: bool = False) -> tuple[pd.DataFrame, tuple] | 
         return None
     try:
         key = data_key(source, store, raw=raw)
-        return load_relations(*key), key
+        return load_overview(*key, actor_order), key
     except (ExtractionError, OSError, ValueError) as exc:
         what = "relation store" if source.is_store else "relation table"
         st.error(f"Cannot read the {what}: {exc}")
@@ -101,11 +97,11 @@ def _show_notice() -> None:
 def render_dashboard(source: Source) -> None:
     st.title("Who did what to whom")
     raw = source.is_store and raw_wanted()
-    loaded = _load(source, raw=raw)
+    actors = load_actors()
+    loaded = _load(source, actors.order, raw=raw)
     if loaded is None:
         return
-    frame, key = loaded
-    actors = load_actors()
+    overview, key = loaded
     geometry = load_outlines()
     reviewer = ""
     if source.is_store:
@@ -113,15 +109,14 @@ def render_dashboard(source: Source) -> None:
             st.header("Review")
             reviewer = render_reviewer()
             render_raw_toggle()
-        articles = frame["doc_id"].nunique() if len(frame) else 0
         shown = "as extracted, reviews not applied" if raw else "reviews applied"
         st.caption(
-            f"Relation store: {code_span(str(source.path), 200)} · {len(frame):,} mentions from {articles:,} articles "
-            f"({shown}) · {progress_caption(load_review_progress(key[1], key[2][0]))}"
+            f"Relation store: {code_span(str(source.path), 200)} · {overview.mentions:,} mentions from "
+            f"{overview.articles:,} articles ({shown}) · {progress_caption(load_review_progress(key[1], key[2][0]))}"
         )
     else:
-        st.caption(f"Relation table: {code_span(str(source.path), 200)} · {len(frame):,} mentions (read-only)")
-    if frame.empty:
+        st.caption(f"Relation table: {code_span(str(source.path), 200)} · {overview.mentions:,} mentions (read-only)")
+    if not overview.mentions:
         if source.is_store:
             st.info("The relation store holds no mentions yet: add articles to see them here.")
             st.page_link(ADD_PAGE, label="Add articles")
@@ -129,8 +124,7 @@ def render_dashboard(source: Source) -> None:
             st.info("The relation table is empty: there is nothing to show yet.")
         return
 
-    options = load_options(*key, actors.order)  # key: (kind, path, version, raw)
-    options = replace(options, actor_names=actors.names)
+    options = replace(overview.options, actor_names=actors.names)
     with st.sidebar:
         st.header("Filter")
         query = _query_params()
@@ -146,25 +140,30 @@ def render_dashboard(source: Source) -> None:
         st.warning(note, icon=":material/link_off:")
 
     counting_events = filters.count == "events"
-    if counting_events:
-        frame = frame.assign(event_id=load_event_ids(*key).array)  # categorical, row for row
-    mentions = apply_filters(frame, filters)
-    view = event_rows(mentions) if counting_events else mentions
+    try:
+        data = load_view(*key, filters)
+    except (ExtractionError, OSError, ValueError) as exc:
+        st.error(f"Cannot read the relations for this filter: {exc}")
+        return
+    view = data.cube  # the mention cube (or the events'): what the map, network, timeline and matrix count
     unit = filters.count  # what the views count: "mentions" or "events"
-    render_headline(view, key="headline", mentions=mentions if counting_events else None)
     if counting_events:
+        render_headline(view, key="headline", mentions=data.mentions, articles=data.mention_articles)
         st.caption(
             "Counting events: the mentions of the same source, target and event type within a few days, "
             "across articles, are one event. The map, network, timeline, matrix and table below count events."
         )
+    else:
+        render_headline(view, key="headline", articles=data.articles.total)
     if len(options.origins) > 1 and not filters.origins:
-        shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {(mentions['origin'] == o).sum():,}" for o in options.origins)
+        by_origin = data.origins
+        shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {by_origin.get(o, 0):,}" for o in options.origins)
         st.caption(f"Mentions by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
-    if view.empty:
+    if data.total == 0:
         st.info(f"No {unit} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
         return
 
-    summary = dyad_summary(view, unit=unit)  # shared by the map, the network and the matrix
+    summary = dyad_summary(view, unit=unit, articles=data.articles.by_dyad)  # shared by the map, the network and the matrix
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Map")
@@ -213,10 +212,12 @@ def render_dashboard(source: Source) -> None:
             )
 
     render_table(
-        view,
+        data.rows,
         key="table",
         filters=filters,
         noun=unit,
         actions=actions,
         selection_version=key[2][0] if source.is_store else None,
+        total=data.total,
+        download=download_rows(*key, filters),
     )

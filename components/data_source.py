@@ -21,8 +21,9 @@ A store's mentions are read with the analysts' reviews applied (the store's view
 included), or as extracted (``raw_relations``) when the sidebar's toggle asks for it: the
 ``raw`` part of the cache key.
 
-This is the one module of the dashboard that reads files: the relations (store or table),
-the actor table (``<data dir>/actors/actors.csv``, through
+With :mod:`components.view_data` (the dashboard page's queries, through
+:mod:`components.query_source`), the one module of the dashboard that reads files: the
+relations (store or table), the actor table (``<data dir>/actors/actors.csv``, through
 :func:`extraction.actor_table.load_actor_table`) and the country outlines
 (``<data dir>/geo/countries.geojson``); the data dir is ``$RELDASH_DATA_DIR``, else ``data/``.
 """
@@ -54,6 +55,7 @@ from .filters import FilterOptions, filter_options
 from .markup import code_span
 from .memory import trim
 from .prepare import prepare_relations
+from .query_source import table_version
 
 DATA_ENV = "RELDASH_DATA"
 DB_ENV = "RELDASH_DB"
@@ -204,8 +206,7 @@ def data_key(source: Source, store: Store | None = None, *, raw: bool = False) -
     if source.is_store:
         assert store is not None
         return ("store", str(store.path), (store.generation(),), bool(raw))
-    stat = source.path.stat()
-    return ("table", str(source.path.resolve()), (stat.st_mtime_ns, stat.st_size), False)
+    return ("table", str(source.path.resolve()), table_version(source.path), False)
 
 
 @st.cache_data(show_spinner="Loading the relation table…", max_entries=2)

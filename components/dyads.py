@@ -8,8 +8,7 @@ import pandas as pd
 
 from extraction.schema import QUAD_CLASSES
 
-from .aggregate import actor_codes, column_codes, count, distinct_per_group
-from .prepare import scored_intensities
+from .aggregate import actor_codes, column_codes, count, distinct_per_group, row_weights, scored_parts
 
 #: Column name of each quad-class count in the summaries.
 QUAD_COLUMNS: dict[str, str] = {q: q.replace(" ", "_") for q in QUAD_CLASSES}
@@ -27,14 +26,22 @@ def dyad_columns(unit: str = DEFAULT_UNIT) -> tuple[str, ...]:
 DYAD_COLUMNS: tuple[str, ...] = dyad_columns()
 
 
-def dyad_summary(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, top_types: int = TOP_TYPES) -> pd.DataFrame:
-    """One row per directed pair (source, target) present in ``df``.
+def dyad_summary(
+    df: pd.DataFrame,
+    *,
+    unit: str = DEFAULT_UNIT,
+    top_types: int = TOP_TYPES,
+    articles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per directed pair (source, target) present in ``df`` (rows, or a mention cube).
 
     Columns: :func:`dyad_columns`. The ``unit`` column (``mentions``, or ``events`` when
     ``df`` holds one row per event) counts the pair's rows; ``mean_intensity`` is the mean
     intensity of its scored rows (NaN if none: see :data:`components.scale.INTENSITY_HELP`);
     the quad columns count rows per quad class; ``top_event_types`` lists the most frequent
     types as ``"CONSULT 12, AGREE 5"``. Sorted by count (desc), then source, target.
+    ``articles`` counts distinct ``doc_id`` per pair; a cube has none, so its caller passes
+    them (a frame of source, target, articles: :class:`components.relation_sql.ArticleCounts`).
     """
     columns = dyad_columns(unit)
     if df.empty:
@@ -42,18 +49,17 @@ def dyad_summary(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, top_types: int =
     codes = actor_codes(df)
     n, pair = codes.n, codes.pair()
     size = n * n
-    rows = count(pair, size)
+    weights = row_weights(df)
+    rows = np.rint(count(pair, size, weights)).astype("int64")
     present = np.flatnonzero(rows)
     q_codes, q_labels = column_codes(df["quad_class"])
     e_codes, e_labels = column_codes(df["event_type"])
-    d_codes, _ = column_codes(df["doc_id"])
     n_q, n_e = len(q_labels), len(e_labels)
-    quads = count(pair * n_q + q_codes, size * n_q).reshape(size, n_q)[present]
-    types = count(pair * n_e + e_codes, size * n_e).reshape(size, n_e)[present]
-    intensity = scored_intensities(df).to_numpy(dtype=float)
-    scored = ~np.isnan(intensity)
-    intensity_sum = count(pair, size, np.where(scored, intensity, 0.0))[present]
-    scored_n = count(pair, size, scored.astype(float))[present]
+    quads = np.rint(count(pair * n_q + q_codes, size * n_q, weights)).reshape(size, n_q)[present]
+    types = np.rint(count(pair * n_e + e_codes, size * n_e, weights)).reshape(size, n_e)[present]
+    sums, scored = scored_parts(df)
+    intensity_sum = count(pair, size, sums)[present]
+    scored_n = count(pair, size, scored)[present]
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(scored_n > 0, intensity_sum / np.where(scored_n > 0, scored_n, 1), np.nan)
     out = pd.DataFrame(
@@ -61,7 +67,7 @@ def dyad_summary(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, top_types: int =
             "source": [codes.actors[p // n] for p in present],
             "target": [codes.actors[p % n] for p in present],
             unit: rows[present].astype("int64"),
-            "articles": distinct_per_group(pair, d_codes, size)[present].astype("int64"),
+            "articles": _articles(df, pair, size, present, codes.actors, articles),
             "mean_intensity": mean.astype("float64"),
         }
     )
@@ -75,6 +81,20 @@ def dyad_summary(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, top_types: int =
     out["top_event_types"] = labels
     out = out.sort_values([unit, "source", "target"], ascending=[False, True, True], kind="stable")
     return out[list(columns)].reset_index(drop=True)
+
+
+def _articles(
+    df: pd.DataFrame, pair: np.ndarray, size: int, present: np.ndarray, actors: list[str], given: pd.DataFrame | None
+) -> np.ndarray:
+    """Distinct articles of each present pair: counted from ``doc_id``, else looked up in ``given``."""
+    if given is None and "doc_id" in df.columns:
+        d_codes, _ = column_codes(df["doc_id"])
+        return distinct_per_group(pair, d_codes, size)[present].astype("int64")
+    n = len(actors)
+    lookup = {} if given is None else {
+        (str(s), str(t)): int(a) for s, t, a in zip(given["source"], given["target"], given["articles"], strict=True)
+    }
+    return np.array([lookup.get((actors[p // n], actors[p % n]), 0) for p in present], dtype="int64")
 
 
 def count_unit(frame: pd.DataFrame) -> str:

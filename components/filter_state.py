@@ -64,7 +64,7 @@ def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> F
     if end is not None and end == options.date_max:
         end = None
     article = str(values.get("article") or "").strip()
-    if article and article not in set(options.articles):
+    if article and article not in options.articles:
         article = ""
     match = values.get("match") or "either"
     count = values.get("count") or "mentions"

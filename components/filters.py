@@ -5,7 +5,7 @@ the widgets' state is :mod:`components.filter_state`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -70,6 +70,51 @@ class Filters:
 QUERY_KEYS: dict[str, str] = {f.name: f.metadata[QUERY] for f in fields(Filters)}
 
 
+#: Up to this many articles, the filter's choices list every article id (and its title).
+MAX_LISTED_ARTICLES = 5000
+
+
+@dataclass(frozen=True)
+class ArticleIds:
+    """The article ids a table holds: all of them (``listed``, sorted) when there are at most
+    :data:`MAX_LISTED_ARTICLES`, else only their number, with ``lookup(doc_id)`` to ask
+    whether one is there (a query: millions of ids are never held in memory)."""
+
+    listed: tuple[str, ...] = ()
+    count: int = 0
+    lookup: Callable[[str], bool] | None = field(default=None, compare=False)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.listed) == self.count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.listed)
+
+    def __contains__(self, doc_id: object) -> bool:
+        if not isinstance(doc_id, str) or not doc_id:
+            return False
+        if self.complete or self.lookup is None:
+            return doc_id in self._members()
+        return bool(self.lookup(doc_id))
+
+    def _members(self) -> frozenset[str]:
+        members = self.__dict__.get("_set")
+        if members is None:
+            members = frozenset(self.listed)
+            object.__setattr__(self, "_set", members)
+        return members
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_set"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+
 @dataclass(frozen=True)
 class FilterOptions:
     """What the filter can choose from, derived from the loaded table."""
@@ -79,7 +124,7 @@ class FilterOptions:
     quad_classes: tuple[str, ...] = QUAD_CLASSES
     date_min: date | None = None
     date_max: date | None = None
-    articles: tuple[str, ...] = ()
+    articles: ArticleIds = field(default_factory=ArticleIds)
     origins: tuple[str, ...] = ()  # the table's origins ("text", "gdelt"); empty without an origin column
     actor_names: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     article_titles: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -114,7 +159,8 @@ def filter_options(
     if len(df):
         pairs = df[["doc_id", "doc_title"]].drop_duplicates("doc_id")
         titles = {str(k): str(v) for k, v in zip(pairs["doc_id"], pairs["doc_title"], strict=True)}
-    articles = tuple(sorted(k for k in titles if k))
+    ids = tuple(sorted(k for k in titles if k))
+    articles = ArticleIds(ids, len(ids))
     origins = ordered(_distinct(df["origin"]), tuple(ORIGIN_LABELS)) if "origin" in df.columns else ()
     return FilterOptions(
         actors=actors,

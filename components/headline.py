@@ -10,8 +10,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .aggregate import actor_codes, count
-from .prepare import mean_intensity, relation_dates
+from .aggregate import actor_codes, count, is_cube, row_weights, scored_parts, total_rows
+from .prepare import relation_dates
 
 
 @dataclass(frozen=True)
@@ -25,35 +25,52 @@ class Headline:
     events: int | None = None  # when counting events: their number (``mentions`` still counts the mentions)
 
 
-def headline(df: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> Headline:
+def headline(
+    df: pd.DataFrame, *, mentions: pd.DataFrame | int | None = None, articles: int | None = None
+) -> Headline:
     """Counts and mean intensity of (filtered) mentions. Dyads are directed (source -> target).
 
+    ``df`` holds rows, or is a mention cube (:mod:`components.relation_sql`), which has no
+    doc_id: ``articles`` then gives the number of distinct articles.
     When ``mentions`` is given, ``df`` holds one row per event (see
-    :func:`components.events.event_rows`): dyads, mean intensity and dates are those of the
-    events, mentions and articles are counted among the mentions.
+    :func:`components.events.event_rows`, or the cube of those rows): dyads, mean intensity
+    and dates are those of the events, mentions and articles are counted among the
+    mentions (a frame of them, or their number, with ``articles`` the number of their articles).
     """
     if mentions is not None:
-        base = headline(df)
+        base = headline(df, articles=0)
+        if isinstance(mentions, pd.DataFrame):
+            n_mentions = len(mentions)
+            n_articles = int(mentions["doc_id"].nunique()) if len(mentions) else 0
+        else:
+            n_mentions, n_articles = int(mentions), int(articles or 0)
         return Headline(
-            mentions=len(mentions),
-            articles=int(mentions["doc_id"].nunique()) if len(mentions) else 0,
+            mentions=n_mentions,
+            articles=n_articles,
             dyads=base.dyads,
             mean_intensity=base.mean_intensity,
             date_from=base.date_from,
             date_to=base.date_to,
-            events=len(df),
+            events=total_rows(df),
         )
     if df.empty:
         return Headline(0, 0, 0, float("nan"), None, None)
-    dates = relation_dates(df)
-    first, last = dates.min(), dates.max()  # NaT-skipping
+    if is_cube(df):
+        first, last = df["_dmin"].min(), df["_dmax"].max()
+        n_articles = int(articles or 0)
+    else:
+        dates = relation_dates(df)
+        first, last = dates.min(), dates.max()  # NaT-skipping
+        n_articles = int(df["doc_id"].nunique()) if articles is None else int(articles)
     codes = actor_codes(df)
-    dyads = np.count_nonzero(count(codes.pair(), codes.n * codes.n))
+    dyads = np.count_nonzero(count(codes.pair(), codes.n * codes.n, row_weights(df)))
+    sums, scored = scored_parts(df)
+    n_scored = float(scored.sum())
     return Headline(
-        mentions=len(df),
-        articles=int(df["doc_id"].nunique()),
+        mentions=total_rows(df),
+        articles=n_articles,
         dyads=int(dyads),
-        mean_intensity=mean_intensity(df),
+        mean_intensity=float(sums.sum() / n_scored) if n_scored else float("nan"),
         date_from=None if pd.isna(first) else first.date(),
         date_to=None if pd.isna(last) else last.date(),
     )

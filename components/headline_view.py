@@ -9,9 +9,13 @@ from .headline import Headline, format_intensity, format_span, headline
 from .scale import INTENSITY_HELP
 
 
-def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None) -> Headline:
-    """The figures of ``df``; with ``mentions``, ``df`` is one row per event and an "Events" figure leads."""
-    figures = headline(df, mentions=mentions)
+def render_headline(
+    df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | int | None = None, articles: int | None = None
+) -> Headline:
+    """The figures of ``df`` (rows, or a mention cube with its number of ``articles``); with
+    ``mentions``, ``df`` is one row per event and an "Events" figure leads (see
+    :func:`components.headline.headline`)."""
+    figures = headline(df, mentions=mentions, articles=articles)
     if figures.events is None:
         cols = st.columns([1, 1, 1, 1.3, 1.9])
     else:

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .aggregate import ActorCodes, actor_codes, count
+from .aggregate import ActorCodes, actor_codes, count, row_weights, scored_parts
 from .dyads import DEFAULT_UNIT, QUAD_COLUMNS, count_unit, dyad_columns
 from .geometry import (
     bend,
@@ -26,7 +26,6 @@ from .geometry import (
     wrap_lon,
 )
 from .network import network_edges
-from .prepare import scored_intensities
 from .scale import intensity_rgb
 
 COORDINATE_COLUMNS: tuple[str, ...] = ("source_lat", "source_lon", "target_lat", "target_lon")
@@ -104,19 +103,17 @@ def actor_activity(df: pd.DataFrame, locations: pd.DataFrame, *, unit: str = DEF
         )
     codes = actor_codes(df)
     n = codes.n
-    intensity = scored_intensities(df).to_numpy(dtype=float)
-    scored = ~np.isnan(intensity)
-    value = np.where(scored, intensity, 0.0)
+    value, scored = scored_parts(df)
+    weights = row_weights(df)
+    if weights is None:
+        weights = np.ones(len(df))
     is_self = codes.src == codes.tgt
-    as_source, as_target = count(codes.src, n), count(codes.tgt, n)
-    self_n = count(codes.src[is_self], n)
+    as_source = np.rint(count(codes.src, n, weights)).astype("int64")
+    as_target = np.rint(count(codes.tgt, n, weights)).astype("int64")
+    self_n = np.rint(count(codes.src[is_self], n, weights[is_self])).astype("int64")
     total = as_source + as_target - self_n
     value_sum = count(codes.src, n, value) + count(codes.tgt, n, value) - count(codes.src[is_self], n, value[is_self])
-    scored_n = (
-        count(codes.src, n, scored.astype(float))
-        + count(codes.tgt, n, scored.astype(float))
-        - count(codes.src[is_self], n, scored[is_self].astype(float))
-    )
+    scored_n = count(codes.src, n, scored) + count(codes.tgt, n, scored) - count(codes.src[is_self], n, scored[is_self])
     rows = []
     for r in locations.to_dict("records"):
         i = codes.index(str(r["code"]))

@@ -174,7 +174,7 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
     key = QUERY_KEYS["article"]
     raw = _last(params.get(key))
     if raw:
-        if raw in set(options.articles):
+        if raw in options.articles:
             values["article"] = raw
         else:
             notes.append(f"Ignored {_show(raw)} in the link's `{key}`: no such article in this data.")

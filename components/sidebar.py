@@ -18,6 +18,7 @@ from .filters import (
     COUNT_MODES,
     MATCH_LABELS,
     MATCH_MODES,
+    MAX_LISTED_ARTICLES,
     MAX_TEXT_LENGTH,
     ORIGIN_LABELS,
     FilterOptions,
@@ -27,7 +28,7 @@ from .markup import code_span
 from .query import filters_from_query
 
 #: Above this many articles the article filter is a text box (an id) instead of a list.
-MAX_ARTICLE_CHOICES = 5000
+MAX_ARTICLE_CHOICES = MAX_LISTED_ARTICLES
 
 
 def _seed(key: str, filters: Filters, options: FilterOptions) -> None:
@@ -73,7 +74,7 @@ def _sanitise(key: str, options: FilterOptions) -> None:
     if (
         len(options.articles) <= MAX_ARTICLE_CHOICES
         and state.get(keys["article"], "")
-        and state[keys["article"]] not in set(options.articles)
+        and state[keys["article"]] not in options.articles
     ):
         state[keys["article"]] = ""
 

@@ -37,6 +37,8 @@ def render_table(
     noun: str = "mentions",
     actions: Callable[[Mapping[str, Any]], None] | None = None,
     selection_version: int | None = None,
+    total: int | None = None,
+    download: Callable[[], object] | None = None,
 ) -> pd.DataFrame:
     """The mentions table with row selection and the evidence panel.
 
@@ -45,17 +47,20 @@ def render_table(
     ``actions(row)`` draws under the selected row's evidence (the page's review buttons).
     A new ``selection_version`` (e.g. the store's generation after a write) starts the
     table without a selection, so that a row that moved is never mistaken for another.
+    When ``df`` holds only the first rows of a query, ``total`` says how many there are
+    and ``download`` gives them all (deferred: a callable returning the CSV).
     """
+    total = len(df) if total is None else total
     if df.empty:
         st.info(f"No {noun} match this filter.")
         return table_rows(df, limit=limit)
     rows = table_rows(df, limit=limit)
-    if len(df) > limit:
+    if total > limit:
         st.caption(
-            f"Showing the first {limit:,} of {len(df):,} {noun} (newest first). The download below has all of them."
+            f"Showing the first {limit:,} of {total:,} {noun} (newest first). The download below has all of them."
         )
     else:
-        st.caption(f"{len(df):,} {noun}, newest first. Click a column header to sort, a row to read it.")
+        st.caption(f"{total:,} {noun}, newest first. Click a column header to sort, a row to read it.")
     if noun == "events":
         st.caption(
             "One row per event: its most confident mention, with the number of articles and of mentions that report it."
@@ -70,7 +75,9 @@ def render_table(
         height=360,
         column_config=_column_config(),
     )
-    render_download(public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)")
+    render_download(
+        public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)", data=download, rows=total
+    )
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected and 0 <= selected[0] < len(rows):
         st.markdown("**Evidence**")

@@ -10,9 +10,9 @@ import pandas as pd
 
 from extraction.schema import QUAD_CLASSES
 
-from .aggregate import actor_codes, column_codes, count
+from .aggregate import actor_codes, column_codes, count, row_weights, scored_parts
 from .dyads import DEFAULT_UNIT
-from .prepare import month_numbers, relation_dates, scored_intensities
+from .prepare import month_numbers, relation_dates
 
 #: The label of the one series over every dyad, when none is chosen.
 ALL_DYADS = "All dyads"
@@ -49,7 +49,10 @@ def timeline_series(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT) -> pd.DataFra
     order = sorted(range(len(q_labels)), key=lambda k: (rank.get(q_labels[k], len(rank)), q_labels[k]))
     first, n_q = int(months.min()), len(q_labels)
     span = int(months.max()) - first + 1
-    grid = count((months - first) * n_q + q_codes[dated], span * n_q).reshape(span, n_q)[:, order]
+    weights = row_weights(df)
+    weights = None if weights is None else weights[dated]
+    grid = np.rint(count((months - first) * n_q + q_codes[dated], span * n_q, weights)).astype("int64")
+    grid = grid.reshape(span, n_q)[:, order]
     month_idx, quad_idx = np.nonzero(grid)
     return pd.DataFrame(
         {
@@ -69,7 +72,7 @@ def dyad_options(df: pd.DataFrame) -> list[str]:
     if df.empty:
         return []
     codes = actor_codes(df)
-    counts = count(codes.pair(), codes.n * codes.n)
+    counts = np.rint(count(codes.pair(), codes.n * codes.n, row_weights(df))).astype("int64")
     present = [(int(-counts[p]), codes.actors[p // codes.n], codes.actors[p % codes.n]) for p in np.flatnonzero(counts)]
     return [dyad_label(s, t) for _, s, t in sorted(present)]
 
@@ -99,8 +102,9 @@ def intensity_series(df: pd.DataFrame, dyads: Sequence[str] = (), *, unit: str =
     if len(months) == 0:
         return empty
     codes = actor_codes(df)
-    intensity = scored_intensities(df).to_numpy(dtype=float)[dated]
-    scored = ~np.isnan(intensity)
+    sums, scored = (part[dated] for part in scored_parts(df))
+    weights = row_weights(df)
+    weights = None if weights is None else weights[dated]
     first = int(months.min())
     span = int(months.max()) - first + 1
     slots = months - first
@@ -110,9 +114,9 @@ def intensity_series(df: pd.DataFrame, dyads: Sequence[str] = (), *, unit: str =
         n = codes.n
         key = codes.pair()[dated] * span + slots
         size = n * n * span
-        grid_n = count(key, size).reshape(n * n, span)
-        grid_sum = count(key, size, np.where(scored, intensity, 0.0)).reshape(n * n, span)
-        grid_scored = count(key, size, scored.astype(float)).reshape(n * n, span)
+        grid_n = np.rint(count(key, size, weights)).reshape(n * n, span)
+        grid_sum = count(key, size, sums).reshape(n * n, span)
+        grid_scored = count(key, size, scored).reshape(n * n, span)
         selections = []
         for s, t in pairs:
             i, j = codes.index(s), codes.index(t)
@@ -123,9 +127,9 @@ def intensity_series(df: pd.DataFrame, dyads: Sequence[str] = (), *, unit: str =
         selections = [
             (
                 ALL_DYADS,
-                count(slots, span),
-                count(slots, span, np.where(scored, intensity, 0.0)),
-                count(slots, span, scored.astype(float)),
+                np.rint(count(slots, span, weights)),
+                count(slots, span, sums),
+                count(slots, span, scored),
             )
         ]
     frames = []

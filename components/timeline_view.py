@@ -8,6 +8,7 @@ import streamlit as st
 
 from extraction.schema import QUAD_CLASSES
 
+from .aggregate import total_rows
 from .dyads import DEFAULT_UNIT, count_unit
 from .filters import Filters
 from .scale import INTENSITY_HELP
@@ -74,12 +75,12 @@ def render_timeline(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both timeline charts with their downloads. Returns (counts series, intensity series).
 
-    ``unit``: what the rows of ``df`` are (``mentions``, or ``events``)."""
+    ``df``: rows, or a mention cube; ``unit``: what they count (``mentions``, or ``events``)."""
     series = timeline_series(df, unit=unit)
     if series.empty:
         st.info(f"No dated {unit} for this filter: nothing to plot over time.")
         return series, intensity_series(df.iloc[0:0], unit=unit)
-    undated = len(df) - int(series[unit].sum())
+    undated = total_rows(df) - int(series[unit].sum())
     st.markdown(f"**{unit.capitalize()} per month, by quad class**")
     draw_altair(counts_chart(series), key=f"{key}_counts")
     if undated:

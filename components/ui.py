@@ -4,6 +4,7 @@ tooltip, the write gate of the pages that change the store."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -39,16 +40,20 @@ def render_download(
     filters: Filters,
     label: str = "Download CSV",
     help_text: str | None = None,
+    data: Callable[[], object] | None = None,
+    rows: int | None = None,
 ) -> None:
     """A CSV download button for ``frame``, named after the view and the filter.
 
     The CSV is built only when the button is clicked (a deferred download), so a rerun
-    does not pay for serialising a large table.
+    does not pay for serialising a large table. ``data`` (with its number of ``rows``)
+    replaces ``frame`` when the file holds more than the frame shown: a callable
+    returning the CSV (bytes or a binary file).
     """
-    rows = len(frame)
+    rows = len(frame) if rows is None else rows
     st.download_button(
         label,
-        data=partial(csv_bytes, frame),
+        data=data or partial(csv_bytes, frame),
         file_name=download_name(view, filters),
         mime="text/csv",
         key=f"{key}_download",

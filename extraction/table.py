@@ -147,6 +147,15 @@ def write_csv(frame: pd.DataFrame, target: str | os.PathLike[str] | io.BytesIO) 
     spreadsheet_safe(frame).to_csv(target, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
 
 
+def write_csv_part(frame: pd.DataFrame, handle: io.IOBase, *, header: bool) -> None:
+    """Append ``frame`` to a binary CSV file being written in parts (a streamed download): the
+    first part (``header=True``) starts with the byte-order mark and the header row; the parts
+    together are the file :func:`write_csv` writes for all their rows."""
+    spreadsheet_safe(frame).to_csv(
+        handle, index=False, header=header, encoding=CSV_ENCODING if header else "utf-8", lineterminator="\r\n"
+    )
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The bytes of :func:`write_csv` (dashboard downloads)."""
     buf = io.BytesIO()

@@ -57,7 +57,14 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]
     original = MediaFileManager.add_deferred
 
     def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        captured[str(file_name)] = data_callable
+        def as_bytes() -> bytes:  # as Streamlit reads what the callable returns: bytes, or a file
+            data = data_callable()
+            if hasattr(data, "read"):
+                with data:
+                    return data.read()
+            return data
+
+        captured[str(file_name)] = as_bytes
         return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)

@@ -5,9 +5,11 @@ Nothing here imports spaCy or the URL fetcher.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+import duckdb
 import pandas as pd
 
 from extraction.documents import Document, parse_date_or_problem
@@ -25,6 +27,17 @@ _DOCUMENT_TEXT_COLUMNS = ("doc_id", "title", "date", "url", "source_file", "extr
 
 class StoreReads(StoreBase):
     """The read methods of :class:`~extraction.store.Store`."""
+
+    @contextmanager
+    def query(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only DuckDB connection to the store, under its shared lock, for the ``with`` block.
+
+        For readers that run their own SQL over the tables and views (the dashboard's
+        queries); keep the block short: a writer waits for it. Raises StoreBusy after the
+        lock timeout.
+        """
+        with self._connect(write=False) as con:
+            yield con
 
     def generation(self) -> int:
         """A counter bumped by every write: cache dashboard reads on it."""

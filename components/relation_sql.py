@@ -1,0 +1,240 @@
+"""The dashboard's questions as DuckDB SQL: the filter, the mention cube, articles per dyad, a page
+of rows, every row for a download, and the filter's choices. Pure: SQL text and parameters, and
+the shaping of query results into the frames the views take; :mod:`components.data_source`
+runs them (it is the module that opens files).
+
+Every query reads the relation ``rel``, which :mod:`components.data_source` defines over the
+store (its ``relations`` table, or the view ``reviewed_relations`` / ``raw_relations`` when
+the store holds reviews) or over a CSV/Parquet table or Parquet dataset. ``rel`` has the
+relation table's columns (:data:`extraction.schema.COLUMNS`, ``origin`` and the GDELT counts
+when the source has them), plus
+
+``_day``   DATE: the event date, else the article's date (NULL when neither is a date);
+``_doc``   BIGINT: a dense number per doc_id (the store's ``doc_no``), or NULL when the
+           source has none (articles are then counted with ``count(DISTINCT doc_id)``);
+``_seq``   the source's own row order, the last tie-break of "newest first".
+
+Only aggregates and one page of rows leave DuckDB. The **mention cube**
+(:func:`cube_query`) counts the filtered rows per source, target, event type, quad class and
+month (:data:`CUBE_COLUMNS`): a few thousand rows however many mentions there are. The data
+modules take it as they take rows, each cube row standing for ``_rows`` mentions
+(:func:`components.aggregate.row_weights`), so the map, network, timeline, matrix and headline
+are computed from it exactly as from the rows themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pandas as pd
+
+from extraction.schema import COLUMNS
+
+from .filters import Filters
+
+#: The cube's columns: the keys, then the measures (``_rows`` mentions; the sum and number of
+#: scored intensities, see :func:`components.prepare.scored_mask`; the first and last day).
+CUBE_KEYS: tuple[str, ...] = ("source", "target", "event_type", "quad_class", "origin", "_month")
+CUBE_MEASURES: tuple[str, ...] = ("_rows", "_isum", "_iscored", "_dmin", "_dmax")
+CUBE_COLUMNS: tuple[str, ...] = (*CUBE_KEYS, *CUBE_MEASURES)
+#: "Newest first": the order of :func:`components.prepare.prepare_relations`, then the source's.
+NEWEST_FIRST = "_day DESC NULLS LAST, doc_id, sentence_id, _seq"
+#: Rows that count toward the mean intensity: not negated, not hypothetical.
+SCORED = "NOT COALESCE(negated, FALSE) AND modality IS DISTINCT FROM 'hypothetical' AND intensity IS NOT NULL"
+#: Months since 1970-01 of ``_day`` (-1 when undated), as :func:`components.prepare.month_numbers`.
+MONTH = "CASE WHEN _day IS NULL THEN -1 ELSE (year(_day) - 1970) * 12 + month(_day) - 1 END"
+
+
+@dataclass(frozen=True)
+class Query:
+    """One SQL statement and its parameters."""
+
+    sql: str
+    params: tuple[object, ...] = field(default=())
+
+
+def _marks(values: tuple[object, ...] | list[object]) -> str:
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def like_pattern(text: str) -> str:
+    """``text`` as an ILIKE pattern that matches it anywhere (``%`` and ``_`` taken literally)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where(filters: Filters, *, has_origin: bool = True) -> Query:
+    """The WHERE condition of ``filters`` over ``rel`` (``TRUE`` for no filter), as
+    :func:`components.filters.filter_mask` applies it to a frame."""
+    parts: list[str] = []
+    params: list[object] = []
+    if filters.countries:
+        picked = list(filters.countries)
+        src, tgt = f"source IN ({_marks(picked)})", f"target IN ({_marks(picked)})"
+        if filters.match == "source":
+            parts.append(src)
+            params += picked
+        elif filters.match == "target":
+            parts.append(tgt)
+            params += picked
+        elif filters.match == "both":
+            parts.append(f"{src} AND {tgt}")
+            params += picked + picked
+        else:
+            parts.append(f"({src} OR {tgt})")
+            params += picked + picked
+    if filters.date_from is not None:
+        parts.append("_day >= ?")
+        params.append(filters.date_from)
+    if filters.date_to is not None:
+        parts.append("_day < ?")
+        params.append(filters.date_to + timedelta(days=1))
+    if filters.event_types:
+        parts.append(f"event_type IN ({_marks(list(filters.event_types))})")
+        params += list(filters.event_types)
+    if filters.quad_classes:
+        parts.append(f"quad_class IN ({_marks(list(filters.quad_classes))})")
+        params += list(filters.quad_classes)
+    if not filters.include_negated:
+        parts.append("NOT COALESCE(negated, FALSE)")
+    if not filters.include_hypothetical:
+        parts.append("modality IS DISTINCT FROM 'hypothetical'")
+    if filters.min_confidence > 0:
+        parts.append("COALESCE(confidence, -1.0) >= ?")
+        params.append(float(filters.min_confidence))
+    if filters.article:
+        parts.append("doc_id = ?")
+        params.append(filters.article)
+    if filters.origins and has_origin:
+        parts.append(f"origin IN ({_marks(list(filters.origins))})")
+        params += list(filters.origins)
+    if filters.text:  # last: the other conditions narrow the rows it searches
+        parts.append("sentence ILIKE ? ESCAPE '\\'")
+        params.append(like_pattern(filters.text))
+    return Query(" AND ".join(parts) or "TRUE", tuple(params))
+
+
+def cube_query(condition: Query, relation: str = "rel") -> Query:
+    """The mention cube (:data:`CUBE_COLUMNS`) of the rows of ``relation`` that meet ``condition``."""
+    sql = (
+        f"SELECT source, target, event_type, quad_class, origin, {MONTH} AS _month, count(*) AS _rows, "
+        f"sum(intensity) FILTER (WHERE {SCORED}) AS _isum, count(*) FILTER (WHERE {SCORED}) AS _iscored, "
+        f"min(_day) AS _dmin, max(_day) AS _dmax FROM {relation} WHERE {condition.sql} GROUP BY ALL"
+    )
+    return Query(sql, condition.params)
+
+
+def articles_query(condition: Query, doc_range: tuple[int, int] | None, relation: str = "rel") -> Query:
+    """Distinct articles per directed dyad, and in all (the row whose source is NULL).
+
+    With ``doc_range`` (the least and greatest ``_doc``), counted as set bits of a bitstring
+    per dyad (``bitstring_agg``): one pass, no hash table of (dyad, article) pairs.
+    """
+    if doc_range is not None:
+        lo, hi = (int(v) for v in doc_range)
+        distinct = f"bit_count(bitstring_agg(_doc, {lo}, {hi}))"
+    else:
+        distinct = "count(DISTINCT doc_id)"
+    sql = (
+        f"SELECT source, target, {distinct} AS articles, GROUPING(source) AS _all "
+        f"FROM {relation} WHERE {condition.sql} GROUP BY GROUPING SETS ((source, target), ())"
+    )
+    return Query(sql, condition.params)
+
+
+def rows_query(
+    condition: Query,
+    columns: tuple[str, ...],
+    *,
+    limit: int | None = None,
+    order: str = NEWEST_FIRST,
+    relation: str = "rel",
+) -> Query:
+    """The rows of ``relation`` that meet ``condition`` in ``order`` (newest first): ``columns``
+    only, at most ``limit``."""
+    cols = ", ".join(_quote(c) for c in columns)
+    sql = f"SELECT {cols} FROM {relation} WHERE {condition.sql} ORDER BY {order}"
+    params = condition.params
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = (*params, int(limit))
+    return Query(sql, params)
+
+
+def origins_query(condition: Query, relation: str = "rel") -> Query:
+    """The rows of ``relation`` that meet ``condition`` per origin."""
+    return Query(f"SELECT origin, count(*) AS n FROM {relation} WHERE {condition.sql} GROUP BY origin", condition.params)
+
+
+def options_query(relation: str = "rel", *, has_origin: bool = True, distinct_docs: str = "count(DISTINCT doc_id)") -> Query:
+    """One row: the actors, event types, first and last day, origins, number of articles and of rows."""
+    origins = "list(DISTINCT origin) FILTER (WHERE origin <> '')" if has_origin else "[]"
+    return Query(
+        "SELECT list(DISTINCT source) FILTER (WHERE source <> ''), list(DISTINCT target) FILTER (WHERE target <> ''), "
+        "list(DISTINCT event_type) FILTER (WHERE event_type <> ''), min(_day), max(_day), "
+        f"{origins}, {distinct_docs}, count(*) FROM {relation}"
+    )
+
+
+def titles_query(relation: str = "rel", limit: int | None = None) -> Query:
+    """doc_id and title of every article (its newest row's title), sorted by doc_id."""
+    sql = (
+        f"SELECT doc_id, arg_max(doc_title, _day) AS doc_title FROM {relation} "
+        "WHERE doc_id <> '' GROUP BY doc_id ORDER BY doc_id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return Query(sql)
+
+
+def has_article_query(doc_id: str, relation: str = "rel") -> Query:
+    return Query(f"SELECT EXISTS (SELECT 1 FROM {relation} WHERE doc_id = ?)", (doc_id,))
+
+
+# --------------------------------------------------------------------------- shaping results
+
+
+def cube_frame(result: pd.DataFrame) -> pd.DataFrame:
+    """A cube query's result with the dtypes the data modules expect (sorted by its keys)."""
+    frame = result.copy()
+    for col in ("source", "target", "event_type", "quad_class"):
+        frame[col] = frame[col].fillna("").astype(str)
+    frame["origin"] = frame["origin"].fillna("text").astype(str)
+    frame["_month"] = frame["_month"].astype("int32")
+    frame["_rows"] = frame["_rows"].astype("int64")
+    frame["_isum"] = pd.to_numeric(frame["_isum"]).fillna(0.0).astype("float64")
+    frame["_iscored"] = frame["_iscored"].astype("int64")
+    for col in ("_dmin", "_dmax"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    frame = frame[list(CUBE_COLUMNS)]
+    return frame.sort_values(list(CUBE_KEYS), kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """Distinct articles among the filtered mentions: per directed dyad, and in all."""
+
+    total: int
+    by_dyad: pd.DataFrame  # source, target, articles
+
+
+def article_counts(result: pd.DataFrame) -> ArticleCounts:
+    """An :func:`articles_query` result as :class:`ArticleCounts`."""
+    overall = result[result["_all"] == 1]
+    total = int(overall["articles"].iloc[0]) if len(overall) else 0
+    dyads = result[result["_all"] == 0][["source", "target", "articles"]].copy()
+    dyads["source"] = dyads["source"].fillna("").astype(str)
+    dyads["target"] = dyads["target"].fillna("").astype(str)
+    dyads["articles"] = dyads["articles"].astype("int64")
+    return ArticleCounts(total, dyads.reset_index(drop=True))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+#: The public columns a page of rows (and a download) holds, in order, among those of ``rel``.
+def public_columns(available: tuple[str, ...]) -> tuple[str, ...]:
+    extra = [c for c in available if c not in COLUMNS and not c.startswith("_")]
+    return tuple([c for c in COLUMNS if c in available] + extra)

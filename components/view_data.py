@@ -1,0 +1,240 @@
+"""The dashboard page's data: DuckDB queries over the store or table, cached on its version and the filter.
+
+The page asks for an :class:`Overview` of the source (counts and the filter's choices, once
+per version) and, per filter, for :class:`ViewData`: the mention cube (or the events'), the
+articles per dyad, the table's first rows and their number. Only those cross into Python
+(:mod:`components.relation_sql` builds the queries, :mod:`components.query_source` runs
+them over the store, a CSV/Parquet table or a Parquet dataset). The table's download
+streams every filtered row from the same query into a CSV file, a batch at a time.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from extraction.schema import EVENT_TYPES
+from extraction.table import coerce_types, write_csv_part
+
+from . import event_sql, query_source, relation_sql
+from .data_source import store_handle
+from .filters import MAX_LISTED_ARTICLES, ORIGIN_LABELS, ArticleIds, FilterOptions, Filters, ordered
+from .table_rows import DEFAULT_LIMIT as TABLE_LIMIT
+
+
+@st.cache_resource(max_entries=2)
+def _table_source(path: str, version: tuple[int, ...]) -> query_source.TableSource:
+    """The in-memory DuckDB over a table file or dataset folder at ``version`` (one per server)."""
+    return query_source.TableSource(Path(path))
+
+
+@st.cache_data(max_entries=4)
+def _store_relation(path: str, version: tuple[int, ...], raw: bool) -> query_source.Relation:
+    return query_source.store_relation(store_handle(path), raw=raw)
+
+
+@contextmanager
+def query_connection(kind: str, path: str, version: tuple[int, ...], raw: bool = False):
+    """(connection, relation) for one batch of queries over the source at ``version``: a store is
+    opened under its shared lock for the block only."""
+    if kind == "store":
+        relation = _store_relation(path, version, raw)
+        with store_handle(path).query() as con:
+            query_source.configure(con)
+            yield con, relation
+    else:
+        source = _table_source(path, version)
+        with source.cursor() as cur:
+            yield cur, source.relation
+
+
+@dataclass(frozen=True)
+class _ArticleLookup:
+    """Whether an article id is in the source at one version (a query; picklable for the cache)."""
+
+    kind: str
+    path: str
+    version: tuple[int, ...]
+    raw: bool
+
+    def __call__(self, doc_id: str) -> bool:
+        return article_exists(self.kind, self.path, self.version, self.raw, doc_id)
+
+
+@st.cache_data(max_entries=64)
+def article_exists(kind: str, path: str, version: tuple[int, ...], raw: bool, doc_id: str) -> bool:
+    with query_connection(kind, path, version, raw) as (con, relation):
+        return bool(query_source.run(con, relation, relation_sql.has_article_query(doc_id)).iloc[0, 0])
+
+
+def _listed(value: object) -> list:
+    """A list value of a query result (a list or an array), [] for NULL."""
+    if value is None or isinstance(value, str) or not hasattr(value, "__iter__"):
+        return []
+    return [v for v in value if v is not None]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the source holds at one version: its mentions and articles, and the filter's choices."""
+
+    mentions: int
+    articles: int
+    options: FilterOptions
+
+
+@st.cache_data(show_spinner="Reading the relations…", max_entries=4)
+def load_overview(
+    kind: str, path: str, version: tuple[int, ...], raw: bool, actor_order: tuple[str, ...]
+) -> Overview:
+    """Counts and filter choices of the source (one scan), cached on its version."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        row = query_source.run(
+            con, relation, relation_sql.options_query(has_origin=relation.has_origin, distinct_docs=_distinct_docs(relation))
+        ).iloc[0]
+        n_articles, n_rows = int(row.iloc[6] or 0), int(row.iloc[7] or 0)
+        titles: dict[str, str] = {}
+        if 0 < n_articles <= MAX_LISTED_ARTICLES:
+            frame = query_source.run(con, relation, relation_sql.titles_query())
+            titles = {str(k): str(v) for k, v in zip(frame["doc_id"], frame["doc_title"], strict=True)}
+    listed = tuple(sorted(titles))
+    articles = ArticleIds(listed, n_articles, None if len(listed) == n_articles else _ArticleLookup(kind, path, version, raw))
+    actors = ordered([str(a) for a in (_listed(row.iloc[0]) + _listed(row.iloc[1]))], actor_order)
+    extra_types = sorted(str(t) for t in _listed(row.iloc[2]) if t not in EVENT_TYPES)
+    origins = ordered([str(o) for o in _listed(row.iloc[5])], tuple(ORIGIN_LABELS)) if relation.has_origin else ()
+    date_min, date_max = row.iloc[3], row.iloc[4]
+    options = FilterOptions(
+        actors=actors,
+        event_types=tuple(EVENT_TYPES) + tuple(extra_types),
+        date_min=None if pd.isna(date_min) else pd.Timestamp(date_min).date(),
+        date_max=None if pd.isna(date_max) else pd.Timestamp(date_max).date(),
+        articles=articles,
+        origins=origins,
+        article_titles=titles,
+    )
+    return Overview(n_rows, n_articles, options)
+
+
+@dataclass(frozen=True)
+class ViewData:
+    """What the views show for one filter: the cube of what they count (mentions, or events),
+    its articles, the table's first rows and how many there are in all, and the filtered
+    mentions and their articles (the same as ``total`` and ``articles.total`` when counting mentions)."""
+
+    cube: pd.DataFrame
+    articles: relation_sql.ArticleCounts
+    rows: pd.DataFrame
+    total: int
+    mentions: int
+    mention_articles: int
+    origins: dict[str, int]  # the filtered mentions per origin
+
+
+def _typed_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows read by a query with the relation table's dtypes (:func:`extraction.table.coerce_types`)."""
+    frame = coerce_types(frame)
+    for col in ("gdelt_num_mentions", "gdelt_num_articles", "num_articles", "num_mentions"):
+        if col in frame.columns:
+            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64" if col.startswith("gdelt") else "int64")
+    for col in ("origin", "relation_id", "review_status", "event_id"):
+        if col in frame.columns:
+            frame[col] = frame[col].fillna("").astype(str)
+    return frame.reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_view(
+    kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, limit: int = TABLE_LIMIT
+) -> ViewData:
+    """The views' data for ``filters``: three queries (cube, articles, first rows), cached."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
+        if filters.count == "events":
+            return _load_events(con, relation, condition, limit, _event_map(kind, path, version, raw))
+        cube = relation_sql.cube_frame(query_source.run(con, relation, relation_sql.cube_query(condition)))
+        articles = relation_sql.article_counts(
+            query_source.run(con, relation, relation_sql.articles_query(condition, relation.doc_range))
+        )
+        rows = _typed_rows(
+            query_source.run(con, relation, relation_sql.rows_query(condition, relation.columns, limit=limit, order=relation.order))
+        )
+    total = int(cube["_rows"].sum())
+    origins = {str(k): int(v) for k, v in cube.groupby("origin")["_rows"].sum().items()}
+    return ViewData(cube, articles, rows, total, total, articles.total, origins)
+
+
+def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> Callable[[], object]:
+    """The deferred data of the table's download: every filtered row (or event), streamed from
+    the query in batches into a CSV file (as :func:`extraction.table.write_csv` writes it)."""
+
+    def build() -> object:
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 - Streamlit reads and closes it
+        first = True
+        with query_connection(kind, path, version, raw) as (con, relation):
+            condition = relation_sql.where(filters, has_origin=relation.has_origin)
+            if filters.count == "events":
+                con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+                ev = event_sql.events_relation(condition, relation.order)
+                query = relation_sql.rows_query(
+                    relation_sql.Query("TRUE"), (*relation.columns, *event_sql.EVENT_COLUMNS), order=relation.order, relation=ev.sql
+                )
+                batches = query_source.stream(con, relation, relation_sql.Query(query.sql, (*ev.params, *query.params)))
+            else:
+                query = relation_sql.rows_query(condition, relation.columns, order=relation.order)
+                batches = query_source.stream(con, relation, query)
+            for batch in batches:
+                write_csv_part(_typed_rows(batch), handle, header=first)
+                first = False
+        if first:  # no rows: the header alone
+            write_csv_part(_typed_rows(pd.DataFrame(columns=list(relation.columns))), handle, header=True)
+        handle.seek(0)
+        return handle
+
+    return build
+
+
+@st.cache_data(show_spinner="Grouping mentions into events…", max_entries=2)
+def _event_map(kind: str, path: str, version: tuple[int, ...], raw: bool) -> pd.DataFrame:
+    """Where each day-dated event window starts, for the whole source at ``version``
+    (:func:`components.events.window_starts`)."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        days = query_source.run(con, relation, event_sql.dated_keys_query())
+    return event_sql.window_starts(days)
+
+
+def _distinct_docs(relation: query_source.Relation) -> str:
+    if relation.doc_range:
+        return f"bit_count(bitstring_agg(_doc, {relation.doc_range[0]}, {relation.doc_range[1]}))"
+    return "count(DISTINCT doc_id)"
+
+
+def _load_events(con, relation: query_source.Relation, condition: relation_sql.Query, limit: int, windows: pd.DataFrame) -> ViewData:
+    """:class:`ViewData` counting events: the cube, articles and first rows of one row per event."""
+    con.register(event_sql.WINDOWS, windows)
+    ev = event_sql.events_relation(condition, relation.order)
+
+    def over_events(query: relation_sql.Query) -> pd.DataFrame:
+        return query_source.run(con, relation, relation_sql.Query(query.sql, (*ev.params, *query.params)))
+
+    everything = relation_sql.Query("TRUE")
+    cube = relation_sql.cube_frame(over_events(relation_sql.cube_query(everything, relation=ev.sql)))
+    articles = relation_sql.article_counts(over_events(relation_sql.articles_query(everything, None, relation=ev.sql)))
+    rows = _typed_rows(
+        over_events(
+            relation_sql.rows_query(
+                everything, (*relation.columns, *event_sql.EVENT_COLUMNS), limit=limit, order=relation.order, relation=ev.sql
+            )
+        )
+    )
+    totals = query_source.run(con, relation, event_sql.mention_totals(condition, _distinct_docs(relation))).iloc[0]
+    by_origin = query_source.run(con, relation, relation_sql.origins_query(condition))
+    origins = {str(k): int(v) for k, v in zip(by_origin["origin"], by_origin["n"], strict=True)}
+    return ViewData(
+        cube, articles, rows, int(cube["_rows"].sum()), int(totals.iloc[0]), int(totals.iloc[1] or 0), origins
+    )
