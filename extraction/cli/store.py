@@ -30,10 +30,18 @@ def _extractor(args: argparse.Namespace):
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from extraction.store import is_relation_dataset
+
     start = time.perf_counter()
     # as in `build`: a mistake in the options is reported before any work
     date = parse_date_or_problem(args.date, "--date")
-    docs, skipped = read_documents(args.inputs, date)
+    tables = [i for i in args.inputs if is_relation_dataset(i)]
+    articles = [i for i in args.inputs if i not in tables]
+    if tables:
+        code = _add_tables(args, tables, start)
+        if not articles:
+            return code
+    docs, skipped = read_documents(articles, date)
     if not docs:
         return 1
     store = _store(args)
@@ -54,6 +62,22 @@ def cmd_add(args: argparse.Namespace) -> int:
         f"{skipped + len(report.rejected)} rejected, {report.relations} relations "
         f"in {seconds:.1f} s -> {store.path}"
     )
+    return 0
+
+
+def _add_tables(args: argparse.Namespace, tables: list[str], start: float) -> int:
+    """``add`` of Parquet relation tables and datasets: one bulk transaction (:meth:`Store.add_relation_tables`)."""
+    from extraction.errors import InputProblem
+
+    store = _store(args)
+    try:
+        report = store.add_relation_tables(tables)
+    except InputProblem as exc:
+        stderr(f"error: {exc}")
+        return 1
+    for line in report.problems:
+        stderr(f"skipped: {line}")
+    print(f"{report.summary()} in {time.perf_counter() - start:.1f} s -> {store.path}")
     return 0
 
 
@@ -129,9 +153,13 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_import_gdelt(args: argparse.Namespace) -> int:
-    from extraction.sources.gdelt import read_gdelt
+    from extraction.sources.gdelt import GdeltReport, iter_gdelt
 
-    frame, report = read_gdelt(args.files)
+    report = GdeltReport()
+    store = _store(args)
+    # the files are read a chunk of rows at a time, inside one transaction: a year of daily
+    # exports is never in memory at once, and an error midway leaves the store as it was
+    result = store.import_relation_chunks(iter_gdelt(args.files, report), origin="gdelt")
     for line in report.problems[:MAX_PROBLEM_LINES]:
         stderr(f"skipped: {line}")
     listed = min(len(report.problems), MAX_PROBLEM_LINES)
@@ -141,10 +169,9 @@ def cmd_import_gdelt(args: argparse.Namespace) -> int:
     if report.unreadable_files == report.files:
         stderr("error: no GDELT file could be read")
         return 1
-    if frame.empty:
+    if not result.inserted:
         print("nothing to import")
         return 0
-    result = _store(args).import_relations(frame, origin="gdelt")
     print(f"{result.summary()} -> {args.db or config.db_path()}")
     return 0
 
@@ -157,7 +184,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
         nargs="+",
         help=".txt .md .html .json .jsonl files or folders, or http(s) URLs of articles (fetched as by the "
         "dashboard: public addresses only unless RELDASH_ALLOW_PRIVATE_URLS=1, RELDASH_FETCH_TIMEOUT seconds "
-        "for the whole fetch, at most RELDASH_FETCH_MAX_BYTES)",
+        "for the whole fetch, at most RELDASH_FETCH_MAX_BYTES); or Parquet relation tables: a .parquet file or "
+        "a folder of them (e.g. the output of `build --engine dask`), loaded in one transaction",
     )
     a.add_argument("--date", default="", help="publication date for every input (overrides the files')")
     add_db_option(a)

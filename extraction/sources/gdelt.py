@@ -26,7 +26,7 @@ member is skipped, with a problem naming it, when it declares more than
 ``RELDASH_GDELT_MAX_UNPACKED_BYTES`` (default 2 GiB) unpacked (zipfile never
 unpacks more than a member declares).
 
-Entry point: :func:`read_gdelt`.
+Entry points: :func:`read_gdelt` (every row at once), :func:`iter_gdelt` (a chunk at a time).
 """
 
 from __future__ import annotations
@@ -349,12 +349,34 @@ def read_gdelt(
     """Relation rows (``COLUMNS`` + :data:`EXTRA_COLUMNS`) of GDELT 2.0 event exports, and a report.
 
     ``paths`` are ``.CSV`` exports or ``.zip`` archives holding them. A missing or
-    unreadable file is reported (``report.unreadable_files``), not raised.
+    unreadable file is reported (``report.unreadable_files``), not raised. Holds every
+    kept row; :func:`iter_gdelt` reads them a chunk at a time.
+    """
+    report = GdeltReport()
+    chunks = list(iter_gdelt(paths, report, actors=actors, chunk_rows=None))
+    frame = chunks[0] if chunks else _frame([])
+    return frame, report
+
+
+#: Rows per chunk of :func:`iter_gdelt`.
+CHUNK_ROWS = 100_000
+
+
+def iter_gdelt(
+    paths: Iterable[str | Path],
+    report: GdeltReport,
+    *,
+    actors: Iterable[str] | None = None,
+    chunk_rows: int | None = CHUNK_ROWS,
+) -> Iterator[pd.DataFrame]:
+    """The kept rows of GDELT exports as frames of at most ``chunk_rows`` rows (None: one frame),
+    read a line at a time: a year of daily exports never sits in memory. ``report`` counts as
+    it goes (it is complete once the iterator is). An event id seen earlier in the same run
+    is a duplicate; the ids are kept as integers (a few bytes an event, not its row).
     """
     codes = frozenset(actors) if actors is not None else actor_codes()
-    report = GdeltReport()
     rows: list[dict] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for raw in paths:
         path = Path(raw)
         report.files += 1
@@ -389,15 +411,24 @@ def read_gdelt(
                 continue
             if row is None:
                 continue
-            if row["doc_id"] in seen:
+            event = int(row["doc_id"].removeprefix("gdelt-"))
+            if event in seen:
                 report.duplicates += 1
                 continue
-            seen.add(row["doc_id"])
+            seen.add(event)
             rows.append(row)
-    report.kept = len(rows)
+            report.kept += 1
+            if chunk_rows is not None and len(rows) >= chunk_rows:
+                yield _frame(rows)
+                rows = []
+    if rows or chunk_rows is None:
+        yield _frame(rows)
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
     frame = coerce_types(frame)
     frame["origin"] = frame["origin"].fillna("gdelt").astype(str)
     for col in ("gdelt_num_mentions", "gdelt_num_articles"):
         frame[col] = pd.to_numeric(frame[col]).astype("Int64")
-    return frame, report
+    return frame

@@ -11,6 +11,7 @@
 * :mod:`~extraction.store.inputs` — adds from files, uploads, pasted text, a URL;
 * :mod:`~extraction.store.demo` — the demo corpus in a new store;
 * :mod:`~extraction.store.gdelt_import` — GDELT rows in and out;
+* :mod:`~extraction.store.bulk` — Parquet relation tables and datasets in bulk;
 * :mod:`~extraction.store.reviews` — analyst reviews (confirm, reject, fix, add), the
   review list and progress; :mod:`~extraction.store.review_values` checks their values.
 
@@ -31,6 +32,7 @@ Reading the store imports neither spaCy nor the URL fetcher.
 from __future__ import annotations
 
 from extraction.errors import StoreBusy
+from extraction.store.bulk import BulkLoads, BulkReport, is_relation_dataset
 from extraction.store.ddl import (
     DOCUMENT_COLUMNS,
     EXTRA_COLUMNS,
@@ -48,7 +50,7 @@ from extraction.store.reports import AddReport, ImportReport, ReextractReport, R
 from extraction.store.reviews import Reviewing
 
 
-class Store(InputAdds, DemoSeeding, GdeltImport, Reviewing, StoreReads):
+class Store(InputAdds, BulkLoads, DemoSeeding, GdeltImport, Reviewing, StoreReads):
     """The DuckDB relation store at ``path`` (default: setting ``RELDASH_DB``).
 
     Cheap to create; holds no connection between calls, so one instance may be
@@ -60,6 +62,7 @@ class Store(InputAdds, DemoSeeding, GdeltImport, Reviewing, StoreReads):
 
 __all__ = [
     "AddReport",
+    "BulkReport",
     "DOCUMENT_COLUMNS",
     "EXTRA_COLUMNS",
     "ImportReport",
@@ -73,4 +76,5 @@ __all__ = [
     "StoreBusy",
     "content_hash",
     "default_extractor",
+    "is_relation_dataset",
 ]

@@ -8,6 +8,8 @@ replaces them instead of doubling them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from extraction.errors import StoreError
@@ -25,25 +27,31 @@ class GdeltImport(Ingestion):
         Rows already stored with the same doc_id and origin are replaced, so that
         importing the same file twice does not double the rows.
         """
+        return self.import_relation_chunks([df], origin)
+
+    def import_relation_chunks(self, chunks: Iterable[pd.DataFrame], origin: str = "gdelt") -> ImportReport:
+        """:meth:`import_relations` of frames read one after another (e.g. :func:`iter_gdelt`), in
+        one transaction: only one chunk is in memory at a time, and an error midway leaves the
+        store as it was. A row whose doc_id came in an earlier chunk replaces it."""
         if origin == "text":
             raise StoreError("text relations come from documents: add the documents instead")
-        frame = imported_relation_frame(df, origin)
         report = ImportReport()
-        if frame.empty:
-            return report
-        ids = sorted(set(frame["doc_id"]))
         with self._transaction() as con:
-            con.register("_import_ids", pd.DataFrame({"doc_id": ids}))
-            try:
-                where = "origin = ? AND doc_id IN (SELECT doc_id FROM _import_ids)"
-                report.replaced = int(
-                    con.execute(f"SELECT count(*) FROM relations WHERE {where}", [origin]).fetchone()[0]
-                )
-                con.execute(f"DELETE FROM relations WHERE {where}", [origin])
-            finally:
-                con.unregister("_import_ids")
-            self._insert_relations(con, frame)
-        report.inserted = len(frame)
+            for chunk in chunks:
+                frame = imported_relation_frame(chunk, origin)
+                if frame.empty:
+                    continue
+                con.register("_import_ids", pd.DataFrame({"doc_id": sorted(set(frame["doc_id"]))}))
+                try:
+                    where = "origin = ? AND doc_id IN (SELECT doc_id FROM _import_ids)"
+                    report.replaced += int(
+                        con.execute(f"SELECT count(*) FROM relations WHERE {where}", [origin]).fetchone()[0]
+                    )
+                    con.execute(f"DELETE FROM relations WHERE {where}", [origin])
+                finally:
+                    con.unregister("_import_ids")
+                self._insert_relations(con, frame)
+                report.inserted += len(frame)
         return report
 
     def remove_origin(self, origin: str) -> int:

@@ -205,9 +205,13 @@ class Ingestion(StoreBase):
             con.unregister("_new_documents")
 
     @staticmethod
-    def _insert_relations(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame | str) -> None:
+    def _insert_relations(
+        con: duckdb.DuckDBPyConnection, frame: pd.DataFrame | str, *, newest_first: bool = False
+    ) -> None:
         """Insert store-shaped rows (:data:`RELATION_TABLE_COLUMNS`): a frame, or the name of a
-        relation (table, view, registered frame) the connection can read.
+        relation (table, view, registered frame) the connection can read; ``newest_first``
+        stores them in that order (by ``day``), so that the zone maps of a bulk load prune
+        date filters.
 
         Each row gets its ``day`` and ``doc_no``: its document's number, else the number its
         doc_id already has among the relations, else a new one from the sequence.
@@ -232,6 +236,7 @@ class Ingestion(StoreBase):
                 f"INSERT INTO relations ({cols}, day, doc_no) "
                 f"SELECT {', '.join('n.' + c for c in cols.split(', '))}, {iso_day('n.event_date', 'n.doc_date')}, "
                 f"k.doc_no FROM {source} n JOIN _new_doc_numbers k ON k.doc_id = n.doc_id"
+                + (f" ORDER BY {len(RELATION_TABLE_COLUMNS) + 1} DESC NULLS LAST, n.doc_id, n.row_no" if newest_first else "")
             )
             con.execute("DROP TABLE _new_doc_numbers")
         finally:

@@ -9,7 +9,15 @@ import pandas as pd
 import pytest
 
 from extraction.schema import COLUMNS
-from extraction.sources.gdelt import EXTRA_COLUMNS, N_COLUMNS, actor_codes, plover_type, read_gdelt
+from extraction.sources.gdelt import (
+    EXTRA_COLUMNS,
+    N_COLUMNS,
+    GdeltReport,
+    actor_codes,
+    iter_gdelt,
+    plover_type,
+    read_gdelt,
+)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "gdelt_sample.export.CSV"
 ACTORS = {"USA", "JPN", "KOR", "PRK", "CHN", "RUS", "TWN"}
@@ -342,3 +350,55 @@ def test_a_member_declaring_more_than_the_unpacked_bound_is_skipped(tmp_path, mo
         "bomb.zip:zeros.export.CSV: unpacks to 100,001 bytes, more than the 100,000 byte limit "
         "(RELDASH_GDELT_MAX_UNPACKED_BYTES); skipped"
     ]
+
+
+# --------------------------------------------------------------------------- streaming many files
+
+
+def _daily_copies(tmp_path: Path, days: int) -> list[Path]:
+    """``days`` daily exports: the sample with event ids shifted per day (distinct events)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    files = []
+    for day in range(days):
+        shifted = []
+        for line in lines:
+            fields = line.split("\t")
+            if fields[0].isdigit():
+                fields[0] = str(int(fields[0]) + 1_000_000 * (day + 1))
+            shifted.append("\t".join(fields))
+        path = tmp_path / f"2024010{day}000000.export.CSV"
+        path.write_text("\n".join(shifted) + "\n", encoding="utf-8")
+        files.append(path)
+    return files
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 4, 7, 1000])
+def test_iter_gdelt_gives_the_rows_of_read_gdelt_in_bounded_chunks(tmp_path, chunk_rows):
+    files = _daily_copies(tmp_path, 3)
+    whole, whole_report = read_gdelt(files)
+    report = GdeltReport()
+    chunks = list(iter_gdelt(files, report, chunk_rows=chunk_rows))
+    assert all(len(c) <= chunk_rows for c in chunks) and all(len(c) for c in chunks)
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+    assert report == whole_report and report.kept == len(whole) == 18
+
+
+def test_importing_many_files_streams_them_in_one_transaction(tmp_path, monkeypatch):
+    from extraction.store import Store
+
+    files = _daily_copies(tmp_path, 3)
+    store = Store(tmp_path / "s.duckdb")
+    sizes = []
+    report = GdeltReport()
+    chunks = iter_gdelt(files, report, chunk_rows=5)
+    result = store.import_relation_chunks(sizes.append(len(c)) or c for c in chunks)
+    assert max(sizes) == 5 and result.inserted == 18 == store.stats()["gdelt_relations"]
+    generation = store.generation()
+
+    def broken():  # an error after some chunks: nothing of the import stays
+        yield from iter_gdelt(files, GdeltReport(), chunk_rows=5)
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError):
+        store.import_relation_chunks(broken())
+    assert store.generation() == generation and store.stats()["gdelt_relations"] == 18
