@@ -133,7 +133,7 @@ def articles_query(condition: Query, doc_range: tuple[int, int] | None, relation
     """
     if doc_range is not None:
         lo, hi = (int(v) for v in doc_range)
-        distinct = f"bit_count(bitstring_agg(_doc, {lo}, {hi}))"
+        distinct = f"COALESCE(bit_count(bitstring_agg(_doc, {lo}, {hi})), 0)"
     else:
         distinct = "count(DISTINCT doc_id)"
     sql = (

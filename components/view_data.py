@@ -210,7 +210,7 @@ def _event_map(kind: str, path: str, version: tuple[int, ...], raw: bool) -> pd.
 
 def _distinct_docs(relation: query_source.Relation) -> str:
     if relation.doc_range:
-        return f"bit_count(bitstring_agg(_doc, {relation.doc_range[0]}, {relation.doc_range[1]}))"
+        return f"COALESCE(bit_count(bitstring_agg(_doc, {relation.doc_range[0]}, {relation.doc_range[1]})), 0)"
     return "count(DISTINCT doc_id)"
 
 

@@ -104,3 +104,18 @@ def test_filter_options_derive_new_actors(raw: pd.DataFrame) -> None:
     frame.loc[0, "target"] = "AUS"
     options = filter_options(frame, actor_order=("USA",))
     assert options.actors[0] == "USA" and "AUS" in options.actors
+
+
+def test_article_ids_list_few_and_look_up_many() -> None:
+    from components.filters import ArticleIds
+
+    few = ArticleIds(("a", "b"), 2)
+    assert few.complete and list(few) == ["a", "b"] and "a" in few and "c" not in few and len(few) == 2
+    asked: list[str] = []
+    many = ArticleIds((), 9_000_000, lambda doc_id: asked.append(doc_id) or doc_id.startswith("gdelt-"))
+    assert not many.complete and len(many) == 9_000_000 and list(many) == []
+    assert "gdelt-1" in many and "x" not in many and "" not in many and None not in many
+    assert asked == ["gdelt-1", "x"]
+    import pickle
+
+    assert pickle.loads(pickle.dumps(few)) == few and "b" in pickle.loads(pickle.dumps(few))

@@ -1,0 +1,158 @@
+"""The dashboard's DuckDB queries give what the pandas functions give on the rows: every filter field,
+over a CSV table, a Parquet dataset and a store (components.relation_sql, event_sql, query_source)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from components import event_sql, query_source, relation_sql
+from components.dyads import dyad_summary
+from components.events import event_ids, event_rows
+from components.filters import Filters, apply_filters, filter_mask
+from components.headline import headline
+from components.map_data import actor_activity, unlocated_actors
+from components.prepare import prepare_relations, public_frame
+from components.timeline import dyad_options, intensity_series, timeline_series
+from extraction.schema import COLUMNS
+from extraction.store import Store
+from extraction.table import coerce_types, read_table
+from tests.extraction.store.test_bulk import write_dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "data" / "dash_relations.csv"
+
+FILTERS = [
+    Filters(),
+    Filters(include_negated=True, include_hypothetical=True),
+    Filters(countries=("USA", "CHN")),
+    Filters(countries=("USA", "CHN"), match="both"),
+    Filters(countries=("JPN",), match="source"),
+    Filters(countries=("KOR",), match="target"),
+    Filters(date_from=date(2019, 1, 1), date_to=date(2023, 12, 31)),
+    Filters(date_to=date(2019, 7, 23)),
+    Filters(event_types=("AGREE", "SANCTION"), quad_classes=("material conflict",)),
+    Filters(min_confidence=0.8),
+    Filters(text="CHINA"),
+    Filters(text="100%_"),  # % and _ are taken literally
+    Filters(article="2019-07-23-russia-china-joint-patrol"),
+    Filters(origins=("text",)),
+    Filters(countries=("TWN",), count="events"),
+    Filters(count="events", include_negated=True, include_hypothetical=True),
+]
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    frame = read_table(FIXTURE)
+    frame["origin"] = "text"
+    return frame
+
+
+@pytest.fixture(scope="module", params=["csv", "dataset", "store"])
+def source(request, table, tmp_path_factory):
+    """(connection opener, relation) over the fixture as a CSV table, a Parquet dataset or a store."""
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "csv":
+        src = query_source.TableSource(FIXTURE)
+        yield src.cursor, src.relation
+        src.close()
+    elif request.param == "dataset":
+        src = query_source.TableSource(write_dataset(table, folder / "ds"))
+        yield src.cursor, src.relation
+        src.close()
+    else:
+        store = Store(folder / "s.duckdb")
+        store.add_relation_tables([write_dataset(table, folder / "ds")])
+        yield store.query, query_source.store_relation(store, raw=False)
+
+
+def _same(a, b) -> bool:
+    """Equal headlines (NaN equal to NaN)."""
+    left, right = vars(a), vars(b)
+    return left.keys() == right.keys() and all(
+        (isinstance(v, float) and np.isnan(v) and np.isnan(right[k])) or v == right[k] for k, v in left.items()
+    )
+
+
+def _rows(con, relation, condition):
+    q = relation_sql.rows_query(condition, relation.columns, order=relation.order)
+    return coerce_types(query_source.run(con, relation, q))
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=lambda f: ",".join(f"{k}" for k, v in vars(f).items() if v != getattr(Filters(), k)) or "default")
+def test_the_views_data_from_sql_equal_the_data_from_rows(source, table, flt):
+    opener, relation = source
+    frame = prepare_relations(table)
+    mentions = apply_filters(frame, flt)
+    with opener() as con:
+        condition = relation_sql.where(flt, has_origin=relation.has_origin)
+        if flt.count == "events":
+            windows = event_sql.window_starts(query_source.run(con, relation, event_sql.dated_keys_query()))
+            con.register(event_sql.WINDOWS, windows)
+            ev = event_sql.events_relation(condition, relation.order)
+            run = lambda q: query_source.run(con, relation, relation_sql.Query(q.sql, (*ev.params, *q.params)))  # noqa: E731
+            everything = relation_sql.Query("TRUE")
+            cube = relation_sql.cube_frame(run(relation_sql.cube_query(everything, relation=ev.sql)))
+            articles = relation_sql.article_counts(run(relation_sql.articles_query(everything, None, relation=ev.sql)))
+            cols = (*relation.columns, *event_sql.EVENT_COLUMNS)
+            rows = run(relation_sql.rows_query(everything, cols, order=relation.order, relation=ev.sql))
+            mask = filter_mask(frame, flt)
+            expected = event_rows(frame[mask].assign(event_id=event_ids(frame)[mask].to_numpy()).reset_index(drop=True))
+        else:
+            cube = relation_sql.cube_frame(query_source.run(con, relation, relation_sql.cube_query(condition)))
+            articles = relation_sql.article_counts(
+                query_source.run(con, relation, relation_sql.articles_query(condition, relation.doc_range))
+            )
+            rows = _rows(con, relation, condition)
+            expected = mentions
+    # the rows, newest first, in the order of the pandas frame
+    want = public_frame(expected).reset_index(drop=True)
+    got = rows[[c for c in want.columns if c in rows.columns]].reset_index(drop=True)
+    assert list(got["sentence"]) == list(want["sentence"])
+    pd.testing.assert_frame_equal(
+        coerce_types(got)[list(COLUMNS)], coerce_types(want[list(got.columns)])[list(COLUMNS)], check_dtype=False
+    )
+    if flt.count == "events":
+        assert list(rows["event_id"]) == list(want["event_id"])
+        assert list(rows["num_mentions"]) == list(want["num_mentions"])
+        assert list(rows["num_articles"]) == list(want["num_articles"])
+    # every aggregate the views draw
+    unit = flt.count
+    assert _same(headline(cube, articles=articles.total), headline(expected))
+    pd.testing.assert_frame_equal(
+        dyad_summary(cube, unit=unit, articles=articles.by_dyad), dyad_summary(expected, unit=unit)
+    )
+    pd.testing.assert_frame_equal(timeline_series(cube, unit=unit), timeline_series(expected, unit=unit))
+    assert dyad_options(cube) == dyad_options(expected)
+    chosen = dyad_options(expected)[:3]
+    for dyads in ([], chosen):
+        pd.testing.assert_frame_equal(
+            intensity_series(cube, dyads, unit=unit), intensity_series(expected, dyads, unit=unit)
+        )
+    locations = pd.DataFrame({"code": ["USA", "CHN", "JPN"], "lat": [1.0, 2.0, 3.0], "lon": [4.0, 5.0, 6.0]})
+    pd.testing.assert_frame_equal(actor_activity(cube, locations, unit=unit), actor_activity(expected, locations, unit=unit))
+    assert unlocated_actors(cube, locations) == unlocated_actors(expected, locations)
+
+
+def test_window_starts_are_the_greedy_windows_of_assign_event_ids():
+    rng = np.random.default_rng(7)
+    days = pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 60, 400), unit="D")
+    keys = pd.DataFrame({"_g": rng.choice(["a:", "b:", "c:"], 400), "_eday": days}).drop_duplicates()
+    keys = keys.sort_values(["_g", "_eday"]).reset_index(drop=True)
+    got = event_sql.window_starts(keys, window_days=3)
+    for group, part in got.groupby("_g"):
+        start = None
+        for day, first in zip(part["_eday"], part["_start"], strict=True):
+            if start is None or (day - start).days > 3:
+                start = day
+            assert first == start, group
+    assert event_sql.window_starts(keys.iloc[0:0]).empty
+
+
+def test_like_patterns_take_wildcards_literally():
+    assert relation_sql.like_pattern("100%_a\\b") == "%100\\%\\_a\\\\b%"
