@@ -1,21 +1,27 @@
-"""Dashboard benchmark: a generated 1,000,000-row relation table, load time, rerun time, memory.
+"""Dashboard benchmark: a generated relation table of N rows in a store; first load, reruns, memory.
 
-    .venv/bin/python benchmarks/bench_dashboard.py                 # 1,000,000 rows
-    .venv/bin/python benchmarks/bench_dashboard.py --rows 200000 --keep /tmp/rel.parquet
+    .venv/bin/python benchmarks/bench_dashboard.py --rows 2000000 --json
+    .venv/bin/python benchmarks/bench_dashboard.py --rows 10000000 --baseline main --json
+    .venv/bin/python benchmarks/bench_dashboard.py --rows 200000 --keep /tmp/rel.parquet --store /tmp/rel.duckdb
 
 1. Generates a random but valid relation table (every column of extraction.schema.COLUMNS,
-   types from the ontology, sentences that contain their actor texts and trigger) and
-   writes it as Parquet (or CSV with --format csv).
-2. In a fresh Python process (so the peak memory is the dashboard's, not the generator's):
-   - load: ``read_table`` + ``prepare_relations`` (what app.py's cached loader does), and the
-     cache round trip (``st.cache_data`` hands each rerun a pickled copy);
-   - the app itself under Streamlit's AppTest: the first run (load + draw), then reruns
-     after filter changes (country, date range, text search), server side: script run
-     and element serialisation, not the browser's drawing;
-   - the same filter changes through the pure functions the app calls, view by view;
-   - peak memory: the process's maximum resident set size (getrusage).
-Targets (issue 4): a rerun under 0.5 s, peak memory under 1.5 GB, on the 2-core machine.
-Not a test: run on demand (``make bench``).
+   types from the ontology, sentences that contain their actor texts and trigger), 2,000,000
+   rows at a time, into one Parquet file; loads it into a relation store with ``add``
+   (:meth:`extraction.store.Store.add_relation_tables`, one transaction).
+2. In a fresh Python process (so the peak memory is the dashboard's alone), the app under
+   Streamlit's AppTest on that store (``RELDASH_DB``): the first run (the first page: counts,
+   filter choices, every view, drawn server side), then reruns after filter changes
+   (country, date range, text search, reset, no change), 5 rounds; server side: script run
+   and element serialisation, not the browser's drawing. Peak memory: the process's maximum
+   resident set size (getrusage).
+3. With ``--baseline REF``: the same app steps for the in-memory path of git ``REF`` (a
+   commit before the DuckDB queries, e.g. ``main``), checked out in a temporary worktree and
+   run on the same table as ``--data``, in its own process: the ratios are measured in the
+   same run.
+Targets (issue 11): at 2,000,000 rows peak < 1,000 MB and rerun < 1.0 s; at 10,000,000 rows
+peak < 1,500 MB, rerun < 1.5 s, first load < 5 s. The last line of ``--json`` holds rows,
+peak_rss_mb, rerun_median_s (the slowest filter's median), first_load_s, and the baseline's
+figures and the ratios when measured. Not a test: run on demand (``make bench``).
 """
 
 from __future__ import annotations
@@ -24,15 +30,14 @@ import argparse
 import gc
 import json
 import os
-import pickle
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -42,11 +47,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extraction.schema import COLUMNS, EVENT_TYPES  # noqa: E402
-from extraction.table import write_table  # noqa: E402
 
-RERUN_TARGET_S = 0.5
-ACTOR_ORDER = ("USA", "JPN", "KOR", "PRK", "CHN", "RUS", "TWN")
-PEAK_TARGET_MB = 1536.0
+#: rows -> (peak MB, rerun s, first load s) targets of issue 11 (the largest not above the rows applies)
+TARGETS = {2_000_000: (1000.0, 1.0, None), 10_000_000: (1500.0, 1.5, 5.0)}
+CHUNK_ROWS = 2_000_000
 
 ACTORS = {
     "USA": ["the United States", "Washington", "US officials", "the White House", "American"],
@@ -175,107 +179,21 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _timed(fn, repeat: int = 1) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
+STEPS = ("country JPN", "+ date range 2020-2022", "+ text 'missiles'", "reset (all rows)", "no change (all rows)")
 
 
-def measure_pure(path: Path) -> dict[str, object]:
-    """Run in a fresh process: load, cache copy, and the pure pipeline per filter."""
-    from components.actors import actors_from_table
-    from components.dyads import dyad_summary
-    from components.filters import Filters, apply_filters
-    from components.headline import headline
-    from components.map_data import actor_activity, map_arcs
-    from components.map_view import build_deck
-    from components.matrix_view import matrix_chart
-    from components.memory import trim
-    from components.network import network_edges, network_nodes
-    from components.network_view import network_chart
-    from components.prepare import prepare_relations
-    from components.table_rows import table_rows
-    from components.timeline import dyad_options, intensity_series, timeline_series
-    from components.timeline_view import counts_chart, intensity_chart
-    from extraction.actor_table import load_actor_table
-    from extraction.table import read_table
-
-    out: dict[str, object] = {"rss_start_mb": round(_rss_mb(), 1)}
-    t0 = time.perf_counter()
-    raw = read_table(path)
-    t_read = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    frame = prepare_relations(raw)
-    t_prep = time.perf_counter() - t0
-    raw = None  # free it, as the app keeps only the prepared frame
-    trim()
-    out["load_read_s"] = round(t_read, 3)
-    out["load_prepare_s"] = round(t_prep, 3)
-    blob = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-    t_unpickle, _ = _timed(partial(pickle.loads, blob), repeat=3)
-    out["cache_copy_s"] = round(t_unpickle, 3)
-    out["cache_entry_mb"] = round(len(blob) / 1e6, 1)
-    blob = b""
-
-    locations = actors_from_table(load_actor_table()).locations
-    geometry = (ROOT / "data" / "geo" / "countries.geojson").read_text(encoding="utf-8")
-    cases = {
-        "all (default)": Filters(),
-        "country JPN": Filters(countries=("JPN",)),
-        "2020-2022 + material conflict": Filters(
-            date_from=date(2020, 1, 1), date_to=date(2022, 12, 31), quad_classes=("material conflict",)
-        ),
-        "text 'missiles'": Filters(text="missiles"),
-    }
-    pure: dict[str, dict[str, float]] = {}
-    for name, flt in cases.items():
-        steps: dict[str, float] = {}
-        t, view = _timed(lambda flt=flt: apply_filters(frame, flt))
-        steps["filter"] = t
-        steps["headline"] = _timed(lambda view=view: headline(view))[0]
-        t, summary = _timed(lambda view=view: dyad_summary(view))
-        steps["dyad summary"] = t
-        steps["map"] = _timed(
-            lambda view=view, summary=summary: build_deck(
-                map_arcs(view, locations, summary=summary), actor_activity(view, locations), geometry
-            ).to_json()
-        )[0]
-        steps["network"] = _timed(
-            lambda view=view, summary=summary: network_chart(
-                edges := network_edges(view, summary=summary), network_nodes(edges, ACTOR_ORDER)
-            ).to_dict(validate=False)
-        )[0]
-        steps["timeline"] = _timed(
-            lambda view=view: (
-                counts_chart(timeline_series(view)).to_dict(validate=False),
-                intensity_chart(intensity_series(view, dyad_options(view)[:3])).to_dict(validate=False),
-            )
-        )[0]
-        steps["matrix"] = _timed(
-            lambda summary=summary: matrix_chart(summary, metric="count").to_dict(validate=False)
-        )[0]
-        steps["table"] = _timed(lambda view=view: table_rows(view))[0]
-        steps["total"] = sum(steps.values())
-        steps["rows"] = float(len(view))
-        pure[name] = {k: round(v, 3) for k, v in steps.items()}
-    out["pure"] = pure
-    return out
-
-
-def measure_app(path: Path, repeat: int = 5) -> dict[str, object]:
-    """Run in a fresh process: the app itself under AppTest, server side; its peak memory."""
+def measure_app(repeat: int = 5) -> dict[str, object]:
+    """Run in a fresh process: the app under AppTest (source from the environment), server side; its peak memory."""
     from streamlit.testing.v1 import AppTest
 
     out: dict[str, object] = {"rss_start_mb": round(_rss_mb(), 1)}
-    os.environ["RELDASH_DATA"] = str(path)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    t_first, _ = _timed(lambda: at.run())
-    out["app_first_run_s"] = round(t_first, 3)
-    errors = [e.value for e in at.exception]
-    steps = {
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
+    t0 = time.perf_counter()
+    at.run()
+    out["first_load_s"] = round(time.perf_counter() - t0, 3)
+    errors = [e.value for e in at.exception] + [e.value for e in at.error]
+    out["mentions_shown"] = next((m.value for m in at.metric if m.label == "Mentions"), None)
+    apply = {
         "country JPN": lambda: at.sidebar.multiselect(key="filter_countries").set_value(["JPN"]),
         "+ date range 2020-2022": lambda: at.sidebar.date_input(key="filter_dates").set_value(
             (date(2020, 1, 1), date(2022, 12, 31))
@@ -284,215 +202,169 @@ def measure_app(path: Path, repeat: int = 5) -> dict[str, object]:
         "reset (all rows)": lambda: at.sidebar.button(key="filter_reset").click(),
         "no change (all rows)": lambda: None,
     }
-    samples: dict[str, list[float]] = {name: [] for name in steps}
+    samples: dict[str, list[float]] = {name: [] for name in STEPS}
     for _ in range(repeat):  # each step changes the filter left by the one before
-        for name, apply in steps.items():
-            apply()
+        for name in STEPS:
+            apply[name]()
             t0 = time.perf_counter()
             at.run()
             samples[name].append(time.perf_counter() - t0)
             errors.extend(e.value for e in at.exception)
             gc.collect()  # Streamlit's own script runner collects after every run; AppTest does not
-    out["app_reruns_s"] = {
+    out["reruns_s"] = {
         name: {"median": round(statistics.median(v), 3), "min": round(min(v), 3), "max": round(max(v), 3)}
         for name, v in samples.items()
     }
-    out["app_errors"] = errors
+    out["rerun_median_s"] = max(v["median"] for v in out["reruns_s"].values())  # type: ignore[union-attr]
+    out["errors"] = errors
     out["table_rows_sent"] = len(at.dataframe[0].value) if at.dataframe else 0
     out["peak_rss_mb"] = round(_rss_mb(), 1)
     return out
 
 
-def measure_server(path: Path, rounds: int = 6) -> dict[str, object]:
-    """The real thing: ``streamlit run app.py`` on a local port, driven by headless chromium.
-
-    Toggles a filter ``rounds`` times (each a rerun over all rows) and reads the server
-    process's resident size and peak (VmRSS, VmHWM) from /proc. The times here are what a
-    user waits: server rerun plus network plus drawing in the browser.
-    """
-    import socket
-    import urllib.request
-
-    from playwright.sync_api import expect, sync_playwright
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-        "--", "--data", str(path),
-    ]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def status() -> dict[str, int]:
-        out: dict[str, int] = {}
-        with open(f"/proc/{proc.pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith(("VmRSS", "VmHWM")):
-                    out[line.split(":")[0]] = int(line.split()[1]) // 1024
-        return out
-
-    result: dict[str, object] = {}
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            t0 = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}/")
-            metric = (
-                page.locator('[data-testid="stMetric"]')
-                .filter(has_text="Mentions")
-                .locator('[data-testid="stMetricValue"]')
-            )
-            expect(metric).not_to_have_text("0", timeout=300_000)
-            page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(timeout=300_000)
-            result["server_first_page_s"] = round(time.perf_counter() - t0, 2)
-            rss, waits = [], []
-            for _ in range(rounds):
-                before = metric.inner_text().strip()
-                t0 = time.perf_counter()
-                page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first.click()
-                expect(metric).not_to_have_text(before, timeout=120_000)
-                waits.append(time.perf_counter() - t0)
-                page.wait_for_timeout(1500)  # let the run finish and Streamlit clean up
-                rss.append(status()["VmRSS"])
-            browser.close()
-        result["server_update_s"] = {"median": round(statistics.median(waits), 2), "max": round(max(waits), 2)}
-        result["server_rss_mb"] = rss
-        result["server_peak_mb"] = status()["VmHWM"]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    return result
-
-
 # --------------------------------------------------------------------------- driver
 
 
-def _report(rows: int, gen_s: float, write_s: float, size_mb: float, res: dict[str, object]) -> None:
-    print(f"\nDashboard benchmark: {rows:,} relations ({size_mb:,.0f} MB file), {os.cpu_count()} cores")
-    print(f"  load average before the run: {res.get('loadavg', '?')} (the timings are noisy on a busy machine)")
-    print(f"  generate {gen_s:.1f} s, write {write_s:.1f} s")
-    print("Load (once per file; cached by st.cache_data):")
-    print(f"  read_table        {res['load_read_s']:>7.3f} s")
-    print(f"  prepare_relations {res['load_prepare_s']:>7.3f} s")
-    print(f"  cache copy/rerun  {res['cache_copy_s']:>7.3f} s   (cache entry {res['cache_entry_mb']} MB)")
-    print(f"  app first run     {res['app_first_run_s']:>7.3f} s   (load + draw, server side)")
-    print(f"Reruns after a filter change (AppTest, server side; 5 rounds; target < {RERUN_TARGET_S} s):")
-    reruns = res["app_reruns_s"]
-    assert isinstance(reruns, dict)
-    for name, stats in reruns.items():
-        print(
-            f"  {name:<24} median {stats['median']:.3f} s (min {stats['min']:.3f}, max {stats['max']:.3f})"
-            f"   median/target {stats['median'] / RERUN_TARGET_S:.2f}"
-        )
-    print("Pure pipeline per filter (seconds; the functions each rerun calls, charts serialised):")
-    pure = res["pure"]
-    assert isinstance(pure, dict)
-    for name, steps in pure.items():
-        detail = ", ".join(f"{k} {v:.3f}" for k, v in steps.items() if k not in ("total", "rows"))
-        print(f"  {name:<30} {steps['total']:.3f} s for {int(steps['rows']):,} rows ({detail})")
-    peak = float(res["peak_rss_mb"])  # type: ignore[arg-type]
-    print(f"Table rows sent to the browser: {res['table_rows_sent']:,} (the download has them all)")
-    print(
-        f"Peak memory of the app process (max RSS: Python, Streamlit, the cached table, every rerun): "
-        f"{peak:,.0f} MB; ratio to target {peak / PEAK_TARGET_MB:.2f} (target < {PEAK_TARGET_MB:,.0f} MB)"
+def write_table_chunked(path: Path, rows: int) -> None:
+    """The generated table, ``CHUNK_ROWS`` at a time, into one Parquet file (article ids unique across chunks)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    try:
+        for i, start in enumerate(range(0, rows, CHUNK_ROWS)):
+            n = min(CHUNK_ROWS, rows - start)
+            frame = generate(n, seed=4 + i, articles=max(1, n // 40))
+            frame["doc_id"] = frame["doc_id"] + f"-{i}"
+            frame["doc_url"] = frame["doc_url"] + f"-{i}"
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            writer = writer or pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+            del frame, table
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def child(args: list[str], cwd: Path, env: dict[str, str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=False, cwd=cwd, env={**os.environ, **env}
     )
-    if "server_peak_mb" in res:
-        server_peak = float(res["server_peak_mb"])  # type: ignore[arg-type]
-        update = res["server_update_s"]
-        assert isinstance(update, dict)
-        print("Real server (streamlit run + headless chromium, filter toggled over all rows):")
-        print(f"  first page with the map drawn {res['server_first_page_s']} s (load included)")
-        print(
-            f"  update seen in the browser: median {update['median']} s, max {update['max']} s "
-            "(server rerun + transfer + drawing)"
+    if done.returncode != 0:
+        raise RuntimeError(f"{args} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_baseline(ref: str, table: Path) -> dict[str, object]:
+    """The in-memory path of git ``ref`` on ``table`` (its own benchmark's app phase, in a temporary worktree)."""
+    folder = Path(tempfile.mkdtemp(prefix="bench_baseline_"))
+    worktree = folder / "tree"
+    subprocess.run(["git", "worktree", "add", "--detach", str(worktree), ref], cwd=ROOT, check=True, capture_output=True)
+    try:
+        old = child(
+            [str(worktree / "benchmarks" / "bench_dashboard.py"), "--measure", str(table), "--what", "app"],
+            worktree,
+            {"RELDASH_DATA": str(table)},
         )
-        print(f"  server resident size after each rerun (MB): {res['server_rss_mb']}")
-        print(f"  server peak (VmHWM) {server_peak:,.0f} MB; ratio to target {server_peak / PEAK_TARGET_MB:.2f}")
-        peak = max(peak, server_peak)
-    worst = max(stats["median"] for stats in reruns.values())
-    print(
-        f"Verdict: slowest median rerun {worst:.3f} s ({'OK' if worst < RERUN_TARGET_S else 'OVER TARGET'}), "
-        f"peak {peak:,.0f} MB ({'OK' if peak < PEAK_TARGET_MB else 'OVER TARGET'})"
-    )
-    if res["app_errors"]:
-        print(f"App errors: {res['app_errors']}")
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False, capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    reruns = old["app_reruns_s"]
+    return {
+        "first_load_s": old["app_first_run_s"],
+        "rerun_median_s": max(v["median"] for v in reruns.values()),
+        "reruns_s": reruns,
+        "peak_rss_mb": old["peak_rss_mb"],
+        "errors": old.get("app_errors", []),
+    }
+
+
+def targets(rows: int) -> tuple[float | None, float | None, float | None]:
+    fitting = [n for n in TARGETS if n <= rows]
+    return TARGETS[max(fitting)] if fitting else (None, None, None)
+
+
+def report(result: dict[str, object]) -> None:
+    rows = int(result["rows"])  # type: ignore[arg-type]
+    peak_t, rerun_t, first_t = targets(rows)
+    print(f"\nDashboard benchmark: {rows:,} relations in a store ({result['store_mb']:,} MB), {os.cpu_count()} cores")
+    print(f"  load average before the run: {result['loadavg']} (the timings are noisy on a busy machine)")
+    print(f"  generate + write Parquet {result['generate_s']} s, add to the store {result['store_load_s']} s")
+    print(f"First load (app's first run: counts, filter choices, every view): {result['first_load_s']} s"
+          + (f" (target < {first_t} s)" if first_t else ""))
+    print("Reruns after a filter change (AppTest, server side; medians of 5):")
+    for name, stats in result["reruns_s"].items():  # type: ignore[union-attr]
+        base = result.get("baseline", {}).get("reruns_s", {}).get(name) if result.get("baseline") else None  # type: ignore[union-attr]
+        extra = f"   in-memory path {base['median']:.3f} s, ratio {stats['median'] / base['median']:.2f}" if base else ""
+        print(f"  {name:<24} median {stats['median']:.3f} s (min {stats['min']:.3f}, max {stats['max']:.3f}){extra}")
+    print(f"Slowest median rerun: {result['rerun_median_s']} s" + (f" (target < {rerun_t} s)" if rerun_t else ""))
+    print(f"Peak memory of the app process: {result['peak_rss_mb']:,} MB" + (f" (target < {peak_t:,.0f} MB)" if peak_t else ""))
+    base = result.get("baseline")
+    if base:
+        print(f"In-memory path ({result['baseline_ref']}) on the same table, same run: first load {base['first_load_s']} s, "  # type: ignore[index]
+              f"slowest rerun {base['rerun_median_s']} s, peak {base['peak_rss_mb']:,} MB")  # type: ignore[index]
+        print(f"Ratios DuckDB / in-memory: first load {result['ratio_first_load']}, slowest rerun "
+              f"{result['ratio_rerun']}, peak memory {result['ratio_peak']}")
+    if result["errors"]:
+        print(f"App errors: {result['errors']}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    parser.add_argument("--keep", type=Path, help="write the generated table here and keep it")
-    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child process mode
-    parser.add_argument("--what", choices=("pure", "app", "server"), default="app", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--no-server",
-        action="store_true",
-        help="skip the real-server phase (streamlit run + headless chromium), e.g. without chromium",
-    )
-    parser.add_argument("--json", action="store_true", help="print the raw figures as JSON too")
+    parser.add_argument("--keep", type=Path, help="write the generated table here and keep it (reused when it exists)")
+    parser.add_argument("--store", type=Path, help="the store to load it into and keep (reused when it exists)")
+    parser.add_argument("--baseline", metavar="REF", help="also measure the in-memory path of this git ref (e.g. main)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of filter changes")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # child process mode
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON, as the last line")
     args = parser.parse_args(argv)
 
     if args.measure:
-        measure = {"app": measure_app, "pure": measure_pure, "server": measure_server}[args.what]
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure_app(args.repeat)))
         return 0
 
     loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
-        path = args.keep or Path(tmp) / f"relations.{args.format}"
+        table = args.keep or Path(tmp) / "relations.parquet"
+        store_path = args.store or Path(tmp) / "relations.duckdb"
         t0 = time.perf_counter()
-        frame = generate(args.rows)
+        if not table.exists():
+            write_table_chunked(table, args.rows)
         gen_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        write_table(frame, path)
-        write_s = time.perf_counter() - t0
-        del frame
-        size_mb = path.stat().st_size / 1e6
-        result: dict[str, object] = {}
-        phases = ["pure", "app"]
-        if not args.no_server and Path("/usr/bin/chromium").exists():
-            phases.append("server")
-        for what in phases:  # each in its own process, so each peak is its own
-            child = subprocess.run(
-                [sys.executable, __file__, "--measure", str(path), "--what", what],
-                capture_output=True,
-                text=True,
-                check=False,
-                cwd=ROOT,
-            )
-            if child.returncode != 0:
-                print(child.stdout, child.stderr, sep="\n")
-                return child.returncode
-            result.update(
-                {
-                    f"{what}:{k}" if k.startswith("rss") else k: v
-                    for k, v in json.loads(child.stdout.strip().splitlines()[-1]).items()
-                }
-            )
-        result["loadavg"] = loadavg
-        _report(args.rows, gen_s, write_s, size_mb, result)
+        if not store_path.exists():
+            from extraction.store import Store
+
+            Store(store_path).add_relation_tables([table])
+        load_s = time.perf_counter() - t0
+        gc.collect()
+        new = child([__file__, "--measure", "--repeat", str(args.repeat)], ROOT, {"RELDASH_DB": str(store_path), "RELDASH_DATA": ""})
+        result: dict[str, object] = {
+            "rows": args.rows,
+            "peak_rss_mb": new["peak_rss_mb"],
+            "rerun_median_s": new["rerun_median_s"],
+            "first_load_s": new["first_load_s"],
+            "reruns_s": new["reruns_s"],
+            "mentions_shown": new["mentions_shown"],
+            "table_rows_sent": new["table_rows_sent"],
+            "errors": new["errors"],
+            "generate_s": round(gen_s, 1),
+            "store_load_s": round(load_s, 1),
+            "store_mb": round(store_path.stat().st_size / 1e6),
+            "loadavg": loadavg,
+            "cores": os.cpu_count(),
+        }
+        if args.baseline:
+            base = measure_baseline(args.baseline, table)
+            result["baseline_ref"] = args.baseline
+            result["baseline"] = base
+            result["ratio_first_load"] = round(float(new["first_load_s"]) / float(base["first_load_s"]), 3)
+            result["ratio_rerun"] = round(float(new["rerun_median_s"]) / float(base["rerun_median_s"]), 3)
+            result["ratio_peak"] = round(float(new["peak_rss_mb"]) / float(base["peak_rss_mb"]), 3)
+        report(result)
         if args.json:
-            print(json.dumps(result, indent=2))
+            print(json.dumps(result))
     return 0
 
 
