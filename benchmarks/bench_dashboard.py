@@ -176,6 +176,15 @@ def generate(rows: int, *, seed: int = 4, articles: int | None = None) -> pd.Dat
 
 
 def _rss_mb() -> float:
+    """This process's peak resident size in MB: VmHWM (Linux; it starts afresh at exec, unlike
+    getrusage's maximum, which a child inherits from the process that started it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -317,17 +326,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="REF", help="also measure the in-memory path of this git ref (e.g. main)")
     parser.add_argument("--repeat", type=int, default=5, help="rounds of filter changes")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # child process mode
+    parser.add_argument("--prepare", nargs=2, type=Path, help=argparse.SUPPRESS)  # child: TABLE STORE
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, as the last line")
     args = parser.parse_args(argv)
 
     if args.measure:
         print(json.dumps(measure_app(args.repeat)))
         return 0
-
-    loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
-        table = args.keep or Path(tmp) / "relations.parquet"
-        store_path = args.store or Path(tmp) / "relations.duckdb"
+    if args.prepare:
+        table, store_path = args.prepare
         t0 = time.perf_counter()
         if not table.exists():
             write_table_chunked(table, args.rows)
@@ -337,8 +344,16 @@ def main(argv: list[str] | None = None) -> int:
             from extraction.store import Store
 
             Store(store_path).add_relation_tables([table])
-        load_s = time.perf_counter() - t0
-        gc.collect()
+        print(json.dumps({"generate_s": gen_s, "store_load_s": time.perf_counter() - t0}))
+        return 0
+
+    loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
+        table = args.keep or Path(tmp) / "relations.parquet"
+        store_path = args.store or Path(tmp) / "relations.duckdb"
+        # in a child process, so that this one stays small: a child inherits nothing of its peak
+        prepared = child([__file__, "--prepare", str(table), str(store_path), "--rows", str(args.rows)], ROOT, {})
+        gen_s, load_s = prepared["generate_s"], prepared["store_load_s"]
         new = child([__file__, "--measure", "--repeat", str(args.repeat)], ROOT, {"RELDASH_DB": str(store_path), "RELDASH_DATA": ""})
         result: dict[str, object] = {
             "rows": args.rows,

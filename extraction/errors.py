@@ -80,3 +80,9 @@ class InvalidReview(InputProblem):
     no reviewer name, a fix that changes nothing, a relation added twice."""
 
     code = "E024"
+
+
+class ClusterError(ExtractionError):
+    """The Dask cluster of ``build --engine dask`` cannot be used: its scheduler cannot be reached."""
+
+    code = "E040"

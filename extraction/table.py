@@ -164,7 +164,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a relation table from CSV or Parquet.
+    """Read a relation table from CSV or Parquet, or a Parquet dataset (a folder of ``.parquet``
+    files, hive partitions such as ``month=2024-05/`` included: the partition column is not
+    part of the table).
 
     A CSV may start with a byte-order mark; cells neutralised against formulas by
     :func:`write_table` are restored (:func:`restore_cell`).
@@ -173,7 +175,9 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     if not path.exists():
         raise DataFileError(f"relation table not found: {path}")
     try:
-        if path.suffix.lower() == ".parquet":
+        if path.is_dir():
+            frame = _read_dataset(path)
+        elif path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)
         else:
             # utf-8-sig: a table saved by a spreadsheet program may start with a BOM
@@ -182,6 +186,20 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     except (OSError, ValueError) as exc:
         raise DataFileError(f"cannot read relation table {path}: {exc}") from exc
     return coerce_types(frame)
+
+
+def _read_dataset(folder: Path) -> pd.DataFrame:
+    """Every row of the ``.parquet`` files under ``folder`` (sorted by path; hidden files left out)."""
+    files = sorted(
+        p
+        for p in folder.rglob("*.parquet")
+        if p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    )
+    if not files:
+        raise ValueError(f"no Parquet files in the folder {folder}")
+    frames = [pd.read_parquet(p) for p in files]
+    frame = pd.concat(frames, ignore_index=True)
+    return frame.drop(columns=[c for c in ("month",) if c in frame.columns])
 
 
 def output_format(path: str | os.PathLike[str]) -> str:

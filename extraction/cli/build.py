@@ -49,6 +49,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from extraction.documents import parse_date_or_problem
     from extraction.table import output_format, to_frame, write_table
 
+    if args.engine == "dask":
+        return cmd_build_dask(args)
+    if args.scheduler or args.workers:
+        stderr("error: --scheduler and --workers need --engine dask")
+        return 2
     start = time.perf_counter()
     # Mistakes in the options are reported before any work, not after the extraction.
     output_format(args.out)
@@ -64,6 +69,81 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"in {seconds:.1f} s -> {args.out}" + (skipped_note(skipped) if skipped else "")
     )
     return 0
+
+
+def unique_documents(inputs, date: str, skipped: list[int]) -> Iterator[Document]:
+    """The documents of ``inputs`` as they are read (files, folders, URLs), each problem reported on
+    stderr as ``build`` reports it and counted in ``skipped[0]``; a repeated doc_id is skipped."""
+    from extraction.cli.common import read_any
+    from extraction.errors import InputProblem
+
+    seen: set[str] = set()
+    for item in read_any(inputs, date):
+        if isinstance(item, InputProblem):
+            stderr(f"skipped: {item}")
+            skipped[0] += 1
+        elif item.doc_id in seen:
+            stderr(f"skipped: {InputProblem(f'{item.source_file}: duplicate doc_id {item.doc_id!r}, skipped')}")
+            skipped[0] += 1
+        else:
+            seen.add(item.doc_id)
+            yield item
+
+
+def cmd_build_dask(args: argparse.Namespace) -> int:
+    """``build --engine dask``: the extraction on a Dask cluster, into a Parquet dataset (a folder)."""
+    from pathlib import Path
+
+    from extraction.documents import parse_date_or_problem
+    from extraction.errors import OutputError
+
+    start = time.perf_counter()
+    out = Path(args.out)
+    if out.suffix.lower() in (".csv", ".parquet"):
+        raise OutputError(f"with --engine dask, --out is a folder for the Parquet dataset (e.g. out/), not {out}")
+    date = parse_date_or_problem(args.date, "--date")
+    from extraction.distributed import connect, run_on_cluster
+
+    skipped = [0]
+    docs = unique_documents(args.inputs, date, skipped)
+    first = next(docs, None)
+    if first is None:
+        stderr("error: no document could be read")
+        return 1
+    client = connect(args.scheduler, args.workers)
+    bar = progress_bar(0, not args.quiet and sys.stderr.isatty(), "extracting on the cluster")
+    try:
+        if bar is not None:
+            bar.total = None
+
+        def on_batch(result) -> None:
+            if bar is not None:
+                bar.update(result.documents)
+
+        def all_docs():
+            yield first
+            yield from docs
+
+        report = run_on_cluster(
+            client, all_docs(), out, model=args.model, batch_docs=args.batch_size, on_batch=on_batch
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None and not args.scheduler:
+            cluster.close()
+    for line in report.problems:
+        stderr(f"skipped: {line}")
+    skipped_total = skipped[0] + len(report.problems)
+    seconds = time.perf_counter() - start
+    print(
+        f"{report.documents} documents, {report.sentences} sentences, {report.relations} relations "
+        f"in {seconds:.1f} s -> {out} ({len(report.months)} month partitions; {report.workers} Dask workers, "
+        f"{report.batches} batches)" + (skipped_note(skipped_total) if skipped_total else "")
+    )
+    return 0 if report.documents else 1
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -157,8 +237,23 @@ def add_build_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``build`` and ``evaluate`` to the CLI's subparsers."""
     b = sub.add_parser("build", help="extract relations from files and folders into a CSV or Parquet table")
     b.add_argument("inputs", nargs="+", help=".txt .md .html .json .jsonl files or folders, or http(s) URLs")
-    b.add_argument("--out", required=True, help="output file, .csv or .parquet (written atomically)")
+    b.add_argument(
+        "--out",
+        required=True,
+        help="output file, .csv or .parquet (written atomically); with --engine dask, a folder for the "
+        "Parquet dataset partitioned by event month (month=YYYY-MM/)",
+    )
     b.add_argument("--date", default="", help="publication date for every input (overrides the files')")
+    b.add_argument(
+        "--engine",
+        choices=("process", "dask"),
+        default="process",
+        help="process: this process (default); dask: a dask.distributed cluster (a LocalCluster with one "
+        "worker per core, or --scheduler)",
+    )
+    b.add_argument("--scheduler", default="", metavar="ADDRESS", help="with --engine dask: an existing scheduler, e.g. tcp://host:8786")
+    b.add_argument("--workers", type=int, default=None, help="with --engine dask and no --scheduler: LocalCluster workers (default: one per core)")
+    b.add_argument("--batch-size", type=int, default=20, help="with --engine dask: documents per task (default 20)")
     add_model_options(b)
     b.set_defaults(func=cmd_build)
 

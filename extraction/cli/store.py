@@ -123,6 +123,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     output_format(args.out)  # an unknown extension fails before the store is read
     since = parse_date_or_problem(args.since, "--since") if args.since else None
     until = parse_date_or_problem(args.until, "--until") if args.until else None
+    if args.source:
+        frame = _table_rows(args, since, until)
+        write_table(frame, args.out)
+        print(f"{len(frame)} relations from {args.source} -> {args.out}")
+        return 0
     store = _store(args)
     frame = store.relations(
         actors=[a.upper() for a in args.actor] if args.actor else None,
@@ -134,6 +139,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_table(frame, args.out)
     print(f"{len(frame)} relations{' as extracted' if args.raw else ''} -> {args.out}")
     return 0
+
+
+def _table_rows(args: argparse.Namespace, since: str | None, until: str | None):
+    """``export --from PATH``: the rows of a relation table or Parquet dataset, filtered as a store's are."""
+    import pandas as pd
+
+    from extraction.table import read_table
+
+    frame = read_table(args.source)
+    if args.actor:
+        codes = {a.upper() for a in args.actor}
+        frame = frame[frame["source"].isin(codes) | frame["target"].isin(codes)]
+    when = frame["event_date"].where(frame["event_date"] != "", frame["doc_date"])
+    if since:
+        frame = frame[(when >= since) & (when != "")]
+    if until:
+        frame = frame[(when.str[:10] <= until) & (when != "")]
+    if args.origin:
+        origin = frame["origin"] if "origin" in frame.columns else pd.Series("text", index=frame.index)
+        frame = frame[origin == args.origin]
+    return frame.reset_index(drop=True)
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -209,6 +235,14 @@ def add_store_commands(sub: argparse._SubParsersAction) -> None:
     ex.add_argument("--origin", choices=("text", "gdelt"), default=None, help="only rows of this origin")
     ex.add_argument(
         "--raw", action="store_true", help="the rows as extracted, reviews not applied (default: reviewed)"
+    )
+    ex.add_argument(
+        "--from",
+        dest="source",
+        default="",
+        metavar="PATH",
+        help="export from this relation table or Parquet dataset folder (e.g. `build --engine dask` output) "
+        "instead of the store",
     )
     add_db_option(ex)
     ex.set_defaults(func=cmd_export)
