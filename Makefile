@@ -39,7 +39,8 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extraction.py
-	$(PY) benchmarks/bench_dashboard.py
+	$(PY) benchmarks/bench_dashboard.py --rows 2000000
+	$(PY) benchmarks/bench_distributed.py
 	$(PY) benchmarks/bench_hostile.py
 
 clean-venv:
