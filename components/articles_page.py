@@ -239,7 +239,7 @@ def render_articles(source: Source) -> None:
 
 
 def _render_table_articles(source: Source) -> None:
-    if not source.path.is_file():
+    if not source.path.exists():
         st.info(f"No relation table at {code_span(str(source.path), 200)}.")
         return
     try:

@@ -1071,3 +1071,21 @@ def test_a_remove_click_is_checked_again_when_it_arrives(store_db: Path, monkeyp
         streamlit_config.set_option("server.address", before)
     assert Store(store_db).stats()["documents"] == 3
     assert "Nothing was removed: removing articles is not allowed here." in all_text(at)
+
+
+def test_a_parquet_dataset_folder_is_a_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, relations: pd.DataFrame) -> None:
+    """`--data DIR/`: a hive-partitioned Parquet dataset (as `build --engine dask` writes it) shows as the CSV does."""
+    from tests.extraction.store.test_bulk import write_dataset
+
+    folder = write_dataset(read_table(FIXTURE), tmp_path / "ds")
+    from_csv = make_app(monkeypatch)
+    at = make_app(monkeypatch, data=folder)
+    assert not at.exception and not at.error
+    assert metrics(at) == metrics(from_csv)
+    assert table_frame(at).equals(table_frame(from_csv))
+    at.sidebar.multiselect(key="filter_countries").set_value(["TWN"]).run()
+    assert metrics(at)["Mentions"] == "3"
+    articles = AppTest.from_file(str(ROOT / "components" / "pages" / "articles.py"), default_timeout=TIMEOUT)
+    monkeypatch.setenv("RELDASH_DATA", str(folder))
+    articles.run()
+    assert not articles.exception and not articles.error
