@@ -1,0 +1,115 @@
+"""Coverage of the trigger lexicon (``data/triggers.csv``), type by type, from the PLOVER definitions.
+
+Each PLOVER type is reported in news through verbs, their nominalisations and predicate
+adjectives, each with its own prepositions ("objected *to*", "concern *about*", "halted exports
+of gravel *to* Taiwan"). Each table below holds sentences written for these tests, one kind of
+phrase per row with sibling sentences, and the exact set of relations expected, written as
+``"SRC>TGT TYPE [neg] [intended|hypothetical]"`` as in ``tests/extraction/test_pipeline.py``.
+An empty set means the sentence must give no row: the word in its other sense, or no second
+actor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.documents import Document
+from extraction.pipeline import Extractor
+
+DOC_DATE = "2023-03-22"
+
+Case = tuple[str, str, set[str]]
+
+ACCUSE: list[Case] = [
+    # verbs of criticism, with an object
+    ("chastise", "Moscow chastised Tokyo over the sanctions.", {"RUS>JPN ACCUSE"}),
+    ("castigate", "Beijing castigated Washington for its interference.", {"CHN>USA ACCUSE"}),
+    ("fault", "Seoul faulted Tokyo for the delay.", {"KOR>JPN ACCUSE"}),
+    ("reproach", "Pyongyang reproached Beijing.", {"PRK>CHN ACCUSE"}),
+    ("reprimand", "Taipei reprimanded Seoul over the map.", {"TWN>KOR ACCUSE"}),
+    # phrasal and prepositional verbs
+    ("object-to", "Seoul objected to Japan's textbook.", {"KOR>JPN ACCUSE"}),
+    ("hit-out-at", "Russia hit out at Japan over the islands.", {"RUS>JPN ACCUSE"}),
+    ("lash-out-at", "China lashed out at Taiwan's leader.", {"CHN>TWN ACCUSE"}),
+    ("rail-against", "North Korea railed against the United States.", {"PRK>USA ACCUSE"}),
+    ("disapprove-of", "The Kremlin disapproved of Seoul's decision.", {"RUS>KOR ACCUSE"}),
+    ("take-aim-at", "Tokyo took aim at Beijing's maritime claims.", {"JPN>CHN ACCUSE"}),
+    ("object-alone", "Seoul objected.", set()),
+    # allegations: the target is the subject of the that-clause
+    ("allege", "China alleged that the United States had spied on its firms.", {"CHN>USA ACCUSE"}),
+    ("allege-group", "Japan alleged that Russian hackers had targeted its ministries.", {"JPN>RUS ACCUSE"}),
+    # nominalisations after support verbs: voice, convey, lodge, file, register, reiterate
+    ("voice-concern", "Seoul voiced concern over Pyongyang's nuclear test.", {"KOR>PRK ACCUSE"}),
+    ("voice-concern-about", "Japan voiced concern about China's military buildup.", {"JPN>CHN ACCUSE"}),
+    ("convey-concern-to", "Tokyo conveyed its concern to Moscow.", {"JPN>RUS ACCUSE"}),
+    ("file-complaint", "Beijing filed a complaint with Tokyo over the visit.", {"CHN>JPN ACCUSE"}),
+    ("register-protest", "Taipei registered a protest with Seoul.", {"TWN>KOR ACCUSE"}),
+    ("solemn-representations", "Beijing lodged solemn representations with Washington.", {"CHN>USA ACCUSE"}),
+    ("reiterate-opposition", "Japan reiterated its opposition to China's drills.", {"JPN>CHN ACCUSE"}),
+    ("rebuke-noun", "Seoul issued a sharp rebuke to Tokyo.", {"KOR>JPN ACCUSE"}),
+    # predicate adjectives: feelings expressed towards another actor
+    ("concerned-about", "China was seriously concerned about the US arms sale.", {"CHN>USA ACCUSE"}),
+    ("concerned-about-strategy", "China was deeply concerned about Japan's new defence strategy.", {"CHN>JPN ACCUSE"}),
+    ("angry-at", "Seoul was angry at Tokyo.", {"KOR>JPN ACCUSE"}),
+    ("critical-of", "Seoul was critical of Moscow's stance.", {"KOR>RUS ACCUSE"}),
+    ("furious-over", "Tokyo was furious over the Russian seizure of its trawler.", {"JPN>RUS ACCUSE", "RUS>JPN COERCE"}),
+    ("concerned-no-actor", "Tokyo is concerned about the weather.", set()),
+    ("worried-own", "Japan was worried about its economy.", set()),
+    # receiving criticism: the one who criticises is the source
+    ("draw-criticism-from", "Pyongyang's decision drew criticism from Tokyo.", {"JPN>PRK ACCUSE"}),
+    ("draw-protest-from", "Japan's move drew a protest from Seoul.", {"KOR>JPN ACCUSE"}),
+    ("face-criticism-from", "Tokyo faced criticism from Seoul over the textbooks.", {"KOR>JPN ACCUSE"}),
+    ("draw-no-actor", "The visit drew sharp criticism from Beijing.", set()),
+    # investigations are accusations, not launches
+    ("launch-investigation", "South Korea launched an investigation into Chinese hacking.", {"KOR>CHN ACCUSE"}),
+]
+
+#: "Attacked" in its verbal sense is an accusation; in its physical sense an assault.
+ATTACK: list[Case] = [
+    ("attack-media", "China's state media attacked Japan over the release of treated water.", {"CHN>JPN ACCUSE"}),
+    ("attack-newspaper", "North Korea's official newspaper attacked Seoul's policy.", {"PRK>KOR ACCUSE"}),
+    ("attack-decision", "Washington attacked Moscow's decision as reckless.", {"USA>RUS ACCUSE"}),
+    ("attack-warship", "North Korea attacked a South Korean warship.", {"PRK>KOR ASSAULT"}),
+    ("attack-positions", "Russian troops attacked Japanese positions.", {"RUS>JPN ASSAULT"}),
+]
+
+TABLES: dict[str, list[Case]] = {
+    "ACCUSE": ACCUSE,
+    "attack": ATTACK,
+}
+CASES: list[Case] = [case for table in TABLES.values() for case in table]
+
+
+def _parse(expected: set[str]) -> set[tuple[str, str, str, bool, str]]:
+    out = set()
+    for item in expected:
+        pair, etype, *flags = item.split()
+        src, tgt = pair.split(">")
+        modality = next((f for f in flags if f in ("intended", "hypothetical")), "asserted")
+        out.add((src, tgt, etype, "neg" in flags, modality))
+    return out
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
+def test_relations(extractor: Extractor, text: str, expected: set[str]) -> None:
+    rows = extractor.extract([Document("t", "", DOC_DATE, "", text, "test")])
+    got = {(r.source, r.target, r.event_type, r.negated, r.modality) for r in rows}
+    assert got == _parse(expected)
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [c[0] for c in CASES]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_table_has_siblings_and_a_negative_case() -> None:
+    """Each kind is covered by several sentences, and at least one must give no row or another type."""
+    for name, table in TABLES.items():
+        assert len(table) >= 4, name
+        types = {e.split()[1] for _, _, expected in table for e in expected}
+        assert any(not expected for _, _, expected in table) or len(types) > 1, name
