@@ -73,8 +73,41 @@ ATTACK: list[Case] = [
     ("attack-positions", "Russian troops attacked Japanese positions.", {"RUS>JPN ASSAULT"}),
 ]
 
+REJECT: list[Case] = [
+    # cancelling a meeting or visit is rejecting the other side (PLOVER REJECT: refuse to meet)
+    ("scrap-visit-by", "China scrapped a planned visit by the Japanese minister.", {"CHN>JPN REJECT"}),
+    ("cancel-trip-to", "Seoul cancelled the trip to Tokyo.", {"KOR>JPN REJECT"}),
+    ("scrap-summit-with", "Tokyo scrapped the summit with Seoul.", {"JPN>KOR REJECT"}),
+    ("scrap-ship", "Japan scrapped the old destroyer.", set()),
+    # refusing, dismissing, defying
+    ("brush-aside", "Beijing brushed aside Tokyo's concerns.", {"CHN>JPN REJECT"}),
+    ("brush-off", "Moscow brushed off Seoul's complaint.", {"RUS>KOR REJECT"}),
+    ("ignore", "Pyongyang ignored Washington's overtures.", {"PRK>USA REJECT"}),
+    ("ignore-no-actor", "Seoul ignored the weather warnings.", set()),
+    ("resist-pressure-from", "Seoul resisted pressure from Washington.", {"KOR>USA REJECT"}),
+    ("repudiate", "Japan repudiated Russia's claim to the islands.", {"JPN>RUS REJECT"}),
+    ("refute", "Seoul refuted Tokyo's account of the incident.", {"KOR>JPN REJECT"}),
+    ("block-proposal", "China and Russia blocked the US proposal at the council.", {"CHN>USA REJECT", "RUS>USA REJECT"}),
+    ("block-road", "China blocked the road to the port.", set()),
+    # nominalisations
+    ("refusal-of", "The Chinese refusal of Japan's offer surprised analysts.", {"CHN>JPN REJECT"}),
+    ("snub-of", "Russia's snub of Tokyo was noted.", {"RUS>JPN REJECT"}),
+]
+
+REQUEST: list[Case] = [
+    ("request-that", "South Korea requested that Japan apologise.", {"KOR>JPN REQUEST"}),
+    ("call-for", "Seoul called for Japan's withdrawal from the talks.", {"KOR>JPN REQUEST"}),
+    ("lobby", "Tokyo lobbied Washington to keep the tariffs low.", {"JPN>USA REQUEST"}),
+    ("seek-help", "Japan sought China's help with the issue.", {"JPN>CHN REQUEST"}),
+    ("seek-from", "Seoul sought assurances from Washington.", {"KOR>USA REQUEST"}),
+    ("seek-no-actor", "Japan sought a compromise.", set()),
+    ("plead-with", "Taipei pleaded with Washington for more help.", {"TWN>USA REQUEST"}),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
+    "REJECT": REJECT,
+    "REQUEST": REQUEST,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
