@@ -104,10 +104,54 @@ REQUEST: list[Case] = [
     ("plead-with", "Taipei pleaded with Washington for more help.", {"TWN>USA REQUEST"}),
 ]
 
+THREATEN: list[Case] = [
+    # a warning of what the other side will suffer: the speaker is the source
+    ("face-consequences", "Moscow said Tokyo would face consequences.", {"RUS>JPN THREATEN"}),
+    ("play-with-fire", "Beijing warned that Washington was playing with fire over Taiwan.", {"CHN>USA THREATEN"}),
+    ("play-with-fire-said", "China said Japan was playing with fire.", {"CHN>JPN THREATEN"}),
+    ("play-literal", "The children were playing with fire.", set()),
+    ("face-no-threat", "Japan will face a labour shortage.", set()),
+    # a threatened strike or sanction is a threat, not the strike or the sanction
+    ("threaten-strike", "North Korea threatened a nuclear strike on the United States.", {"PRK>USA THREATEN"}),
+    ("threaten-sanctions", "Beijing threatened sanctions against Taiwan.", {"CHN>TWN THREATEN"}),
+    ("threaten-retaliation", "Russia threatened retaliation against Japan.", {"RUS>JPN THREATEN"}),
+    ("threaten-reprisals", "North Korea threatened reprisals against South Korea.", {"PRK>KOR THREATEN"}),
+]
+
+SANCTION: list[Case] = [
+    # halting trade: the partner is after "to" or in the goods' modifier
+    ("halt-exports-to", "China halted exports of gravel to Taiwan.", {"CHN>TWN SANCTION"}),
+    ("suspend-imports-of", "Beijing suspended imports of Japanese seafood.", {"CHN>JPN SANCTION"}),
+    ("stop-shipments-to", "Russia stopped shipments of gas to Japan.", {"RUS>JPN SANCTION"}),
+    ("halt-no-actor", "The typhoon halted exports of rice.", set()),
+    # reducing relations
+    ("cut-off-dialogue", "China cut off dialogue with Taiwan.", {"CHN>TWN SANCTION"}),
+    ("cut-off-aid", "Seoul cut off aid to Pyongyang.", {"KOR>PRK SANCTION"}),
+    ("recall-ambassador", "China recalled its ambassador to Japan.", {"CHN>JPN SANCTION"}),
+    ("recall-cars", "The company recalled its cars.", set()),
+    ("close-embassy", "Tokyo closed its embassy in Pyongyang.", {"JPN>PRK SANCTION"}),
+    ("close-airspace", "Russia closed its airspace to Japanese airlines.", {"RUS>JPN SANCTION"}),
+    ("close-meeting", "Japan closed the meeting with a statement.", set()),
+    ("withdraw-from-treaty", "Russia withdrew from the treaty with the United States.", {"RUS>USA SANCTION"}),
+    ("withdraw-troops", "Russia withdrew its troops from the border with Japan.", {"RUS>JPN RETREAT"}),
+    # punitive measures
+    ("revoke-visas", "Washington revoked visas of Chinese officials.", {"USA>CHN SANCTION"}),
+    ("revoke-tariffs", "Washington revoked tariffs on Japanese steel.", {"USA>JPN RETREAT"}),
+    ("bar-entry", "Russia barred entry to Japanese officials.", {"RUS>JPN SANCTION"}),
+    ("punish", "China punished South Korea for the deployment.", {"CHN>KOR SANCTION"}),
+    ("block-investment", "Washington blocked Chinese investment in its ports.", {"USA>CHN SANCTION"}),
+    ("trade-war", "China launched a trade war against the United States.", {"CHN>USA SANCTION"}),
+    # expelling diplomats reduces relations; expelling a journalist is coercion (PLOVER)
+    ("expel-diplomats", "Russia expelled Japanese diplomats.", {"RUS>JPN SANCTION"}),
+    ("expel-journalist", "China expelled a US journalist.", {"CHN>USA COERCE"}),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "REJECT": REJECT,
     "REQUEST": REQUEST,
+    "THREATEN": THREATEN,
+    "SANCTION": SANCTION,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
