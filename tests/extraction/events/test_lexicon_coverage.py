@@ -146,12 +146,58 @@ SANCTION: list[Case] = [
     ("expel-journalist", "China expelled a US journalist.", {"CHN>USA COERCE"}),
 ]
 
+SUPPORT: list[Case] = [
+    ("support-behind", "Moscow threw its support behind Pyongyang.", {"RUS>PRK SUPPORT"}),
+    ("laud", "Seoul lauded Tokyo's decision.", {"KOR>JPN SUPPORT"}),
+    ("champion", "Beijing championed Moscow's cause.", {"CHN>RUS SUPPORT"}),
+    ("vouch-for", "Washington vouched for Seoul.", {"USA>KOR SUPPORT"}),
+    # "rally": behind someone is support, outside an embassy a protest
+    ("rally-behind", "Washington rallied behind Seoul after the attack.", {"USA>KOR SUPPORT"}),
+    ("rally-outside", "South Korean activists rallied outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
+    ("pay-tribute", "Tokyo paid tribute to Taipei's efforts.", {"JPN>TWN SUPPORT"}),
+    ("appreciation-to", "Japan voiced its appreciation to Taiwan.", {"JPN>TWN SUPPORT"}),
+    ("grateful-to", "Seoul was grateful to Washington.", {"KOR>USA SUPPORT"}),
+    ("supportive-of", "Moscow is supportive of Beijing's stance.", {"RUS>CHN SUPPORT"}),
+    # offering condolences or congratulations is no agreement
+    ("offer-condolences", "Seoul offered condolences to Beijing.", {"KOR>CHN SUPPORT"}),
+    ("offer-congratulations", "Tokyo offered its congratulations to Seoul.", {"JPN>KOR SUPPORT"}),
+    # praise received: the one who praises is the source
+    ("win-praise-from", "Taipei won praise from Washington for its response.", {"USA>TWN SUPPORT"}),
+    ("draw-praise-from", "Seoul's plan drew praise from Tokyo.", {"JPN>KOR SUPPORT"}),
+    ("praise-no-actor", "The plan won praise from economists.", set()),
+    ("embrace-no-actor", "Japan embraced the new technology.", set()),
+]
+
+CONCEDE: list[Case] = [
+    ("offer-apology", "Tokyo offered an apology to Seoul.", {"JPN>KOR CONCEDE"}),
+    # "regret": to someone for something is a concession, over someone's act a complaint
+    ("regret-to-for", "Tokyo expressed regret to Seoul for the incident.", {"JPN>KOR CONCEDE"}),
+    ("regret-over", "Seoul expressed regret over Tokyo's decision.", {"KOR>JPN ACCUSE"}),
+    ("sorry-for", "Kim Jong Un said he was sorry for the killing of a South Korean official.", {"PRK>KOR CONCEDE"}),
+    ("back-down", "Moscow backed down on the issue with Tokyo.", {"RUS>JPN CONCEDE"}),
+    ("soften-stance", "Beijing softened its stance toward Taipei.", {"CHN>TWN CONCEDE"}),
+    ("cave-in-to", "Seoul caved in to Tokyo's demands.", {"KOR>JPN CONCEDE"}),
+    ("bow-to", "Seoul bowed to Washington's demands.", {"KOR>USA CONCEDE"}),
+    ("admit-no-actor", "Japan admitted its mistake.", set()),
+]
+
+RECEIVE: list[Case] = [
+    # what is received names the type; the giver is the source
+    ("receive-weapons", "Taiwan received US weapons worth $2 billion.", {"USA>TWN AID"}),
+    ("receive-letter", "Taiwan received a letter from Japan.", {"JPN>TWN CONSULT"}),
+    ("receive-visitor", "Putin received the Chinese foreign minister in the Kremlin.", {"CHN>RUS CONSULT"}),
+    ("receive-no-actor", "Japan received heavy rain on Monday.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "REJECT": REJECT,
     "REQUEST": REQUEST,
     "THREATEN": THREATEN,
     "SANCTION": SANCTION,
+    "SUPPORT": SUPPORT,
+    "CONCEDE": CONCEDE,
+    "receive": RECEIVE,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
