@@ -189,6 +189,36 @@ RECEIVE: list[Case] = [
     ("receive-no-actor", "Japan received heavy rain on Monday.", set()),
 ]
 
+CONSULT: list[Case] = [
+    # travel to an actor's territory is a visit (visitor -> host)
+    ("arrive-in", "Xi arrived in Moscow for a state visit.", {"CHN>RUS CONSULT"}),
+    ("set-foot-in", "Kim Jong Un set foot in South Korea for the first time.", {"PRK>KOR CONSULT"}),
+    ("head-to", "The Japanese foreign minister headed to Beijing for talks.", {"JPN>CHN CONSULT"}),
+    ("go-to", "Wang Yi went to Moscow for talks.", {"CHN>RUS CONSULT"}),
+    ("tour", "The Chinese defence minister toured Russia.", {"CHN>RUS CONSULT"}),
+    ("pay-visit", "Putin paid a visit to Pyongyang.", {"RUS>PRK CONSULT"}),
+    ("go-no-visit", "The prize went to a Japanese scientist.", set()),
+    # what arrives names the type: goods and troops are aid, warships a show of force
+    ("arrive-shells", "The first shipment of North Korean shells arrived in Russia in October.", {"PRK>RUS AID"}),
+    ("arrive-warships", "Chinese warships arrived off Japan on Monday.", {"CHN>JPN MOBILIZE"}),
+    # contact at a distance
+    ("telephone", "Biden telephoned Kishida on Tuesday.", {"USA>JPN CONSULT", "JPN>USA CONSULT"}),
+    ("reach-out-to", "Seoul reached out to Pyongyang after the launch.", {"KOR>PRK CONSULT"}),
+    ("contact", "Tokyo contacted Beijing through diplomatic channels.", {"JPN>CHN CONSULT"}),
+    ("contacts-between", "Military contacts between China and the United States resumed.",
+     {"CHN>USA CONSULT", "USA>CHN CONSULT"}),
+    ("contact-no-actor", "Japan contacted the families of the victims.", set()),
+]
+
+AGREE: list[Case] = [
+    ("ratify", "Russia and North Korea ratified the treaty.", {"RUS>PRK AGREE", "PRK>RUS AGREE"}),
+    ("memorandum", "Washington and Tokyo signed a memorandum of understanding on chips.",
+     {"USA>JPN AGREE", "JPN>USA AGREE"}),
+    ("ceasefire", "Seoul and Pyongyang reached a ceasefire.", {"KOR>PRK AGREE", "PRK>KOR AGREE"}),
+    ("understanding-with", "Tokyo reached an understanding with Seoul on the issue.", {"JPN>KOR AGREE", "KOR>JPN AGREE"}),
+    ("ratify-alone", "Japan ratified the convention on plastics.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "REJECT": REJECT,
@@ -198,6 +228,8 @@ TABLES: dict[str, list[Case]] = {
     "SUPPORT": SUPPORT,
     "CONCEDE": CONCEDE,
     "receive": RECEIVE,
+    "CONSULT": CONSULT,
+    "AGREE": AGREE,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
