@@ -219,6 +219,49 @@ AGREE: list[Case] = [
     ("ratify-alone", "Japan ratified the convention on plastics.", set()),
 ]
 
+MOBILIZE: list[Case] = [
+    # an air-defence identification zone is not territory: entering it is a show of force (gold: MOBILIZE),
+    # entering territorial waters or airspace is coercion
+    ("enter-adiz", "Two Russian bombers entered Japan's air defense identification zone on Tuesday.", {"RUS>JPN MOBILIZE"}),
+    ("enter-adiz-two", "Chinese and Russian bombers entered South Korea's air defence identification zone.",
+     {"CHN>KOR MOBILIZE", "RUS>KOR MOBILIZE"}),
+    ("fly-through-adiz", "Chinese bombers flew through the Korean air defence identification zone.", {"CHN>KOR MOBILIZE"}),
+    ("enter-waters", "Chinese coast guard ships entered Japan's territorial waters.", {"CHN>JPN COERCE"}),
+    ("cross-into-airspace", "A Russian plane crossed into South Korean territorial airspace.", {"RUS>KOR COERCE"}),
+    ("cross-defectors", "North Korean defectors crossed into China last year.", set()),
+    # posturing short of force
+    ("sail-into", "Chinese coast guard ships sailed into Japanese waters.", {"CHN>JPN MOBILIZE"}),
+    ("alert-against", "North Korea put its troops on high alert against South Korea.", {"PRK>KOR MOBILIZE"}),
+    ("buzz", "Chinese jets buzzed a Japanese patrol plane.", {"CHN>JPN MOBILIZE"}),
+    ("shadow", "Chinese warships shadowed the US destroyer.", {"CHN>USA MOBILIZE"}),
+    ("approach-airspace", "Russian bombers approached Japanese airspace.", {"RUS>JPN MOBILIZE"}),
+    ("approach-talks", "Japan approached China about a new hotline.", set()),
+    ("show-of-force", "China staged a show of force against Taiwan.", {"CHN>TWN MOBILIZE"}),
+    ("buildup-near", "China's military buildup near Taiwan worries Tokyo.", {"CHN>TWN MOBILIZE"}),
+    # simulated strikes are drills, not strikes
+    ("simulate-strikes", "China simulated strikes on Taiwan during the drills.", {"CHN>TWN MOBILIZE"}),
+    ("mock-attacks", "Chinese bombers staged mock attacks on Taiwan.", {"CHN>TWN MOBILIZE"}),
+]
+
+COERCE: list[Case] = [
+    ("board-vessel", "Chinese coast guard ships boarded a Taiwanese vessel.", {"CHN>TWN COERCE"}),
+    ("board-airliner", "Japanese officials boarded a Chinese airliner to Beijing.", set()),
+    ("jail", "Russia jailed an American citizen.", {"RUS>USA COERCE"}),
+    ("deport", "China deported a Japanese national.", {"CHN>JPN COERCE"}),
+    ("interrogate", "Russia interrogated a Japanese diplomat.", {"RUS>JPN COERCE"}),
+    ("imprison", "China imprisoned a Taiwanese activist.", {"CHN>TWN COERCE"}),
+    # water cannon is coercion; firing at a post is an assault
+    ("water-cannon", "The Chinese coast guard fired water cannon at a Taiwanese vessel.", {"CHN>TWN COERCE"}),
+    ("fire-at", "North Korean soldiers fired at a South Korean guard post.", {"PRK>KOR ASSAULT"}),
+]
+
+ASSAULT: list[Case] = [
+    ("torpedo", "North Korea torpedoed a South Korean corvette.", {"PRK>KOR ASSAULT"}),
+    ("wound", "North Korean troops wounded a South Korean soldier.", {"PRK>KOR ASSAULT"}),
+    ("assault-on", "Russia's assault on Japanese positions began at dawn.", {"RUS>JPN ASSAULT"}),
+    ("wound-no-actor", "The storm wounded three fishermen.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "REJECT": REJECT,
@@ -230,6 +273,9 @@ TABLES: dict[str, list[Case]] = {
     "receive": RECEIVE,
     "CONSULT": CONSULT,
     "AGREE": AGREE,
+    "MOBILIZE": MOBILIZE,
+    "COERCE": COERCE,
+    "ASSAULT": ASSAULT,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
