@@ -262,6 +262,50 @@ ASSAULT: list[Case] = [
     ("wound-no-actor", "The storm wounded three fishermen.", set()),
 ]
 
+PROTEST: list[Case] = [
+    # civilian collective protest (PLOVER): against an actor, outside its embassy, or its leader's picture
+    ("burn-portrait", "South Korean activists burned a portrait of Kim Jong Un.", {"KOR>PRK PROTEST"}),
+    ("set-fire-to-photo", "South Korean protesters set fire to a photograph of Kim Jong Un.", {"KOR>PRK PROTEST"}),
+    ("burn-own", "Japan burned its old files.", set()),
+    ("gather-outside", "South Korean activists gathered outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
+    ("protest-outside", "South Korean students held a protest outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
+    ("vigil-outside", "Chinese activists held a vigil outside the Japanese consulate.", {"CHN>JPN PROTEST"}),
+    ("protesters-protest", "South Korean protesters protested against Japan's decision.", {"KOR>JPN PROTEST"}),
+    ("shout-slogans", "South Korean demonstrators shouted slogans against China.", {"KOR>CHN PROTEST"}),
+    # a government protesting is a diplomatic complaint
+    ("government-protests", "Japan protested to China over the buoy.", {"JPN>CHN ACCUSE"}),
+]
+
+COOPERATE: list[Case] = [
+    ("jointly-develop", "Tokyo and Washington will jointly develop an interceptor missile.",
+     {"JPN>USA COOPERATE intended", "USA>JPN COOPERATE intended"}),
+    ("develop-alone", "Japan will develop a new missile.", set()),
+    ("extradite", "Japan extradited a suspect to South Korea.", {"JPN>KOR COOPERATE"}),
+    ("swap-currencies", "Japan and Korea swapped currencies.", {"JPN>KOR COOPERATE", "KOR>JPN COOPERATE"}),
+    # swapping prisoners is a release on both sides
+    ("swap-prisoners", "Moscow swapped prisoners with Washington.", {"RUS>USA RETREAT", "USA>RUS RETREAT"}),
+]
+
+AID: list[Case] = [
+    ("lend", "The United States lent money to South Korea.", {"USA>KOR AID"}),
+    ("extend-credit", "China extended a credit line to Russia.", {"CHN>RUS AID"}),
+    ("extend-lead", "China extended its lead over Japan.", set()),
+    ("fund", "Washington funded Taiwan's defence.", {"USA>TWN AID"}),
+    ("rescue", "Japan rescued North Korean fishermen.", {"JPN>PRK AID"}),
+    ("train", "The United States trained Taiwanese troops.", {"USA>TWN AID"}),
+    ("grant-asylum", "Japan granted asylum to a North Korean defector.", {"JPN>PRK AID"}),
+]
+
+RETREAT: list[Case] = [
+    ("return-remains", "North Korea returned the remains of US soldiers.", {"PRK>USA RETREAT"}),
+    ("resume-imports", "Beijing resumed imports of Japanese seafood.", {"CHN>JPN RETREAT"}),
+    ("resume-talks", "Seoul resumed talks with Tokyo.", {"KOR>JPN CONSULT", "JPN>KOR CONSULT"}),
+    ("allow-inspectors", "China allowed Japanese inspectors into the site.", {"CHN>JPN RETREAT"}),
+    ("waive-tariffs", "Washington waived tariffs on Japanese cars.", {"USA>JPN RETREAT"}),
+    ("hand-back", "Russia handed back the Japanese trawler to Japan.", {"RUS>JPN RETREAT"}),
+    ("unfreeze-no-actor", "Japan unfroze Iranian assets.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "REJECT": REJECT,
@@ -276,6 +320,10 @@ TABLES: dict[str, list[Case]] = {
     "MOBILIZE": MOBILIZE,
     "COERCE": COERCE,
     "ASSAULT": ASSAULT,
+    "PROTEST": PROTEST,
+    "COOPERATE": COOPERATE,
+    "AID": AID,
+    "RETREAT": RETREAT,
     "attack": ATTACK,
 }
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
