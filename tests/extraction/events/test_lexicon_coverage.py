@@ -45,6 +45,7 @@ ACCUSE: list[Case] = [
     ("file-complaint", "Beijing filed a complaint with Tokyo over the visit.", {"CHN>JPN ACCUSE"}),
     ("register-protest", "Taipei registered a protest with Seoul.", {"TWN>KOR ACCUSE"}),
     ("solemn-representations", "Beijing lodged solemn representations with Washington.", {"CHN>USA ACCUSE"}),
+    ("demarches", "China has made serious démarches to Japan over the remarks.", {"CHN>JPN ACCUSE"}),
     ("reiterate-opposition", "Japan reiterated its opposition to China's drills.", {"JPN>CHN ACCUSE"}),
     ("rebuke-noun", "Seoul issued a sharp rebuke to Tokyo.", {"KOR>JPN ACCUSE"}),
     # predicate adjectives: feelings expressed towards another actor
@@ -116,6 +117,9 @@ THREATEN: list[Case] = [
     ("threaten-sanctions", "Beijing threatened sanctions against Taiwan.", {"CHN>TWN THREATEN"}),
     ("threaten-retaliation", "Russia threatened retaliation against Japan.", {"RUS>JPN THREATEN"}),
     ("threaten-reprisals", "North Korea threatened reprisals against South Korea.", {"PRK>KOR THREATEN"}),
+    ("meet-response-from", "If Japan dares to intervene, it will meet a firm response from China, the ambassador said.",
+     {"CHN>JPN THREATEN hypothetical"}),
+    ("meet-resistance-no-actor", "Japan met strong resistance from farmers.", set()),
 ]
 
 SANCTION: list[Case] = [
