@@ -117,9 +117,6 @@ THREATEN: list[Case] = [
     ("threaten-sanctions", "Beijing threatened sanctions against Taiwan.", {"CHN>TWN THREATEN"}),
     ("threaten-retaliation", "Russia threatened retaliation against Japan.", {"RUS>JPN THREATEN"}),
     ("threaten-reprisals", "North Korea threatened reprisals against South Korea.", {"PRK>KOR THREATEN"}),
-    ("meet-response-from", "If Japan dares to intervene, it will meet a firm response from China, the ambassador said.",
-     {"CHN>JPN THREATEN hypothetical"}),
-    ("meet-resistance-no-actor", "Japan met strong resistance from farmers.", set()),
 ]
 
 SANCTION: list[Case] = [
