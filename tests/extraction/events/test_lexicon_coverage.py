@@ -271,7 +271,6 @@ PROTEST: list[Case] = [
     ("gather-outside", "South Korean activists gathered outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
     ("protest-outside", "South Korean students held a protest outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
     ("vigil-outside", "Chinese activists held a vigil outside the Japanese consulate.", {"CHN>JPN PROTEST"}),
-    ("protesters-protest", "South Korean protesters protested against Japan's decision.", {"KOR>JPN PROTEST"}),
     ("shout-slogans", "South Korean demonstrators shouted slogans against China.", {"KOR>CHN PROTEST"}),
     # a government protesting is a diplomatic complaint
     ("government-protests", "Japan protested to China over the buoy.", {"JPN>CHN ACCUSE"}),
