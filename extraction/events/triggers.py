@@ -53,6 +53,23 @@ def trigger_pos(tok) -> str:
     return "ADJ" if tok.pos_ == "ADJ" else ""
 
 
+def is_passive_participle(tok) -> bool:
+    """``tok`` is a past participle with its own passive auxiliary: "Washington was disappointed by Seoul"."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def lookup_pos(tok) -> tuple[str, ...]:
+    """The parts of speech a token is looked up under, in order.
+
+    A passive participle is tried as a predicate adjective first ("was disappointed with",
+    "is opposed to", parsed as passive verbs), then as a verb ("was accused by").
+    """
+    pos = trigger_pos(tok)
+    if pos == "VERB" and is_passive_participle(tok):
+        return ("ADJ", "VERB")
+    return (pos,) if pos else ()
+
+
 # --------------------------------------------------------------------------- lexicon
 
 

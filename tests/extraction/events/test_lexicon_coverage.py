@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.documents import Document
+from extraction.events.triggers import lookup_pos
 from extraction.pipeline import Extractor
 
 DOC_DATE = "2023-03-22"
@@ -306,8 +307,24 @@ RETREAT: list[Case] = [
     ("unfreeze-no-actor", "Japan unfroze Iranian assets.", set()),
 ]
 
+#: Predicate adjectives the parser reads as passive verbs ("was disappointed by"): the passive subject feels it.
+PASSIVE_ADJECTIVES: list[Case] = [
+    ("disappointed-with", "Seoul said it was disappointed with Tokyo's decision.", {"KOR>JPN ACCUSE"}),
+    ("disappointed-by", "Washington was disappointed by Seoul's move.", {"USA>KOR ACCUSE"}),
+    ("opposed-to-said", "Beijing said it was resolutely opposed to the US statement.", {"CHN>USA ACCUSE"}),
+    ("opposed-to", "China is firmly opposed to Japan's plan.", {"CHN>JPN ACCUSE"}),
+    ("alarmed-by", "Japan was alarmed by North Korea's launch.", {"JPN>PRK ACCUSE"}),
+    ("outraged-by", "China was outraged by the Japanese remarks.", {"CHN>JPN ACCUSE"}),
+    ("opposed-no-actor", "The treaty is opposed by many lawmakers.", set()),
+    ("surprised-no-row", "Seoul was surprised by the visit.", set()),
+    # a passive verb without an adjective row is still a passive verb
+    ("passive-accused", "Japan was accused by China of spying.", {"CHN>JPN ACCUSE"}),
+    ("passive-condemned", "North Korea was condemned by Seoul.", {"KOR>PRK ACCUSE"}),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
+    "passive adjectives": PASSIVE_ADJECTIVES,
     "REJECT": REJECT,
     "REQUEST": REQUEST,
     "THREATEN": THREATEN,
@@ -349,6 +366,23 @@ def test_relations(extractor: Extractor, text: str, expected: set[str]) -> None:
     rows = extractor.extract([Document("t", "", DOC_DATE, "", text, "test")])
     got = {(r.source, r.target, r.event_type, r.negated, r.modality) for r in rows}
     assert got == _parse(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Washington was disappointed by Seoul's move.", "disappointed", ("ADJ", "VERB")),
+        ("Japan was accused by China of spying.", "accused", ("ADJ", "VERB")),
+        ("China was seriously concerned about the sale.", "concerned", ("ADJ",)),
+        ("China condemned the launch.", "condemned", ("VERB",)),
+        ("China condemned the launch.", "launch", ("NOUN",)),
+        ("China condemned the launch.", "the", ()),
+    ],
+)
+def test_lookup_pos(extractor: Extractor, text: str, word: str, expected: tuple[str, ...]) -> None:
+    """A passive participle is looked up as a predicate adjective first, then as a verb."""
+    tok = next(t for t in extractor.nlp(text) if t.text == word)
+    assert lookup_pos(tok) == expected
 
 
 def test_case_ids_are_unique() -> None:
