@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..config import data_dir
 from ..errors import DataFileError
-from ..lexicons import irregular_forms
+from ..lexicons import irregular_forms, word_class
 from ..schema import EVENT_TYPES
 
 #: Slots in the trigger lexicon that are not prepositions.
@@ -131,10 +131,18 @@ class TriggerLexicon:
 
     @cached_property
     def surface_forms(self) -> frozenset[str]:
-        """Lower-case word forms of every trigger, for the cheap sentence prefilter."""
+        """Lower-case word forms of every trigger, for the cheap sentence prefilter.
+
+        The words of reported claims count too ("China said Japan had *distorted* history",
+        "... was an *act of hegemony*": :mod:`.claims`), though no lexicon row carries them.
+        """
         forms: set[str] = set()
         for t in self.triggers:
             forms |= inflections(t.lemma, t.pos)
+        for verb in word_class("negative_predicate"):
+            forms |= inflections(verb, "VERB")
+        for noun in word_class("negative_noun"):
+            forms |= inflections(noun, "NOUN")
         return frozenset(forms)
 
     @cached_property

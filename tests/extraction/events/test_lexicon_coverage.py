@@ -322,9 +322,20 @@ PASSIVE_ADJECTIVES: list[Case] = [
     ("passive-condemned", "North Korea was condemned by Seoul.", {"KOR>PRK ACCUSE"}),
 ]
 
+#: Reported claims (``data/lexicons/word_classes.csv``: negative_predicate, negative_noun, speech_verb):
+#: the sentence holds no trigger word, so the prefilter must know the claim's words too.
+CLAIMS: list[Case] = [
+    ("claim-distort", "China said Japan had distorted history.", {"CHN>JPN ACCUSE"}),
+    ("claim-flout", "Beijing maintained that Tokyo had flouted international law.", {"CHN>JPN ACCUSE"}),
+    ("claim-trample", "Moscow asserted that Seoul had trampled on its interests.", {"RUS>KOR ACCUSE"}),
+    ("claim-overreaction", "Seoul said Tokyo's response was an overreaction.", {"KOR>JPN ACCUSE"}),
+    ("claim-neutral", "Japan said China would remain its biggest trading partner.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "passive adjectives": PASSIVE_ADJECTIVES,
+    "claims": CLAIMS,
     "REJECT": REJECT,
     "REQUEST": REQUEST,
     "THREATEN": THREATEN,
