@@ -17,6 +17,7 @@ from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
+from .idioms import idiom_events
 from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
@@ -179,7 +180,8 @@ def find_events(
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
             if k not in best or best[k].confidence < ev.confidence:
                 best[k] = ev
-    for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
+    derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
+    for ev in [*derived, *idiom_events(sent, mentions_of)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev

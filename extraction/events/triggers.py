@@ -134,7 +134,8 @@ class TriggerLexicon:
         """Lower-case word forms of every trigger, for the cheap sentence prefilter.
 
         The words of reported claims count too ("China said Japan had *distorted* history",
-        "... was an *act of hegemony*": :mod:`.claims`), though no lexicon row carries them.
+        "... was an *overreaction*": :mod:`.claims`), and one word of each idiom ("all *options* are
+        on the table": :mod:`.idioms`), though no lexicon row carries them.
         """
         forms: set[str] = set()
         for t in self.triggers:
@@ -143,6 +144,10 @@ class TriggerLexicon:
             forms |= inflections(verb, "VERB")
         for noun in word_class("negative_noun"):
             forms |= inflections(noun, "NOUN")
+        from .idioms import keywords as idiom_keywords  # here: idioms reads roles, which reads this module
+
+        for word in idiom_keywords():  # "all options are on the table"
+            forms |= inflections(word, "NOUN")
         return frozenset(forms)
 
     @cached_property

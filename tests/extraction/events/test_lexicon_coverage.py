@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 
 from extraction.documents import Document
+from extraction.errors import DataFileError
+from extraction.events import idioms
 from extraction.events.triggers import lookup_pos
 from extraction.pipeline import Extractor
 
@@ -332,10 +334,27 @@ CLAIMS: list[Case] = [
     ("claim-neutral", "Japan said China would remain its biggest trading partner.", set()),
 ]
 
+#: Idioms (``data/lexicons/idioms.csv``, :mod:`extraction.events.idioms`): no single word is a trigger.
+IDIOMS: list[Case] = [
+    ("options-on-table-said", "Washington said all options were on the table in dealing with North Korea.",
+     {"USA>PRK THREATEN"}),
+    ("options-on-table-after", "All options remain on the table regarding North Korea, the White House said.",
+     {"USA>PRK THREATEN"}),
+    ("options-on-table-keep", "The United States is keeping all options on the table for Pyongyang.", {"USA>PRK THREATEN"}),
+    ("option-under-consideration", "Trump said every option remained under consideration after North Korea's launch.",
+     {"USA>PRK THREATEN"}),
+    ("nothing-off-table", "Japan said nothing was off the table in its response to China.", {"JPN>CHN THREATEN"}),
+    ("options-literal", "The menu options are on the table.", set()),
+    ("options-no-other-side", "Trump said every option remained under consideration.", set()),
+    ("say-no-to", "China said no to the American proposal.", {"CHN>USA REJECT"}),
+    ("say-no-sign", "Seoul said there was no sign of progress.", set()),
+]
+
 TABLES: dict[str, list[Case]] = {
     "ACCUSE": ACCUSE,
     "passive adjectives": PASSIVE_ADJECTIVES,
     "claims": CLAIMS,
+    "idioms": IDIOMS,
     "REJECT": REJECT,
     "REQUEST": REQUEST,
     "THREATEN": THREATEN,
@@ -394,6 +413,58 @@ def test_lookup_pos(extractor: Extractor, text: str, word: str, expected: tuple[
     """A passive participle is looked up as a predicate adjective first, then as a verb."""
     tok = next(t for t in extractor.nlp(text) if t.text == word)
     assert lookup_pos(tok) == expected
+
+
+@pytest.fixture
+def idiom_file(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """An idioms.csv of our own under a data dir of our own; returns a writer for its body."""
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    monkeypatch.setenv("RELDASH_DATA_DIR", str(tmp_path))
+
+    def write(body: str):
+        (folder / "idioms.csv").write_text("phrase,event_type,target\n" + body, encoding="utf-8")
+        return folder / "idioms.csv"
+
+    return write
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("option ... on the table,THREATS,clause\n", "idioms.csv:2: unknown event type 'THREATS'"),
+        ("... on the table,THREATEN,clause\n", "idioms.csv:2: a phrase needs words"),
+        ("option ... ... table,THREATEN,clause\n", "idioms.csv:2: a phrase needs words"),
+        ("say no to,REJECT,\nsay no,REJECT,to\n", "idioms.csv:2: target must be"),
+        ("say no to,REJECT,to\nsay no,REJECT,to them\n", "idioms.csv:3: target must be"),
+    ],
+    ids=["unknown-type", "leading-gap", "double-gap", "empty-target", "two-word-target"],
+)
+def test_bad_idiom_rows_name_file_and_line(idiom_file, body: str, message: str) -> None:
+    path = idiom_file(body)
+    with pytest.raises(DataFileError) as info:
+        idioms.idioms()
+    assert f"{path.parent / message}" in str(info.value)
+
+
+def test_idiom_file_loads_and_gives_keywords(idiom_file) -> None:
+    idiom_file("nothing ... off the table,THREATEN,clause\nsay no to,REJECT,to\n")
+    assert [i.phrase for i in idioms.idioms()] == ["nothing ... off the table", "say no to"]
+    assert idioms.keywords() == {"nothing", "no"}  # the least common word of each phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("All options are on the table.", "option ... on the table", True),
+        ("Options of every kind, military included, are on the table.", "option ... on the table", False),
+        ("The table is set.", "option ... on the table", False),
+        ("China said no to it.", "say no to", True),
+    ],
+)
+def test_a_gap_stands_for_at_most_three_tokens(extractor: Extractor, text: str, phrase: str, found: bool) -> None:
+    tokens = list(extractor.nlp(text))
+    assert bool(list(idioms._matches(tuple(phrase.split()), tokens))) is found
 
 
 def test_case_ids_are_unique() -> None:
