@@ -212,6 +212,12 @@ CONSULT: list[Case] = [
     ("contacts-between", "Military contacts between China and the United States resumed.",
      {"CHN>USA CONSULT", "USA>CHN CONSULT"}),
     ("contact-no-actor", "Japan contacted the families of the victims.", set()),
+    # "his Chinese counterpart" is Chinese: for "counterpart" the modifier is the referent, not the relatum
+    ("met-counterpart", "Kishida met his Chinese counterpart.", {"JPN>CHN CONSULT", "CHN>JPN CONSULT"}),
+    ("spoke-with-counterpart", "Lloyd Austin spoke by phone with his Russian counterpart, Sergei Shoigu.",
+     {"USA>RUS CONSULT", "RUS>USA CONSULT"}),
+    ("call-on-counterpart", "The Japanese foreign minister called on his Chinese counterpart to release the detained employee.",
+     {"JPN>CHN REQUEST"}),
 ]
 
 AGREE: list[Case] = [
