@@ -170,6 +170,9 @@ SUPPORT: list[Case] = [
     ("draw-praise-from", "Seoul's plan drew praise from Tokyo.", {"JPN>KOR SUPPORT"}),
     ("praise-no-actor", "The plan won praise from economists.", set()),
     ("embrace-no-actor", "Japan embraced the new technology.", set()),
+    # well-wishing is support; "wish to" is an intention
+    ("wish-success", "Japan wished South Korea a speedy recovery from the floods.", {"JPN>KOR SUPPORT"}),
+    ("wish-to", "Tokyo wished to improve ties with Seoul.", set()),
 ]
 
 CONCEDE: list[Case] = [
