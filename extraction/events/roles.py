@@ -230,6 +230,11 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(actors_of(objs, mentions_of, weights.DATIVE))
+                elif (
+                    slot == "between" and row.pos == "VERB" and holder is not tok
+                    and c.dep_ == "prep" and c.lower_ in ("between", "among")
+                ):  # "cancelled a meeting between its minister and his Chinese counterpart"
+                    out.extend(actors_of([p for p in c.children if p.dep_ == "pobj"], mentions_of, weights.BETWEEN))
                 elif slot not in NON_PREPOSITION_SLOTS and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(

@@ -83,6 +83,11 @@ REJECT: list[Case] = [
     ("cancel-trip-to", "Seoul cancelled the trip to Tokyo.", {"KOR>JPN REJECT"}),
     ("scrap-summit-with", "Tokyo scrapped the summit with Seoul.", {"JPN>KOR REJECT"}),
     ("scrap-ship", "Japan scrapped the old destroyer.", set()),
+    # "between" on the cancelled meeting names both sides; the canceller is one of them
+    ("cancel-meeting-between", "Tokyo cancelled a scheduled meeting between its foreign minister and his Chinese counterpart.",
+     {"JPN>CHN REJECT"}),
+    ("cancel-meeting-between-names", "Beijing cancelled a planned meeting between Wang Yi and his Japanese counterpart.",
+     {"CHN>JPN REJECT"}),
     # refusing, dismissing, defying
     ("brush-aside", "Beijing brushed aside Tokyo's concerns.", {"CHN>JPN REJECT"}),
     ("brush-off", "Moscow brushed off Seoul's complaint.", {"RUS>KOR REJECT"}),
