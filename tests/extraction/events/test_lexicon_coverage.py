@@ -157,6 +157,10 @@ SANCTION: list[Case] = [
 
 SUPPORT: list[Case] = [
     ("support-behind", "Moscow threw its support behind Pyongyang.", {"RUS>PRK SUPPORT"}),
+    # a relational noun's appositive name is its referent (its modifier is not)
+    ("stand-by-ally-name", "Washington stands by its ally Japan.", {"USA>JPN SUPPORT"}),
+    ("stand-by-ally-name-two", "The United States stood by its ally South Korea after the attack.", {"USA>KOR SUPPORT"}),
+    ("warn-neighbour-name", "Beijing warned its neighbour Japan against interference.", {"CHN>JPN THREATEN"}),
     ("laud", "Seoul lauded Tokyo's decision.", {"KOR>JPN SUPPORT"}),
     ("champion", "Beijing championed Moscow's cause.", {"CHN>RUS SUPPORT"}),
     ("vouch-for", "Washington vouched for Seoul.", {"USA>KOR SUPPORT"}),
