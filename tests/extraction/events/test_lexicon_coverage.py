@@ -329,7 +329,7 @@ RETREAT: list[Case] = [
 
 #: Predicate adjectives the parser reads as passive verbs ("was disappointed by"): the passive subject feels it.
 PASSIVE_ADJECTIVES: list[Case] = [
-    ("disappointed-with", "Seoul said it was disappointed with Tokyo's decision.", {"KOR>JPN ACCUSE"}),
+    ("disappointed-with", "Seoul was disappointed with Tokyo's decision.", {"KOR>JPN ACCUSE"}),
     ("disappointed-by", "Washington was disappointed by Seoul's move.", {"USA>KOR ACCUSE"}),
     ("opposed-to-said", "Beijing said it was resolutely opposed to the US statement.", {"CHN>USA ACCUSE"}),
     ("opposed-to", "China is firmly opposed to Japan's plan.", {"CHN>JPN ACCUSE"}),
