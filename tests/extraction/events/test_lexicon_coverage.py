@@ -16,6 +16,7 @@ import pytest
 from extraction.documents import Document
 from extraction.errors import DataFileError
 from extraction.events import idioms
+from extraction.events.pairs import trigger_rows
 from extraction.events.triggers import lookup_pos
 from extraction.pipeline import Extractor
 
@@ -483,6 +484,24 @@ def test_idiom_file_loads_and_gives_keywords(idiom_file) -> None:
 def test_a_gap_stands_for_at_most_three_tokens(extractor: Extractor, text: str, phrase: str, found: bool) -> None:
     tokens = list(extractor.nlp(text))
     assert bool(list(idioms._matches(tuple(phrase.split()), tokens))) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "types"),
+    [
+        ("Both Yoon and Kishida face sceptical publics.", "face", set()),
+        ("Moscow said Tokyo would face consequences.", "face", {"THREATEN"}),
+        ("Tokyo faced criticism from Seoul.", "faced", {"ACCUSE"}),
+        ("Japan took the train to Beijing.", "took", set()),
+        ("China condemned the launch.", "condemned", {"ACCUSE"}),
+    ],
+)
+def test_learned_candidates_keep_a_cue_rows_sense(extractor: Extractor, text: str, word: str, types: set[str]) -> None:
+    """The learned scorer sees a cue row as a candidate only when its cue word is in the sentence."""
+    doc = extractor.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    words = frozenset(w for t in doc for w in (t.lemma_.lower(), t.lower_))
+    assert {r.event_type for r in trigger_rows(tok, extractor.lexicon, words)} == types
 
 
 def test_case_ids_are_unique() -> None:
