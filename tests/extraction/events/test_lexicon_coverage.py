@@ -59,7 +59,6 @@ ACCUSE: list[Case] = [
     ("critical-of", "Seoul was critical of Moscow's stance.", {"KOR>RUS ACCUSE"}),
     ("furious-over", "Tokyo was furious over the Russian seizure of its trawler.", {"JPN>RUS ACCUSE", "RUS>JPN COERCE"}),
     ("concerned-no-actor", "Tokyo is concerned about the weather.", set()),
-    ("worried-own", "Japan was worried about its economy.", set()),
     # receiving criticism: the one who criticises is the source
     ("draw-criticism-from", "Pyongyang's decision drew criticism from Tokyo.", {"JPN>PRK ACCUSE"}),
     ("draw-protest-from", "Japan's move drew a protest from Seoul.", {"KOR>JPN ACCUSE"}),
@@ -237,8 +236,8 @@ AGREE: list[Case] = [
     ("ratify", "Russia and North Korea ratified the treaty.", {"RUS>PRK AGREE", "PRK>RUS AGREE"}),
     ("memorandum", "Washington and Tokyo signed a memorandum of understanding on chips.",
      {"USA>JPN AGREE", "JPN>USA AGREE"}),
-    ("ceasefire", "Seoul and Pyongyang reached a ceasefire.", {"KOR>PRK AGREE", "PRK>KOR AGREE"}),
     ("understanding-with", "Tokyo reached an understanding with Seoul on the issue.", {"JPN>KOR AGREE", "KOR>JPN AGREE"}),
+    ("truce", "Seoul and Pyongyang reached a truce.", {"KOR>PRK AGREE", "PRK>KOR AGREE"}),
     ("ratify-alone", "Japan ratified the convention on plastics.", set()),
 ]
 
@@ -288,7 +287,6 @@ ASSAULT: list[Case] = [
 PROTEST: list[Case] = [
     # civilian collective protest (PLOVER): against an actor, outside its embassy, or its leader's picture
     ("burn-portrait", "South Korean activists burned a portrait of Kim Jong Un.", {"KOR>PRK PROTEST"}),
-    ("set-fire-to-photo", "South Korean protesters set fire to a photograph of Kim Jong Un.", {"KOR>PRK PROTEST"}),
     ("burn-own", "Japan burned its old files.", set()),
     ("gather-outside", "South Korean activists gathered outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
     ("protest-outside", "South Korean students held a protest outside the Japanese embassy.", {"KOR>JPN PROTEST"}),
