@@ -61,7 +61,7 @@ class Idiom(NamedTuple):
 @cache
 def _load(path: Path) -> tuple[Idiom, ...]:
     if not path.exists():
-        raise DataFileError(f"missing data file {path}")
+        return ()  # a data folder copied before idioms existed: no idioms, not an error
     out: list[Idiom] = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -86,7 +86,10 @@ def _load(path: Path) -> tuple[Idiom, ...]:
 
 
 def idioms() -> tuple[Idiom, ...]:
-    """The idioms of ``<data dir>/lexicons/idioms.csv``, in file order."""
+    """The idioms of ``<data dir>/lexicons/idioms.csv``, in file order (none when the file is absent).
+
+    Raises :class:`~extraction.errors.DataFileError` naming the file and line of a bad row.
+    """
     return _load(lexicon_dir() / "idioms.csv")
 
 

@@ -470,6 +470,14 @@ def test_idiom_file_loads_and_gives_keywords(idiom_file) -> None:
     assert idioms.keywords() == {"nothing", "no"}  # the least common word of each phrase
 
 
+def test_no_idiom_file_means_no_idioms(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data folder copied before idioms.csv existed still works."""
+    (tmp_path / "lexicons").mkdir()
+    monkeypatch.setenv("RELDASH_DATA_DIR", str(tmp_path))
+    assert idioms.idioms() == ()
+    assert idioms.keywords() == frozenset()
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "found"),
     [
