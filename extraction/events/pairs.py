@@ -60,7 +60,8 @@ def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset
 
     A row with a cue counts only when one of its cue words is among ``words`` (the sentence's
     lemmas and lower-case forms): "face" is a threat only with "consequences" near it, "take" an
-    accusation only with "aim".
+    accusation only with "aim". Reversed rows are left to the rules: in "Seoul's plan drew a protest
+    from Tokyo" or "Tokyo hosted Yoon" the source stands where a target usually does.
     """
     pos = trigger_pos(tok)
     if not pos:
@@ -69,7 +70,7 @@ def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset
     for key in keys:
         rows = lexicon.index.get((key, pos))
         if rows:
-            return [r for r in rows if not r.particle and (not r.cue or r.cue & words)]
+            return [r for r in rows if not r.particle and not r.reverse and (not r.cue or r.cue & words)]
     return []
 
 

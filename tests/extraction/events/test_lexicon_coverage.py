@@ -499,6 +499,7 @@ def test_a_gap_stands_for_at_most_three_tokens(extractor: Extractor, text: str, 
         ("Moscow said Tokyo would face consequences.", "face", {"THREATEN"}),
         ("Tokyo faced criticism from Seoul.", "faced", {"ACCUSE"}),
         ("Japan took the train to Beijing.", "took", set()),
+        ("The remarks drew rebukes from Beijing.", "drew", set()),
         ("China condemned the launch.", "condemned", {"ACCUSE"}),
     ],
 )
