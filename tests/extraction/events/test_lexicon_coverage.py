@@ -496,15 +496,18 @@ def test_a_gap_stands_for_at_most_three_tokens(extractor: Extractor, text: str, 
     ("text", "word", "types"),
     [
         ("Both Yoon and Kishida face sceptical publics.", "face", set()),
-        ("Moscow said Tokyo would face consequences.", "face", {"THREATEN"}),
-        ("Tokyo faced criticism from Seoul.", "faced", {"ACCUSE"}),
+        ("Tokyo took aim at Beijing's claims.", "took", {"ACCUSE"}),
         ("Japan took the train to Beijing.", "took", set()),
-        ("The remarks drew rebukes from Beijing.", "drew", set()),
+        ("China simulated strikes on Taiwan.", "simulated", {"MOBILIZE"}),
+        ("China simulated the weather.", "simulated", set()),
+        # reversed rows stay with the rules: the source stands where a target usually does
+        ("Moscow said Tokyo would face consequences.", "face", set()),
+        ("Seoul's plan drew a protest from Tokyo.", "drew", set()),
         ("China condemned the launch.", "condemned", {"ACCUSE"}),
     ],
 )
 def test_learned_candidates_keep_a_cue_rows_sense(extractor: Extractor, text: str, word: str, types: set[str]) -> None:
-    """The learned scorer sees a cue row as a candidate only when its cue word is in the sentence."""
+    """The learned scorer sees a cue row as a candidate only when its cue word is in the sentence, and no reversed row."""
     doc = extractor.nlp(text)
     tok = next(t for t in doc if t.text == word)
     words = frozenset(w for t in doc for w in (t.lemma_.lower(), t.lower_))
