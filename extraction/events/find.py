@@ -17,6 +17,7 @@ from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
+from .idioms import idiom_events
 from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
@@ -25,7 +26,7 @@ from .phrases import MentionLookup
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
 from .surface import surface_confidence, surface_events
-from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
+from .triggers import Trigger, TriggerLexicon, lemma_keys, lookup_pos
 
 #: Types whose other side may be implied by the article when the sentence names only one.
 IMPLIED_TYPES = frozenset(
@@ -109,15 +110,8 @@ def find_events(
     for tok in tokens:
         if tok.i in consumed:
             continue
-        pos = trigger_pos(tok)
-        if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
-            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
-        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
-        for key in keys:
-            rows = lexicon.index.get((key, pos))
-            if rows:
-                break
-        else:
+        rows = _lexicon_rows(tok, sent, lexicon)
+        if not rows:
             continue
         among_sources = False  # a symmetric row fired among coordinated sources ("China and Russia held drills")
         for row in rows:
@@ -187,7 +181,8 @@ def find_events(
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
             if k not in best or best[k].confidence < ev.confidence:
                 best[k] = ev
-    for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
+    derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
+    for ev in [*derived, *idiom_events(sent, mentions_of)]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
@@ -246,6 +241,19 @@ def _surface(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, skip: se
                         a, b, row.event_type, intensity, tok.text, tok.idx, negated, modality,
                         surface_confidence(a, b), tok.lemma_.lower(),
                     )  # fmt: skip
+
+
+def _lexicon_rows(tok, sent, lexicon: TriggerLexicon) -> list[Trigger]:
+    """The lexicon rows of a token, under the first part of speech that has any (:func:`.triggers.lookup_pos`)."""
+    for pos in lookup_pos(tok):
+        if pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i:
+            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
+        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
+        for key in keys:
+            rows = lexicon.index.get((key, pos))
+            if rows:
+                return rows
+    return []
 
 
 def _cue_tokens(tok) -> list:

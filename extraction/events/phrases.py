@@ -37,8 +37,12 @@ def expand(tokens) -> list:
 def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Mention]:
     """Actors a noun phrase headed by ``tok`` stands for (head first, then its modifiers)."""
     found = list(mentions_of(tok))
-    if depth > 2 or (not found and tok.lemma_.lower() in RELATIONAL_NOUNS):
-        return found  # "a US ally", "China's neighbours": the modifier is the relatum, not the referent
+    if depth > 2:
+        return found
+    if not found and tok.lemma_.lower() in RELATIONAL_NOUNS:
+        # "a US ally", "China's neighbours": the modifier is the relatum, not the referent;
+        # an appositive name is the referent ("stands by its ally Japan")
+        return [m for c in tok.children if c.dep_ == "appos" for m in phrase_actors(c, mentions_of, depth + 1)]
     out: list[Mention] = list(found)
     for c in tok.children:
         if c.tag_ in ("VBN", "VBG") or hyphen_participle(c):

@@ -245,7 +245,7 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"JPN>KOR CONSULT", "KOR>JPN CONSULT", "JPN>USA CONSULT", "USA>JPN CONSULT", "KOR>USA CONSULT", "USA>KOR CONSULT",
       "JPN>PRK ACCUSE", "KOR>PRK ACCUSE", "USA>PRK ACCUSE"}),
     ("titled-he", "The US secretary of state arrived in Seoul on Monday. He criticised North Korea's missile tests.",
-     {"USA>PRK ACCUSE"}),
+     {"USA>KOR CONSULT", "USA>PRK ACCUSE"}),
     ("quoted-we", '"We demand that Tokyo withdraw the remarks," the Chinese foreign ministry spokesman said.',
      {"CHN>JPN REQUEST"}),
     # --- text forms: odd spaces, capitals, collective actors, compound adjectives
