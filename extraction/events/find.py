@@ -22,7 +22,7 @@ from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .pairs import candidate_triples, features
-from .phrases import MentionLookup
+from .phrases import MentionLookup, stands_for_people
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
 from .surface import surface_confidence, surface_events
@@ -64,6 +64,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
     return roles
 
 
+#: Types the learned scorer leaves to the rules: a demonstration needs its place ("outside the embassy").
+RULES_ONLY_TYPES = frozenset({"PROTEST"})
 #: Types only a state does: private people or firms travelling or trading are no such event.
 STATE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
@@ -181,8 +183,14 @@ def find_events(
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
             if k not in best or best[k].confidence < ev.confidence:
                 best[k] = ev
+    idiomatic = list(idiom_events(sent, mentions_of))
+    for ev in idiomatic:  # "refrain from traveling to Japan" is the idiom's event, not a (negated) visit
+        inside = range(ev.trigger_start, ev.trigger_start + len(ev.trigger))
+        for k, other in list(best.items()):
+            if other.trigger_start in inside and other.event_type != ev.event_type:
+                del best[k]
     derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
-    for ev in [*derived, *idiom_events(sent, mentions_of)]:
+    for ev in [*derived, *idiomatic]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
@@ -211,6 +219,10 @@ def _learned(
     n_actors = len({m.actor for t in sent for m in mentions_of(t)})
     for triple in candidate_triples(sent, mentions_of, lexicon):
         if frozenset((triple.source.actor, triple.target.actor)) in known:
+            continue
+        if triple.row.event_type in STATE_TYPES and stands_for_people(triple.source_tok):
+            continue  # "Chinese tourists visiting Japan" is no state visit
+        if triple.row.event_type in RULES_ONLY_TYPES:
             continue
         p = scorer.probability(features(triple, n_actors))
         if p < scorer.threshold:

@@ -80,6 +80,11 @@ def hyphen_participle(tok) -> bool:
     )
 
 
+def stands_for_people(tok) -> bool:
+    """``tok`` only qualifies private people or firms: "its citizens", "Chinese tourists", "Japanese firms"."""
+    return tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.lemma_.lower() in _GENERIC_PEOPLE
+
+
 def hyphen_joined(first, second) -> bool:
     """``first`` and ``second`` are written as one hyphenated word: "Sino-Russian", "US-Japan"."""
     doc = first.doc
