@@ -6,6 +6,7 @@
 * :mod:`.nouns`: event nouns and the article's event memory ("condemned the drills");
 * :mod:`.modality`: negation and modality;
 * :mod:`.claims`: reported accusations and obligations;
+* :mod:`.idioms`: fixed phrases that carry an event no single word carries (``data/lexicons/idioms.csv``);
 * :mod:`.find`: the entry point :func:`find_events`, yielding :class:`CodedEvent` records.
 """
 

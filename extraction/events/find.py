@@ -17,15 +17,16 @@ from ..actors import Mention
 from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
+from .idioms import idiom_events
 from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .pairs import candidate_triples, features
-from .phrases import MentionLookup
+from .phrases import MentionLookup, stands_for_people
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
 from .surface import surface_confidence, surface_events
-from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
+from .triggers import Trigger, TriggerLexicon, lemma_keys, lookup_pos
 
 #: Types whose other side may be implied by the article when the sentence names only one.
 IMPLIED_TYPES = frozenset(
@@ -63,6 +64,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
     return roles
 
 
+#: Types the learned scorer leaves to the rules: a demonstration needs its place ("outside the embassy").
+RULES_ONLY_TYPES = frozenset({"PROTEST"})
 #: Types only a state does: private people or firms travelling or trading are no such event.
 STATE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
@@ -109,15 +112,8 @@ def find_events(
     for tok in tokens:
         if tok.i in consumed:
             continue
-        pos = trigger_pos(tok)
-        if not pos or (pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i):
-            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
-        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
-        for key in keys:
-            rows = lexicon.index.get((key, pos))
-            if rows:
-                break
-        else:
+        rows = _lexicon_rows(tok, sent, lexicon)
+        if not rows:
             continue
         among_sources = False  # a symmetric row fired among coordinated sources ("China and Russia held drills")
         for row in rows:
@@ -187,7 +183,14 @@ def find_events(
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
             if k not in best or best[k].confidence < ev.confidence:
                 best[k] = ev
-    for ev in [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]:
+    idiomatic = list(idiom_events(sent, mentions_of))
+    for ev in idiomatic:  # "refrain from traveling to Japan" is the idiom's event, not a (negated) visit
+        inside = range(ev.trigger_start, ev.trigger_start + len(ev.trigger))
+        for k, other in list(best.items()):
+            if other.trigger_start in inside and other.event_type != ev.event_type:
+                del best[k]
+    derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
+    for ev in [*derived, *idiomatic]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
             best[k] = ev
@@ -216,6 +219,10 @@ def _learned(
     n_actors = len({m.actor for t in sent for m in mentions_of(t)})
     for triple in candidate_triples(sent, mentions_of, lexicon):
         if frozenset((triple.source.actor, triple.target.actor)) in known:
+            continue
+        if triple.row.event_type in STATE_TYPES and stands_for_people(triple.source_tok):
+            continue  # "Chinese tourists visiting Japan" is no state visit
+        if triple.row.event_type in RULES_ONLY_TYPES:
             continue
         p = scorer.probability(features(triple, n_actors))
         if p < scorer.threshold:
@@ -246,6 +253,19 @@ def _surface(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, skip: se
                         a, b, row.event_type, intensity, tok.text, tok.idx, negated, modality,
                         surface_confidence(a, b), tok.lemma_.lower(),
                     )  # fmt: skip
+
+
+def _lexicon_rows(tok, sent, lexicon: TriggerLexicon) -> list[Trigger]:
+    """The lexicon rows of a token, under the first part of speech that has any (:func:`.triggers.lookup_pos`)."""
+    for pos in lookup_pos(tok):
+        if pos == "NOUN" and tok.text[:1].isupper() and tok.i > sent[0].i:
+            continue  # "the Seoul Defense Dialogue" names an event series, not an event between actors
+        keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
+        for key in keys:
+            rows = lexicon.index.get((key, pos))
+            if rows:
+                return rows
+    return []
 
 
 def _cue_tokens(tok) -> list:

@@ -55,9 +55,14 @@ def _head_tokens(sent, mentions_of: MentionLookup) -> dict[str, list[tuple[Menti
     return out
 
 
-def trigger_rows(tok, lexicon: TriggerLexicon, lemmas: set[str]) -> list[Trigger]:
-    """The lexicon rows a token may carry: no phrasal rows, and rows with a cue only when the
-    sentence holds one of its cues (``lemmas``: the sentence's lemmas and words)."""
+def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset()) -> list[Trigger]:
+    """The lexicon rows a token may carry (any part of speech the tagger allows), without particle rows.
+
+    A row with a cue counts only when one of its cue words is among ``words`` (the sentence's
+    lemmas and lower-case forms): "face" is a threat only with "consequences" near it, "take" an
+    accusation only with "aim". Reversed rows are left to the rules: in "Seoul's plan drew a protest
+    from Tokyo" or "Tokyo hosted Yoon" the source stands where a target usually does.
+    """
     pos = trigger_pos(tok)
     if not pos:
         return []
@@ -65,7 +70,7 @@ def trigger_rows(tok, lexicon: TriggerLexicon, lemmas: set[str]) -> list[Trigger
     for key in keys:
         rows = lexicon.index.get((key, pos))
         if rows:
-            return [r for r in rows if not r.particle and (not r.cue or r.cue & lemmas)]
+            return [r for r in rows if not r.particle and not r.reverse and (not r.cue or r.cue & words)]
     return []
 
 
@@ -74,9 +79,9 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
     heads = _head_tokens(sent, mentions_of)
     if len(heads) < 2:
         return
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words = frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_))
     for tok in sent:
-        rows = trigger_rows(tok, lexicon, lemmas)
+        rows = trigger_rows(tok, lexicon, words)
         seen_types: set[str] = set()
         for row in rows:
             if row.event_type in seen_types:

@@ -37,8 +37,12 @@ def expand(tokens) -> list:
 def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Mention]:
     """Actors a noun phrase headed by ``tok`` stands for (head first, then its modifiers)."""
     found = list(mentions_of(tok))
-    if depth > 2 or (not found and tok.lemma_.lower() in RELATIONAL_NOUNS):
-        return found  # "a US ally", "China's neighbours": the modifier is the relatum, not the referent
+    if depth > 2:
+        return found
+    if not found and tok.lemma_.lower() in RELATIONAL_NOUNS:
+        # "a US ally", "China's neighbours": the modifier is the relatum, not the referent;
+        # an appositive name is the referent ("stands by its ally Japan")
+        return [m for c in tok.children if c.dep_ == "appos" for m in phrase_actors(c, mentions_of, depth + 1)]
     out: list[Mention] = list(found)
     for c in tok.children:
         if c.tag_ in ("VBN", "VBG") or hyphen_participle(c):
@@ -74,6 +78,11 @@ def hyphen_participle(tok) -> bool:
         and doc[tok.i + 1].text == "-"
         and (doc[tok.i + 2].tag_ in ("VBN", "VBD") or doc[tok.i + 2].lower_.endswith("ed"))
     )
+
+
+def stands_for_people(tok) -> bool:
+    """``tok`` only qualifies private people or firms: "its citizens", "Chinese tourists", "Japanese firms"."""
+    return tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.lemma_.lower() in _GENERIC_PEOPLE
 
 
 def hyphen_joined(first, second) -> bool:

@@ -18,7 +18,7 @@ from ..lexicons import event_noun_groups, word_class
 from .modality import INTENT_VERBS, SPEECH_VERBS
 from .nouns import RecallLookup, recall_target
 from .phrases import MentionLookup, actors_of, expand
-from .triggers import NON_PREPOSITION_SLOTS, Trigger, inflections
+from .triggers import NON_PREPOSITION_SLOTS, Trigger, inflections, is_passive_participle
 
 #: Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
 SUPPORT_VERBS = word_class("support_verb")
@@ -230,6 +230,11 @@ def _slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tuple[M
                 elif slot == "dative" and holder is tok and c.dep_ == "dative":
                     objs = [p for p in c.children if p.dep_ == "pobj"] or [c]
                     out.extend(actors_of(objs, mentions_of, weights.DATIVE))
+                elif (
+                    slot == "between" and row.pos == "VERB" and holder is not tok
+                    and c.dep_ == "prep" and c.lower_ in ("between", "among")
+                ):  # "cancelled a meeting between its minister and his Chinese counterpart"
+                    out.extend(actors_of([p for p in c.children if p.dep_ == "pobj"], mentions_of, weights.BETWEEN))
                 elif slot not in NON_PREPOSITION_SLOTS and c.dep_ in ("prep", "dative", "agent") and c.lower_ == slot:
                     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
                     out.extend(
@@ -287,6 +292,9 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
         # "China was strongly dissatisfied with Seoul": the subject of the copula feels it
         holder = tok.head if tok.dep_ in ("acomp", "oprd", "amod") and tok.head != tok else tok
         sources = verb_subjects(holder, mentions_of)[0] if holder.pos_ in ("VERB", "AUX") else []
+        if holder == tok and is_passive_participle(tok):
+            # "Washington was disappointed by Seoul": the passive subject feels it, the agent is a slot
+            sources = verb_subjects(tok, mentions_of)[1]
         targets = _slot_targets(tok, row, mentions_of)
         if not targets and "obj" in row.slots:  # "sorry to have disappointed Moon": the complement's object
             objects = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from .. import weights
 from ..actors import Mention
 from ..lexicons import word_class
-from .phrases import MentionLookup
+from .phrases import MentionLookup, stands_for_people
 from .triggers import NON_PREPOSITION_SLOTS, Trigger, TriggerLexicon, lemma_keys
 
 #: Tokens that end a clause on either side of a trigger.
@@ -148,6 +148,10 @@ def surface_events(
         if not sources:
             continue
         for row in rows:
+            if row.event_type in ("CONSULT", "AGREE", "COOPERATE") and any(
+                stands_for_people(t) for t in tok.doc[first:tok.i] if mentions_of(t)
+            ):
+                continue  # "Chinese tourists travelling to Japan" is no state visit
             targets = [m for m in _targets(tok, row, last, mentions_of) if m.actor not in {s.actor for s in sources}]
             if targets:
                 yield tok, row, sources, targets

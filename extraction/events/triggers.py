@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..config import data_dir
 from ..constants import MONTH_NAMES, WEEKDAY_NAMES
 from ..errors import DataFileError
-from ..lexicons import irregular_forms
+from ..lexicons import irregular_forms, word_class
 from ..schema import EVENT_TYPES
 
 #: Slots in the trigger lexicon that are not prepositions.
@@ -52,6 +52,23 @@ def trigger_pos(tok) -> str:
     if tok.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     return "ADJ" if tok.pos_ == "ADJ" else ""
+
+
+def is_passive_participle(tok) -> bool:
+    """``tok`` is a past participle with its own passive auxiliary: "Washington was disappointed by Seoul"."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def lookup_pos(tok) -> tuple[str, ...]:
+    """The parts of speech a token is looked up under, in order.
+
+    A passive participle is tried as a predicate adjective first ("was disappointed with",
+    "is opposed to", parsed as passive verbs), then as a verb ("was accused by").
+    """
+    pos = trigger_pos(tok)
+    if pos == "VERB" and is_passive_participle(tok):
+        return ("ADJ", "VERB")
+    return (pos,) if pos else ()
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -115,10 +132,23 @@ class TriggerLexicon:
 
     @cached_property
     def surface_forms(self) -> frozenset[str]:
-        """Lower-case word forms of every trigger, for the cheap sentence prefilter."""
+        """Lower-case word forms of every trigger, for the cheap sentence prefilter.
+
+        The words of reported claims count too ("China said Japan had *distorted* history",
+        "... was an *overreaction*": :mod:`.claims`), and one word of each idiom ("all *options* are
+        on the table": :mod:`.idioms`), though no lexicon row carries them.
+        """
         forms: set[str] = set()
         for t in self.triggers:
             forms |= inflections(t.lemma, t.pos)
+        for verb in word_class("negative_predicate"):
+            forms |= inflections(verb, "VERB")
+        for noun in word_class("negative_noun"):
+            forms |= inflections(noun, "NOUN")
+        from .idioms import keywords as idiom_keywords  # here: idioms reads roles, which reads this module
+
+        for word in idiom_keywords():  # "all options are on the table"
+            forms |= inflections(word, "NOUN")
         return frozenset(forms)
 
     @cached_property

@@ -245,7 +245,7 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"JPN>KOR CONSULT", "KOR>JPN CONSULT", "JPN>USA CONSULT", "USA>JPN CONSULT", "KOR>USA CONSULT", "USA>KOR CONSULT",
       "JPN>PRK ACCUSE", "KOR>PRK ACCUSE", "USA>PRK ACCUSE"}),
     ("titled-he", "The US secretary of state arrived in Seoul on Monday. He criticised North Korea's missile tests.",
-     {"USA>PRK ACCUSE"}),
+     {"USA>KOR CONSULT", "USA>PRK ACCUSE"}),
     ("quoted-we", '"We demand that Tokyo withdraw the remarks," the Chinese foreign ministry spokesman said.',
      {"CHN>JPN REQUEST"}),
     # --- text forms: odd spaces, capitals, collective actors, compound adjectives
@@ -304,6 +304,11 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"USA>CHN ACCUSE", "USA>RUS ACCUSE", "USA>PRK ACCUSE"}),
     ("owned-decision", "Washington sold missiles to Taiwan. China welcomed the decision of the government of Nauru.",
      {"USA>TWN AID"}),
+    # --- travel advisories are sanctions; tourists travelling are no state visit
+    ("advisory-refrain", "China advised its citizens to refrain from traveling to Japan.", {"CHN>JPN SANCTION"}),
+    ("advisory-avoid", "Beijing told Chinese tourists to avoid travel to Japan.", {"CHN>JPN SANCTION"}),
+    ("advisory-visit", "China advised its citizens to avoid visiting Japan.", {"CHN>JPN SANCTION"}),
+    ("tourists-visit", "Chinese tourists visited Japan in record numbers.", set()),
     # --- naming is not a phone call
     ("called-naming", "Beijing and Moscow both called the patrol routine.", set()),
     # --- no relation: co-mentions, geography, non-actors
