@@ -314,6 +314,8 @@ def report(result: dict[str, object]) -> None:
               f"slowest rerun {base['rerun_median_s']} s, peak {base['peak_rss_mb']:,} MB")  # type: ignore[index]
         print(f"Ratios DuckDB / in-memory: first load {result['ratio_first_load']}, slowest rerun "
               f"{result['ratio_rerun']}, peak memory {result['ratio_peak']}")
+    if result.get("baseline_error"):
+        print(f"The in-memory path ({result['baseline_ref']}) could not be measured: {result['baseline_error']}")
     if result["errors"]:
         print(f"App errors: {result['errors']}")
 
@@ -371,8 +373,13 @@ def main(argv: list[str] | None = None) -> int:
             "cores": os.cpu_count(),
         }
         if args.baseline:
-            base = measure_baseline(args.baseline, table)
             result["baseline_ref"] = args.baseline
+            try:
+                base = measure_baseline(args.baseline, table)
+            except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:  # e.g. out of memory
+                result["baseline_error"] = str(exc)[-500:]
+                base = None
+        if args.baseline and base is not None:
             result["baseline"] = base
             result["ratio_first_load"] = round(float(new["first_load_s"]) / float(base["first_load_s"]), 3)
             result["ratio_rerun"] = round(float(new["rerun_median_s"]) / float(base["rerun_median_s"]), 3)
