@@ -116,6 +116,10 @@ def render_dashboard(source: Source) -> None:
         )
     else:
         st.caption(f"Relation table: {code_span(str(source.path), 200)} · {overview.mentions:,} mentions (read-only)")
+        if overview.problems:
+            shown = "\n".join(f"- {code_span(p, 300)}" for p in overview.problems[:10])
+            more = f"\n- … and {len(overview.problems) - 10} more" if len(overview.problems) > 10 else ""
+            st.warning(f"Some files of the dataset were left out:\n{shown}{more}")
     if not overview.mentions:
         if source.is_store:
             st.info("The relation store holds no mentions yet: add articles to see them here.")

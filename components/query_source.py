@@ -116,6 +116,7 @@ class Relation:
     columns: tuple[str, ...]  # public columns, in order
     doc_range: tuple[int, int] | None  # least and greatest _doc, when the source numbers its articles
     order: str  # "newest first"
+    problems: tuple[str, ...] = ()  # files of a dataset left out, with the reason
 
 
 _STORE_COLUMNS = (*COLUMNS, "origin", "gdelt_num_mentions", "gdelt_num_articles", "relation_id", "review_status")
@@ -152,6 +153,24 @@ def store_relation(store: Store, *, raw: bool) -> Relation:
 # --------------------------------------------------------------------------- tables
 
 
+def _readable(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tuple[list[Path], list[str]]:
+    """The Parquet files that hold a relation table, and why each other one does not."""
+    good, problems = [], []
+    for file in files:
+        literal = "'" + str(file).replace("'", "''") + "'"
+        try:
+            names = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal})").fetchall()}
+        except duckdb.Error as exc:
+            problems.append(str(DataFileError(f"{file}: not a readable Parquet file ({str(exc).splitlines()[0][:160]})")))
+            continue
+        missing = [c for c in COLUMNS if c not in names]
+        if missing:
+            problems.append(str(DataFileError(f"{file}: not a relation table, it lacks {', '.join(missing[:4])}")))
+        else:
+            good.append(file)
+    return good, problems
+
+
 class TableSource:
     """An in-memory DuckDB over a CSV or Parquet table (or Parquet dataset folder) at one version."""
 
@@ -161,10 +180,15 @@ class TableSource:
         self._lock = threading.Lock()
         configure(self._con)
         try:
+            problems: list[str] = []
             if path.is_dir() or path.suffix.lower() == ".parquet":
                 files = table_files(path) if path.is_dir() else [path]
                 if not files:
                     raise DataFileError(f"no Parquet files under {path}")
+                if path.is_dir():  # a bad file of a dataset is left out (and named); the others are shown
+                    files, problems = _readable(self._con, files)
+                    if not files:
+                        raise DataFileError(f"no readable relation table under {path}: {problems[0]}")
                 listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
                 scan = (
                     f"read_parquet([{listed}], hive_partitioning = {str(path.is_dir()).lower()}, "
@@ -192,7 +216,10 @@ class TableSource:
         has_origin = "origin" in available
         public = tuple(c for c in names if not c.startswith("_") and (c != "origin" or has_origin))
         public = tuple(c for c in public if has_origin or c not in ("gdelt_num_mentions", "gdelt_num_articles"))
-        self.relation = Relation("SELECT * FROM rel_source", has_origin, public, None, "_day DESC NULLS LAST, doc_id, sentence_id, _seq")
+        self.relation = Relation(
+            "SELECT * FROM rel_source", has_origin, public, None, "_day DESC NULLS LAST, doc_id, sentence_id, _seq",
+            tuple(problems),
+        )
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -87,6 +87,7 @@ class Overview:
     mentions: int
     articles: int
     options: FilterOptions
+    problems: tuple[str, ...] = ()  # files of a dataset left out, with the reason
 
 
 @st.cache_data(show_spinner="Reading the relations…", max_entries=4)
@@ -118,7 +119,7 @@ def load_overview(
         origins=origins,
         article_titles=titles,
     )
-    return Overview(n_rows, n_articles, options)
+    return Overview(n_rows, n_articles, options, relation.problems)
 
 
 @dataclass(frozen=True)

@@ -1089,3 +1089,25 @@ def test_a_parquet_dataset_folder_is_a_table(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setenv("RELDASH_DATA", str(folder))
     articles.run()
     assert not articles.exception and not articles.error
+
+
+def test_a_dataset_with_bad_files_shows_the_good_ones_and_names_the_bad(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.extraction.store.test_bulk import write_dataset
+
+    folder = write_dataset(read_table(FIXTURE), tmp_path / "ds")
+    (folder / "month=2099-01").mkdir()
+    (folder / "month=2099-01" / "broken.parquet").write_bytes(b"PAR1 garbage")
+    read_table(FIXTURE)[["doc_id"]].to_parquet(folder / "month=2099-01" / "narrow.parquet", index=False)
+    at = make_app(monkeypatch, data=folder)
+    assert not at.exception and not at.error
+    assert metrics(at)["Mentions"] == "38"
+    warning = at.warning[0].value
+    assert "[E003]" in warning and "broken.parquet" in warning and "narrow.parquet" in warning
+    (folder / "month=2099-01" / "broken.parquet").unlink()
+    (folder / "month=2099-01" / "narrow.parquet").unlink()
+    for part in folder.rglob("*.parquet"):
+        part.write_bytes(b"not parquet")
+    at = make_app(monkeypatch, data=folder)
+    assert not at.exception and "no readable relation table" in at.error[0].value
