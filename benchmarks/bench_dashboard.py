@@ -301,7 +301,7 @@ def report(result: dict[str, object]) -> None:
     print(f"  generate + write Parquet {result['generate_s']} s, add to the store {result['store_load_s']} s")
     print(f"First load (app's first run: counts, filter choices, every view): {result['first_load_s']} s"
           + (f" (target < {first_t} s)" if first_t else ""))
-    print("Reruns after a filter change (AppTest, server side; medians of 5):")
+    print(f"Reruns after a filter change (AppTest, server side; medians of {result['repeat']} rounds):")
     for name, stats in result["reruns_s"].items():  # type: ignore[union-attr]
         base = result.get("baseline", {}).get("reruns_s", {}).get(name) if result.get("baseline") else None  # type: ignore[union-attr]
         extra = f"   in-memory path {base['median']:.3f} s, ratio {stats['median'] / base['median']:.2f}" if base else ""
@@ -371,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
             "store_mb": round(store_path.stat().st_size / 1e6),
             "loadavg": loadavg,
             "cores": os.cpu_count(),
+            "repeat": args.repeat,
         }
         if args.baseline:
             result["baseline_ref"] = args.baseline

@@ -238,8 +238,11 @@ class TableSource:
 
 
 def with_rel(relation: Relation, query: Query) -> tuple[str, list[object]]:
-    """``query`` with ``rel`` defined in front of it."""
-    return f"WITH rel AS ({relation.definition}) {query.sql}", list(query.params)
+    """``query`` with ``rel`` defined in front of it (before the query's own CTEs, if any)."""
+    sql = query.sql
+    if sql.startswith("WITH "):
+        return f"WITH rel AS ({relation.definition}), {sql[len('WITH '):]}", list(query.params)
+    return f"WITH rel AS ({relation.definition}) {sql}", list(query.params)
 
 
 def run(con: duckdb.DuckDBPyConnection, relation: Relation, query: Query) -> pd.DataFrame:

@@ -43,7 +43,7 @@ NEWEST_FIRST = "_day DESC NULLS LAST, doc_id, sentence_id, _seq"
 #: Rows that count toward the mean intensity: not negated, not hypothetical.
 SCORED = "NOT COALESCE(negated, FALSE) AND modality IS DISTINCT FROM 'hypothetical' AND intensity IS NOT NULL"
 #: Months since 1970-01 of ``_day`` (-1 when undated), as :func:`components.prepare.month_numbers`.
-MONTH = "CASE WHEN _day IS NULL THEN -1 ELSE (year(_day) - 1970) * 12 + month(_day) - 1 END"
+MONTH = "COALESCE(datediff('month', DATE '1970-01-01', _day), -1)"
 
 
 @dataclass(frozen=True)
@@ -126,20 +126,25 @@ def cube_query(condition: Query, relation: str = "rel") -> Query:
 
 
 def articles_query(condition: Query, doc_range: tuple[int, int] | None, relation: str = "rel") -> Query:
-    """Distinct articles per directed dyad, and in all (the row whose source is NULL).
+    """Distinct articles per directed dyad, and in all (the row whose ``_all`` is 1).
 
     With ``doc_range`` (the least and greatest ``_doc``), counted as set bits of a bitstring
-    per dyad (``bitstring_agg``): one pass, no hash table of (dyad, article) pairs.
+    per dyad (``bitstring_agg``: one pass, no hash table of (dyad, article) pairs), and in
+    all as the set bits of their union.
     """
     if doc_range is not None:
         lo, hi = (int(v) for v in doc_range)
-        distinct = f"COALESCE(bit_count(bitstring_agg(_doc, {lo}, {hi})), 0)"
+        sql = (
+            f"WITH dyads AS (SELECT source, target, bitstring_agg(_doc, {lo}, {hi}) AS docs FROM {relation} "
+            f"WHERE {condition.sql} GROUP BY ALL) "
+            "SELECT source, target, bit_count(docs) AS articles, 0 AS _all FROM dyads "
+            "UNION ALL SELECT NULL, NULL, COALESCE(bit_count(bit_or(docs)), 0), 1 FROM dyads"
+        )
     else:
-        distinct = "count(DISTINCT doc_id)"
-    sql = (
-        f"SELECT source, target, {distinct} AS articles, GROUPING(source) AS _all "
-        f"FROM {relation} WHERE {condition.sql} GROUP BY GROUPING SETS ((source, target), ())"
-    )
+        sql = (
+            f"SELECT source, target, count(DISTINCT doc_id) AS articles, GROUPING(source) AS _all "
+            f"FROM {relation} WHERE {condition.sql} GROUP BY GROUPING SETS ((source, target), ())"
+        )
     return Query(sql, condition.params)
 
 

@@ -407,6 +407,16 @@ class Reviewing(StoreBase):
         added by reviewers. ``fully_reviewed``: every extracted relation has a verdict
         and there is at least one (or, with none extracted, at least one was added).
         """
+        with self._connect(write=False) as con:
+            reviewed = con.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        if not reviewed:  # nothing reviewed: count the extracted rows on the table itself, no view joins
+            frame = self._read(
+                'SELECT d.doc_id, d.title, d."date", count(r.relation_id) AS extracted, 0 AS reviewed, '
+                "0 AS confirmed, 0 AS fixed, 0 AS rejected, 0 AS added FROM documents d "
+                "LEFT JOIN relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
+                'GROUP BY ALL ORDER BY d."date", d.doc_id'
+            )
+            return self._progress_frame(frame)
         frame = self._read(
             'SELECT d.doc_id, d.title, d."date", '
             "count(r.relation_id) AS extracted, "
@@ -419,6 +429,10 @@ class Reviewing(StoreBase):
             "FROM documents d LEFT JOIN raw_relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
             'GROUP BY ALL ORDER BY d."date", d.doc_id'
         )
+        return self._progress_frame(frame)
+
+    @staticmethod
+    def _progress_frame(frame: pd.DataFrame) -> pd.DataFrame:
         for col in ("extracted", "reviewed", "confirmed", "fixed", "rejected", "added"):
             frame[col] = frame[col].astype("int64")
         for col in ("doc_id", "title", "date"):
