@@ -50,8 +50,6 @@ from extraction.store import AddReport, Store
 from extraction.table import read_table
 
 from .actors import Actors, actors_from_table
-from .events import event_ids
-from .filters import FilterOptions, filter_options
 from .markup import code_span
 from .memory import trim
 from .prepare import prepare_relations
@@ -211,25 +209,13 @@ def data_key(source: Source, store: Store | None = None, *, raw: bool = False) -
 
 @st.cache_data(show_spinner="Loading the relation table…", max_entries=2)
 def load_relations(kind: str, path: str, version: tuple[int, ...], raw: bool = False) -> pd.DataFrame:
-    """The relation table, ready for the views: the one place that reads it (a store's with
-    the reviews applied, or as extracted with ``raw``)."""
+    """The whole relation table in memory, prepared (a store's with the reviews applied, or as
+    extracted with ``raw``): what the Articles page lists a plain table's articles from. The
+    dashboard page queries instead (:mod:`components.view_data`)."""
     table = store_handle(path).relations(raw=raw) if kind == "store" else read_table(path)
     frame = prepare_relations(table)
     trim()  # return the reader's temporary buffers before Streamlit pickles the result
     return frame
-
-
-@st.cache_data(max_entries=2)
-def load_options(
-    kind: str, path: str, version: tuple[int, ...], raw: bool, actor_order: tuple[str, ...]
-) -> FilterOptions:
-    return filter_options(load_relations(kind, path, version, raw), actor_order=actor_order)
-
-
-@st.cache_data(show_spinner="Grouping mentions into events…", max_entries=2)
-def load_event_ids(kind: str, path: str, version: tuple[int, ...], raw: bool = False) -> pd.Series:
-    """The event id of each row of :func:`load_relations`'s frame (same order)."""
-    return event_ids(load_relations(kind, path, version, raw))
 
 
 @st.cache_data(max_entries=4)
