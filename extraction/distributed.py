@@ -218,7 +218,10 @@ def connect(scheduler: str | None, n_workers: int | None = None, *, processes: b
         n_workers=workers,
         threads_per_worker=1,
         processes=processes,
-        dashboard_address=None,
+        # no dashboard (bokeh is not a requirement); its HTTP server on a free port, so that a busy
+        # 8787 (another cluster) is no warning on stderr
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
         silence_logs=40,
     )
     return Client(cluster, set_as_default=False)

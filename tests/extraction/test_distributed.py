@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from extraction.cli.main import main
-from extraction.distributed import ExtractorPlugin, connect, event_month, run_on_cluster
+from extraction.distributed import PLUGIN, ExtractorPlugin, connect, event_month, run_on_cluster
 from extraction.documents import Document
 from extraction.errors import ClusterError
 from extraction.pipeline import Extractor
@@ -71,14 +71,12 @@ def test_the_cluster_gives_exactly_the_rows_of_the_single_process_build(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
-def test_cli_build_with_dask_and_export_of_the_dataset(tmp_path, single, capsys, monkeypatch):
-    import extraction.distributed as dist
-
-    monkeypatch.setattr(dist, "connect", lambda scheduler, workers: connect(None, 1, processes=False))
+def test_cli_build_with_dask_and_export_of_the_dataset(tmp_path, single, capsys):
+    """The default path: a LocalCluster of worker processes started (and closed) by the command."""
     bad = tmp_path / "empty.txt"
     bad.write_text("\n", encoding="utf-8")
     code = main(["build", *map(str, ARTICLES), str(bad), str(tmp_path / "gone.md"), "--engine", "dask",
-                 "--out", str(tmp_path / "ds"), "--batch-size", "3"])  # fmt: skip
+                 "--workers", "1", "--out", str(tmp_path / "ds"), "--batch-size", "3"])  # fmt: skip
     out, err = capsys.readouterr()
     assert code == 0
     assert [line.split(": ", 1)[0] for line in err.splitlines()] == ["skipped", "skipped"]
@@ -92,6 +90,27 @@ def test_cli_build_with_dask_and_export_of_the_dataset(tmp_path, single, capsys,
     capsys.readouterr()
     assert main(["build", str(ARTICLES[0]), "--engine", "dask", "--out", str(tmp_path / "x.parquet")]) == 2
     assert "[E004] with --engine dask, --out is a folder" in capsys.readouterr().err
+
+
+def test_cli_build_on_an_existing_scheduler(tmp_path, single, capsys):
+    """--scheduler ADDRESS: the command's batches run on that cluster (a scheduler on TCP, started
+    here by distributed itself), which the command leaves running."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
+                      dashboard_address=":0", silence_logs=40) as cluster, Client(cluster) as ours:  # fmt: skip
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://")
+        assert list(ours.run(lambda dask_worker: PLUGIN in dask_worker.plugins).values()) == [False]
+        code = main(["build", *map(str, ARTICLES), "--engine", "dask", "--scheduler", address,
+                     "--out", str(tmp_path / "ds"), "--batch-size", "2", "--quiet"])  # fmt: skip
+        out, err = capsys.readouterr()
+        assert code == 0 and err == ""
+        assert out.startswith("4 documents, ") and f"{len(single)} relations" in out
+        same_rows(read_table(tmp_path / "ds"), single)
+        # the command's worker plugin is now on that cluster's worker, and the cluster still runs
+        assert list(ours.run(lambda dask_worker: PLUGIN in dask_worker.plugins).values()) == [True]
+        assert ours.submit(sum, [1, 2]).result() == 3 and len(ours.nthreads()) == 1
 
 
 def test_a_document_that_fails_is_reported_and_its_batch_kept(tmp_path, client, monkeypatch):
