@@ -191,7 +191,9 @@ class TableSource:
                         raise DataFileError(f"no readable relation table under {path}: {problems[0]}")
                 listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
                 scan = (
-                    f"read_parquet([{listed}], hive_partitioning = {str(path.is_dir()).lower()}, "
+                    # partition keys (month=...) are not read: each file has the table's columns, and a
+                    # file beside the partitions (no key) would otherwise fail with a hive mismatch
+                    f"read_parquet([{listed}], hive_partitioning = false, "
                     "union_by_name = true, filename = true, file_row_number = true)"
                 )
                 available = [r[0] for r in self._con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]

@@ -150,8 +150,9 @@ class BulkLoads(Ingestion):
         if not files:
             raise InputProblem("no Parquet relation table could be read" + (f": {report.problems[0]}" if report.problems else ""))
         listed = ", ".join(_literal(f) for f in files)
-        hive = "true" if any("=" in part for f in files for part in f.parts) else "false"
-        scan = f"read_parquet([{listed}], union_by_name = true, hive_partitioning = {hive}, filename = true, file_row_number = true)"
+        # partition keys (month=...) are not read: every file holds the table's columns, and a file
+        # beside the partitions (no key) would otherwise fail the whole load with a hive mismatch
+        scan = f"read_parquet([{listed}], union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)"
         report.files = len(files)
         with self._transaction() as con:
             try:

@@ -61,8 +61,11 @@ def source(request, table, tmp_path_factory):
         src = query_source.TableSource(FIXTURE)
         yield src.cursor, src.relation
         src.close()
-    elif request.param == "dataset":
-        src = query_source.TableSource(write_dataset(table, folder / "ds"))
+    elif request.param == "dataset":  # hive partitions, and one file beside them (no partition key)
+        first = table["doc_id"] == table["doc_id"].iloc[0]
+        ds = write_dataset(table[~first], folder / "ds")
+        table[first].to_parquet(ds / "extra.parquet", index=False)
+        src = query_source.TableSource(ds)
         yield src.cursor, src.relation
         src.close()
     else:

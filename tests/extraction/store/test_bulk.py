@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from extraction.cli.main import main
-from extraction.errors import InputProblem
+from extraction.errors import InputProblem, StoreError
 from extraction.relation_ids import relation_ids
 from extraction.schema import COLUMNS
 from extraction.sources.gdelt import read_gdelt
@@ -116,3 +116,48 @@ def test_cli_add_takes_a_dataset(capsys, tmp_path, table, monkeypatch):
     code = main(["add", str(tmp_path / "gone.parquet"), "--db", str(db)])
     out, err = capsys.readouterr()
     assert code == 1 and err.startswith("error: [E001] no Parquet relation table could be read")
+
+
+def _corrupt_pages(good: Path, bad: Path) -> None:
+    """``good`` with the second half of every column chunk scrambled: its footer (schema) reads,
+    its data does not."""
+    import pyarrow.parquet as pq
+
+    data = bytearray(good.read_bytes())
+    group = pq.ParquetFile(good).metadata.row_group(0)
+    for j in range(group.num_columns):
+        chunk = group.column(j)
+        start = chunk.dictionary_page_offset or chunk.data_page_offset
+        for i in range(start + chunk.total_compressed_size // 2, start + chunk.total_compressed_size):
+            data[i] ^= 0x5A
+    bad.write_bytes(bytes(data))
+
+
+def test_a_file_that_fails_midway_leaves_the_store_as_it_was(tmp_path, store, table, capsys, monkeypatch):
+    """One transaction: a file whose schema reads but whose pages do not fails the load after the
+    checks, and nothing of it (not even the replacement of rows already stored) is kept."""
+    folder = write_dataset(table, tmp_path / "ds")
+    store.add_relation_tables([folder])
+    before, generation = stored(store), store.generation()
+    table.to_parquet(tmp_path / "whole.parquet", index=False, compression="zstd")
+    (folder / "month=2099-01").mkdir()
+    _corrupt_pages(tmp_path / "whole.parquet", folder / "month=2099-01" / "part-0.parquet")
+    with pytest.raises(StoreError, match=r"cannot load the Parquet relation tables, nothing was changed: .*ZSTD"):
+        store.add_relation_tables([folder])
+    pd.testing.assert_frame_equal(stored(store), before)
+    assert store.generation() == generation
+    monkeypatch.delenv("RELDASH_DB", raising=False)
+    capsys.readouterr()
+    assert main(["add", str(folder), "--db", str(store.path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: [E020] cannot load the Parquet relation tables, nothing was changed")
+    assert "month=2099-01/part-0.parquet" in err  # the file at fault is named
+    pd.testing.assert_frame_equal(stored(store), before)
+
+
+def test_a_file_beside_the_partitions_is_loaded_with_them(tmp_path, store, table):
+    folder = write_dataset(table[table["doc_id"] != table["doc_id"].iloc[0]], tmp_path / "ds")
+    table[table["doc_id"] == table["doc_id"].iloc[0]].to_parquet(folder / "extra.parquet", index=False)
+    report = store.add_relation_tables([folder])
+    assert (report.inserted, report.problems) == (42, [])
+    assert set(stored(store)["doc_id"]) == set(table["doc_id"])
