@@ -170,12 +170,15 @@ def load_view(
     return ViewData(cube, articles, rows, total, total, articles.total, origins)
 
 
-def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> Callable[[], object]:
+def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> Callable[[], bytes]:
     """The deferred data of the table's download: every filtered row (or event), streamed from
     the query in batches into a CSV file (as :func:`extraction.table.write_csv` writes it)."""
 
-    def build() -> object:
-        handle = tempfile.TemporaryFile()  # noqa: SIM115 - Streamlit reads and closes it
+    def build() -> bytes:
+        with tempfile.TemporaryFile() as handle:
+            return _write_download(handle)
+
+    def _write_download(handle) -> bytes:
         first = True
         with query_connection(kind, path, version, raw) as (con, relation):
             condition = relation_sql.where(filters, has_origin=relation.has_origin)
@@ -195,7 +198,9 @@ def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, fil
         if first:  # no rows: the header alone
             write_csv_part(_typed_rows(pd.DataFrame(columns=list(relation.columns))), handle, header=True)
         handle.seek(0)
-        return handle
+        # Streamlit takes bytes (or a BytesIO / read-only file; not the temporary file's
+        # BufferedRandom): the rows stream into the file, and the file is read once at the end
+        return handle.read()
 
     return build
 

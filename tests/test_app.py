@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.runtime.download_data_util import convert_data_to_bytes_and_infer_mime
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -57,11 +58,8 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]
     original = MediaFileManager.add_deferred
 
     def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        def as_bytes() -> bytes:  # as Streamlit reads what the callable returns: bytes, or a file
-            data = data_callable()
-            if hasattr(data, "read"):
-                with data:
-                    return data.read()
+        def as_bytes() -> bytes:  # what the callable returns, converted as Streamlit's execute_deferred does
+            data, _mime = convert_data_to_bytes_and_infer_mime(data_callable(), TypeError("unsupported download data"))
             return data
 
         captured[str(file_name)] = as_bytes
