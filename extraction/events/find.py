@@ -18,6 +18,7 @@ from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
 from .idioms import idiom_events
+from .joint import joint_actions
 from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
@@ -189,7 +190,14 @@ def find_events(
         for k, other in list(best.items()):
             if other.trigger_start in inside and other.event_type != ev.event_type:
                 del best[k]
-    derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
+    joint = list(joint_actions(sent, mentions_of))
+    for ev, verb in joint:  # "Chinese and Russian warships sailed together": partners, not each other's target
+        for k, other in list(best.items()):
+            if {k[0], k[1]} == {ev.source.actor, ev.target.actor} and other.trigger_start == verb:
+                del best[k]
+    derived = [
+        *modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall), *(e for e, _ in joint)
+    ]  # fmt: skip
     for ev in [*derived, *idiomatic]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:

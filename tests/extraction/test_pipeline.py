@@ -317,6 +317,17 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("strait", "Tensions in the Taiwan Strait worry Japanese exporters.", set()),
     ("washington-state", "Washington state exports apples to Japan.", set()),
     ("peninsula", "Peace on the Korean Peninsula remains elusive, Chinese analysts say.", set()),
+    # --- working with, coordination, lawsuits
+    ("work-with", "Japan will work with the United States to respond to the launch.",
+     {"JPN>USA COOPERATE intended"}),  # one side's intention, not yet mutual
+    ("working-with", "Japan is working with South Korea on a joint statement.",
+     {"JPN>KOR COOPERATE", "KOR>JPN COOPERATE"}),
+    ("confirmed-coordination", "Japan confirmed close coordination with the United States.",
+     {"JPN>USA COOPERATE", "USA>JPN COOPERATE"}),
+    ("purpose-clause-preposition", "South Korea has been working to repair relations with Beijing.", set()),
+    ("lawsuit", "China filed a lawsuit against the United States at the WTO.", {"CHN>USA ACCUSE"}),
+    ("legal-action", "Seoul took legal action against Tokyo over the export curbs.", {"KOR>JPN ACCUSE"}),
+    ("action-not-legal", "Japan took action against Chinese smugglers.", set()),
     ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
     ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
      set()),
