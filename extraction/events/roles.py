@@ -55,6 +55,11 @@ def object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: floa
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "from", "against"):
                     objs = [p for p in prep.children if p.dep_ == "pobj"]
                     found.extend(actors_of(objs, mentions_of, weight * weights.PARTNER))
+        if t.lemma_.lower() in _EVENT_NOUNS and not found:
+            for prep in t.children:  # "opposes the arms sale to Taiwan by the United States": the seller
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    objs = [p for p in prep.children if p.dep_ == "pobj"]
+                    found.extend(actors_of(objs, mentions_of, weight * weights.NOUN_BY_AGENT))
         if row.event_type == "AGREE":
             for acl in t.children:  # "accepted an invitation to visit Pyongyang"
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":

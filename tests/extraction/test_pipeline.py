@@ -341,6 +341,10 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"CHN>RUS CONSULT", "RUS>CHN CONSULT"}),
     ("calling-x-a-y", "North Korea cancelled talks with Seoul, calling the drills a provocation.",
      {"PRK>KOR REJECT"}),  # "calling" is no request here
+    # --- an event noun's agent is the one a reaction to it is aimed at
+    ("opposes-sale-by", "China strongly opposes the arms sale to Taiwan by the United States.",
+     {"CHN>USA ACCUSE", "USA>TWN AID"}),
+    ("welcomed-decision-by", "Japan welcomed the decision by South Korea to end the dispute.", {"JPN>KOR SUPPORT"}),
     ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
     ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
      set()),
