@@ -35,6 +35,8 @@ def filters_slug(filters: Filters, *, limit: int = 120) -> str:
         parts.append("-".join(_slug(c, 12) for c in filters.countries))
         if filters.match != "either":
             parts.append(filters.match)
+    if filters.dyad:
+        parts.append("dyad-" + "-".join(_slug(c, 12) for c in filters.dyad))
     if filters.date_from or filters.date_to:
         parts.append(filters.date_from.isoformat() if filters.date_from else "start")
         parts.append(filters.date_to.isoformat() if filters.date_to else "end")

@@ -12,7 +12,7 @@ from datetime import date
 
 import streamlit as st
 
-from .filter_state import filters_from_widgets, widget_keys, widget_values
+from .filter_state import dyad_choices, dyad_pair, filters_from_widgets, widget_keys, widget_values
 from .filters import (
     COUNT_LABELS,
     COUNT_MODES,
@@ -28,6 +28,9 @@ from .query import filters_from_query
 
 #: Above this many articles the article filter is a text box (an id) instead of a list.
 MAX_ARTICLE_CHOICES = 5000
+#: Above this many actors the sidebar lists no dyads (a dyad is then picked on the matrix,
+#: network or map, or given in the link).
+MAX_DYAD_ACTORS = 30
 
 
 def _seed(key: str, filters: Filters, options: FilterOptions) -> None:
@@ -50,6 +53,9 @@ def _sanitise(key: str, options: FilterOptions) -> None:
         current = state.get(keys[name], [])
         if any(v not in ok for v in current):
             state[keys[name]] = [v for v in current if v in ok]
+    dyad = state.get(keys["dyad"], "")
+    if dyad and not (dyad_pair(dyad) and set(dyad_pair(dyad)) <= set(options.actors)):
+        state[keys["dyad"]] = ""
     if state.get(keys["match"]) not in MATCH_MODES:
         state[keys["match"]] = "either"
     if state.get(keys["count"]) not in COUNT_MODES:
@@ -134,6 +140,15 @@ def render_filters(
         horizontal=True,
         help="Source: the picked actor acts; target: it is acted upon; between them: both sides are picked.",
     )
+    if len(options.actors) <= MAX_DYAD_ACTORS:
+        st.selectbox(
+            "Dyad",
+            options=dyad_choices(options.actors),
+            key=keys["dyad"],
+            format_func=lambda text: text or "All dyads",
+            help="One directed pair, source → target. Click a cell of the dyad matrix, an arrow of the network "
+            "or an arc of the map to pick one.",
+        )
     if options.date_min and options.date_max:
         st.date_input(
             "Event date",

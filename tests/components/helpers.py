@@ -10,6 +10,7 @@ from components.filters import Filters
 FULL = Filters(
     countries=("USA", "CHN"),
     match="both",
+    dyad=("USA", "CHN"),
     date_from=date(2018, 1, 1),
     date_to=date(2024, 12, 31),
     event_types=("AGREE", "SANCTION"),

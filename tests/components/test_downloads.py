@@ -25,7 +25,7 @@ def test_csv_download_reads_back_to_the_same_relations(rel: pd.DataFrame) -> Non
 def test_slug_and_file_names_are_safe() -> None:
     assert download_name("mentions", Filters()) == "mentions_all.csv"
     name = download_name("mentions", FULL)
-    assert name.startswith("mentions_USA-CHN_both_2018-01-01_2024-12-31_AGREE-SANCTION")
+    assert name.startswith("mentions_USA-CHN_both_dyad-USA-CHN_2018-01-01_2024-12-31_AGREE-SANCTION")
     assert name.endswith(".csv") and len(name) <= 160
     assert all(c.isalnum() or c in "._-" for c in name)
     evil = Filters(text="../../etc/passwd\x00<b>", article="a/b\\c")
