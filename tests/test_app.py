@@ -450,7 +450,7 @@ def test_counting_events_every_view_counts_and_names_events(
         assert "events" in got.columns and "mentions" not in got.columns, name
         same_rows(got, want)
     assert int(expected["dyads"]["events"].sum()) == len(events)
-    assert "**Events per month, by quad class**" in [m.value for m in at.markdown]
+    assert "**Events per quarter, by quad class**" in [m.value for m in at.markdown]  # 2016-2025: quarters
     assert at.subheader[-1].value == "Events"
     deck = json.dumps(map_spec(at))
     assert " events in " in deck and " relations" not in deck and " mentions in " not in deck

@@ -50,3 +50,19 @@ def relation(**values) -> dict:
     }
     row.update(values)
     return row
+
+
+def validate_vega(spec: dict) -> dict:
+    """Validate a view's Vega-Lite spec (its datasets hold DataFrames) against the Vega-Lite schema,
+    as Altair would; returns the spec with its datasets as records."""
+    import json
+
+    import altair as alt
+
+    datasets = {
+        name: json.loads(frame.to_json(orient="records", date_format="iso")) for name, frame in spec.get("datasets", {}).items()
+    }
+    plain = {**spec, "datasets": datasets}
+    chart_type = alt.LayerChart if "layer" in plain else alt.Chart
+    chart_type.from_dict(plain, validate=True)
+    return plain
