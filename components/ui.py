@@ -17,6 +17,7 @@ import streamlit as st
 from extraction import config
 
 from .access import MAX_ATTEMPTS, WriteAccess, off_message, password_matches, write_access
+from .data_dictionary import TITLE, anchor
 from .downloads import csv_bytes, download_name
 from .dyads import DEFAULT_UNIT, QUAD_COLUMNS
 from .filters import Filters
@@ -98,6 +99,15 @@ def draw_altair(chart: alt.TopLevelMixin, *, key: str, width: Any = "stretch") -
     st.vega_lite_chart(spec=spec, key=key, width=width)
 
 
+#: The Data dictionary page's path (see app.py): each CSV download links to its section there.
+DICTIONARY_PAGE = "dictionary"
+
+
+def dictionary_link(view: str) -> str:
+    """A Markdown link to the ``view`` CSV's section of the Data dictionary page."""
+    return f"[{TITLE}]({DICTIONARY_PAGE}#{anchor(view)})"
+
+
 def render_download(
     frame: pd.DataFrame,
     *,
@@ -110,8 +120,8 @@ def render_download(
     extension: str = "csv",
     mime: str = "text/csv",
 ) -> None:
-    """A download button for ``frame`` (CSV), named after the view and the filter. ``data``: another
-    file to build instead of the CSV
+    """A download button for ``frame`` (CSV), named after the view and the filter; its help links
+    to the file's columns in the Data dictionary. ``data``: another file to build instead of the CSV
     (``extension`` and ``mime`` then say what it is).
 
     The file is built only when the button is clicked (a deferred download), so a rerun does not
@@ -119,11 +129,11 @@ def render_download(
     """
     rows = len(frame)
     if help_text is None:
-        help_text = f"{rows:,} row{'s' if rows != 1 else ''}, as CSV"
+        help_text = f"{rows:,} row{'s' if rows != 1 else ''}, as CSV. Columns: {dictionary_link(view)}."
     st.download_button(
         label,
         data=data or partial(csv_bytes, frame),
-        file_name=download_name(view, filters) if extension == "csv" else f"{view}.{extension}",
+        file_name=download_name(view, filters, extension),
         mime=mime,
         key=f"{key}_download",
         help=help_text,

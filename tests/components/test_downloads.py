@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from components.downloads import csv_bytes, download_name, filters_slug
 from components.filters import Filters, apply_filters
@@ -47,3 +48,19 @@ def test_downloads_are_spreadsheet_safe(rel: pd.DataFrame) -> None:
     assert plain["dyad"].tolist() == ["USA \u2192 CHN", "'-CHN", "JPN \u2192 KOR"]
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     assert numeric and [c for c in numeric if not pd.api.types.is_numeric_dtype(plain[c])] == []
+
+
+@pytest.mark.parametrize(
+    ("view", "filters", "extension", "name"),
+    [
+        ("events", Filters(count="events"), "csv", "events_all.csv"),  # not events_all_events.csv
+        ("events", Filters(countries=("USA",), count="events"), "csv", "events_USA.csv"),
+        ("dyads", Filters(count="events"), "csv", "dyads_events.csv"),  # the count mode is part of the filter
+        ("network", Filters(dyad=("USA", "CHN")), "gexf", "network_dyad-USA-CHN.gexf"),
+        ("map", Filters(), "png", "map_all.png"),
+        ("map", Filters(), "../../x", "map_all.x"),  # an odd extension is made safe too
+        ("mentions", Filters(count="mentions"), "csv", "mentions_all.csv"),
+    ],
+)
+def test_file_names_say_the_count_once(view: str, filters: Filters, extension: str, name: str) -> None:
+    assert download_name(view, filters, extension) == name

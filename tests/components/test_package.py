@@ -16,6 +16,7 @@ PURE = (
     "aggregate",
     "article_list",
     "bins",
+    "data_dictionary",
     "downloads",
     "dyads",
     "events",
@@ -48,7 +49,7 @@ VIEWS = (
     "table_view",
     "timeline_view",
 )
-PAGES = ("dashboard_page", "articles_page", "add_page")
+PAGES = ("dashboard_page", "articles_page", "add_page", "dictionary_page")
 DRAWING = {"streamlit", "pydeck", "altair"}
 
 
