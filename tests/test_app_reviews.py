@@ -48,8 +48,11 @@ def notices(at: AppTest) -> list[tuple[str, str]]:
 
 
 def page_html(at: AppTest) -> str:
-    """The page's HTML blocks (evidence, article), without the script that watches for dropped links."""
-    return "\n".join(h.value for h in at.html if "reldash-dropped-query" not in h.value)
+    """The page's HTML blocks (evidence, article), without the script that watches for dropped links and
+    the map's legend."""
+    return "\n".join(
+        h.value for h in at.html if "reldash-dropped-query" not in h.value and "reldash-map-legend" not in h.value
+    )
 
 
 def shown_row(at: AppTest, relation_id: str) -> pd.Series | None:

@@ -27,6 +27,8 @@ PURE = (
     "geometry",
     "headline",
     "map_data",
+    "map_layout",
+    "map_png",
     "markup",
     "memory",
     "network",
