@@ -23,7 +23,9 @@ def _column_config() -> dict[str, object]:
     for column in COLUMNS_SHOWN:
         if column.number_format:
             config[column.name] = st.column_config.NumberColumn(column.heading, format=column.number_format)
-        elif column.heading or column.width:
+        elif column.name == "negated":
+            config[column.name] = st.column_config.CheckboxColumn(column.heading)
+        else:
             config[column.name] = st.column_config.TextColumn(column.heading, width=column.width)
     return config
 
