@@ -40,11 +40,8 @@ def _template(unit: str, by_count: bool, order: tuple[str, ...], clickable: bool
         x=alt.X("target:N", sort=list(order), title="Target", axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y("source:N", sort=list(order), title="Source"),
     )
-    cells = base.mark_rect(**({"cursor": "pointer"} if clickable else {})).encode(
-        color=colour,
-        stroke=alt.Stroke("outline:N", scale=None),
-        strokeWidth=alt.StrokeWidth("outline_width:Q", scale=None),
-        tooltip=tooltip,
+    cells = base.mark_rect(stroke="white", strokeWidth=1, **({"cursor": "pointer"} if clickable else {})).encode(
+        color=colour, tooltip=tooltip
     )
     if clickable:
         cells = cells.add_params(alt.selection_point(name=PARAMS[DYAD], fields=["source", "target"], on="click"))
@@ -53,8 +50,16 @@ def _template(unit: str, by_count: bool, order: tuple[str, ...], clickable: bool
         color=alt.Color("label_colour:N", scale=None, legend=None),
         tooltip=tooltip,
     )
+    outline = (
+        alt.Chart(alt.Data(name="picked"))
+        .mark_rect(filled=False, stroke=PICKED_COLOUR, strokeWidth=3)
+        .encode(
+            x=alt.X("target:N", sort=list(order), title="Target", axis=alt.Axis(labelAngle=0, orient="top")),
+            y=alt.Y("source:N", sort=list(order), title="Source"),
+        )
+    )
     size = max(220, 48 * len(order))
-    return vega_template(alt.layer(cells, labels).resolve_scale(color="independent").properties(height=size))
+    return vega_template(alt.layer(cells, labels, outline).resolve_scale(color="independent").properties(height=size))
 
 
 def matrix_chart(
@@ -66,7 +71,7 @@ def matrix_chart(
     clickable: bool = False,
 ) -> dict:
     """The Vega-Lite spec of the heatmap of ``summary`` (a :func:`~components.dyads.dyad_summary`)
-    for ``metric`` (one of :data:`METRICS`); ``dyad``: the picked cell, outlined; ``clickable``:
+    for ``metric`` (one of :data:`METRICS`); ``dyad``: the picked cell, outlined on top; ``clickable``:
     cells are the selection parameter ``pick_dyad``."""
     unit = count_unit(summary)
     by_count = metric != "mean_intensity"
@@ -84,12 +89,11 @@ def matrix_chart(
             "white" if (r > 0.6 * max_count if by_count else (not pd.isna(v) and abs(v) > 6.5)) else "#222222"
             for r, v in zip(summary[unit], summary["mean_intensity"], strict=True)
         ],
-        outline="white" if picked is None else picked.map({True: PICKED_COLOUR, False: "white"}),
-        outline_width=1 if picked is None else picked.map({True: 4, False: 1}),
     )
     present = set(summary["source"]) | set(summary["target"])
     order = tuple([a for a in actors if a in present] + sorted(present - set(actors)))
-    return with_data(_template(unit, by_count, order, clickable), {"cells": cells})
+    chosen = summary[picked][["source", "target"]] if picked is not None else summary.iloc[0:0][["source", "target"]]
+    return with_data(_template(unit, by_count, order, clickable), {"cells": cells, "picked": chosen})
 
 
 def render_matrix(

@@ -15,6 +15,7 @@ from extraction.schema import QUAD_CLASSES
 from .bins import BIN_LABELS, row_periods
 from .dyads import DEFAULT_UNIT, count_unit
 from .filters import Filters
+from .labels import count_text
 from .scale import INTENSITY_HELP
 from .selection import DATES, PARAMS
 from .timeline import (
@@ -93,7 +94,7 @@ def _counts_template(unit: str, size: str, brush: bool) -> str:
                 "quad_class:N",
                 title="Quad class",
                 scale=alt.Scale(domain=list(QUAD_COLOURS), range=list(QUAD_COLOURS.values())),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", columns=2),
             ),
             tooltip=[
                 alt.Tooltip("period:N", title=BIN_LABELS[size]),
@@ -250,11 +251,11 @@ def render_timeline(
         undated = int((~row_periods(df).dated).sum())
         spread = float(series[spread_column(unit)].sum())
         if undated:
-            notes.append(f"{undated:,} {unit} without a date are not plotted.")
+            notes.append(f"{count_text(undated, unit)} without a date not plotted.")
         if spread:
             notes.append(
-                f"Grey: {round(spread):,} {unit} dated only to a month or a year, shared out over the "
-                f"{bin_word}s of their period instead of drawn on its first day."
+                f"Grey: {count_text(round(spread), unit)} dated only to a month or a year, shared out over the "
+                f"{bin_word}s of the period instead of drawn on its first day."
             )
         if brush:
             notes.append("Drag across either chart to filter on those dates.")

@@ -112,7 +112,7 @@ def test_default_view(monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame) 
     assert figures["Mean intensity"] == f"{expected['intensity'].mean():+.2f}"
     assert at.query_params == {}
     assert len(table_frame(at)) == 38
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Dyad matrix", "Timeline", "Mentions"]
     assert at.get("deck_gl_json_chart"), "the map is drawn"
     assert len(at.get("vega_lite_chart")) == 4  # network, two timelines, matrix
 
@@ -638,7 +638,7 @@ def test_store_is_the_default_and_starts_with_the_demo_corpus(store_db: Path) ->
     assert metrics(at)["Mentions"] == str(len(expected))
     assert metrics(at)["Articles"] == "3"
     assert any("Relation store" in c.value for c in at.caption)
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Dyad matrix", "Timeline", "Mentions"]
     assert set(table_frame(at)["origin"]) == {"text"}
     assert not at.sidebar.get("multiselect") or "filter_origins" not in [w.key for w in at.sidebar.multiselect]
 

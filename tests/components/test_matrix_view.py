@@ -29,9 +29,10 @@ def test_a_cell_is_a_pick_and_the_picked_cell_is_outlined(view: pd.DataFrame) ->
     (param,) = spec["params"]
     assert param["name"] == "pick_dyad" and param["select"]["fields"] == ["source", "target"]
     assert param["views"] == [spec["layer"][0]["name"]]  # on the cells
-    cells = matrix_chart(dyad_summary(view), metric="count", dyad=("CHN", "USA"))["datasets"]["cells"]
-    outlined = cells[cells["outline"] == PICKED_COLOUR]
-    assert outlined[["source", "target"]].values.tolist() == [["CHN", "USA"]]
+    picked = matrix_chart(dyad_summary(view), metric="count", dyad=("CHN", "USA"))
+    assert picked["datasets"]["picked"].values.tolist() == [["CHN", "USA"]]
+    assert picked["layer"][-1]["mark"] == {"type": "rect", "filled": False, "stroke": PICKED_COLOUR, "strokeWidth": 3}
+    assert matrix_chart(dyad_summary(view), metric="count")["datasets"]["picked"].empty
 
 
 def test_events_mode_names_its_legend_events(rel: pd.DataFrame) -> None:
