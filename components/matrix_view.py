@@ -17,6 +17,8 @@ from .ui import OnPick, draw_vega, dyad_tooltip, render_download, vega_template,
 
 #: What the cells' colour shows: the dyad's count (of mentions or events), or its mean intensity.
 METRICS: tuple[str, ...] = ("count", "mean_intensity")
+#: The cells and their numbers are picks of a dyad.
+PICKS = (PARAMS[DYAD], f"{PARAMS[DYAD]}_label")
 #: Outline of the picked cell.
 PICKED_COLOUR = "#e4572e"
 
@@ -44,12 +46,14 @@ def _template(unit: str, by_count: bool, order: tuple[str, ...], clickable: bool
         color=colour, tooltip=tooltip
     )
     if clickable:
-        cells = cells.add_params(alt.selection_point(name=PARAMS[DYAD], fields=["source", "target"], on="click"))
-    labels = base.mark_text(fontSize=11).encode(
+        cells = cells.add_params(alt.selection_point(name=PICKS[0], fields=["source", "target"], on="click"))
+    labels = base.mark_text(fontSize=11, **({"cursor": "pointer"} if clickable else {})).encode(
         text="label:N",
         color=alt.Color("label_colour:N", scale=None, legend=None),
         tooltip=tooltip,
     )
+    if clickable:  # a click on a cell's number picks the cell too
+        labels = labels.add_params(alt.selection_point(name=PICKS[1], fields=["source", "target"], on="click"))
     outline = (
         alt.Chart(alt.Data(name="picked"))
         .mark_rect(filled=False, stroke=PICKED_COLOUR, strokeWidth=3)
@@ -72,7 +76,7 @@ def matrix_chart(
 ) -> dict:
     """The Vega-Lite spec of the heatmap of ``summary`` (a :func:`~components.dyads.dyad_summary`)
     for ``metric`` (one of :data:`METRICS`); ``dyad``: the picked cell, outlined on top; ``clickable``:
-    cells are the selection parameter ``pick_dyad``."""
+    cells and their numbers are selection parameters (:data:`PICKS`)."""
     unit = count_unit(summary)
     by_count = metric != "mean_intensity"
     max_count = int(summary[unit].max()) if len(summary) else 0
@@ -127,7 +131,7 @@ def render_matrix(
     spec = matrix_chart(
         summary, metric=metric or "count", actors=actors, dyad=filters.dyad, clickable=on_pick is not None
     )
-    draw_vega(spec, key=f"{key}_chart_{version}", on_pick=on_pick, picks=[PARAMS[DYAD]])
+    draw_vega(spec, key=f"{key}_chart_{version}", on_pick=on_pick, picks=PICKS)
     click = " Click a cell to filter on that dyad; click it again to clear." if on_pick else ""
     st.caption(f"Rows: the acting side (source); columns: the side acted upon (target).{click}")
     render_download(summary, key=key, view="dyads", filters=filters, label="Download dyad summary (CSV)")

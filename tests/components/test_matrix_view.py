@@ -26,9 +26,10 @@ def test_matrix_chart_builds(view: pd.DataFrame, metric: str) -> None:
 
 def test_a_cell_is_a_pick_and_the_picked_cell_is_outlined(view: pd.DataFrame) -> None:
     spec = validate_vega(matrix_chart(dyad_summary(view), metric="count", dyad=("CHN", "USA"), clickable=True))
-    (param,) = spec["params"]
-    assert param["name"] == "pick_dyad" and param["select"]["fields"] == ["source", "target"]
-    assert param["views"] == [spec["layer"][0]["name"]]  # on the cells
+    params = {p["name"]: p for p in spec["params"]}
+    assert set(params) == {"pick_dyad", "pick_dyad_label"}  # a cell, or the number on it
+    assert all(p["select"]["fields"] == ["source", "target"] for p in params.values())
+    assert params["pick_dyad"]["views"] == [spec["layer"][0]["name"]]
     picked = matrix_chart(dyad_summary(view), metric="count", dyad=("CHN", "USA"))
     assert picked["datasets"]["picked"].values.tolist() == [["CHN", "USA"]]
     assert picked["layer"][-1]["mark"] == {"type": "rect", "filled": False, "stroke": PICKED_COLOUR, "strokeWidth": 3}
