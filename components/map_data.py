@@ -174,6 +174,12 @@ def _label_place(i: int, shown: np.ndarray, radius: float, *, near: float = 70.0
     }
 
 
+def _circle(lon1: float, lat1: float, lon2: float, lat2: float, points: int) -> tuple[np.ndarray, np.ndarray]:
+    """Longitudes (continuous, from ``wrap_lon(lon1)``) and latitudes of the great circle: numpy arrays."""
+    path = np.array(great_circle(lon1, lat1, lon2, lat2, points=points))
+    return path[:, 0], path[:, 1]
+
+
 def _bend_pixels(points: np.ndarray, amount: float = 0.1, cap: float = 30.0) -> np.ndarray:
     """Push a pixel path to the left of its direction (screen y grows down), most in the middle."""
     if len(points) < 3:
@@ -203,7 +209,7 @@ def arc_path(
     centre: float,
     view: View,
     *,
-    points: int = 32,
+    points: int = 24,
 ) -> tuple[list[list[float]], bool]:
     """An arc's path (lon, lat in the rotated frame) from the source's marker to the target's, and
     whether it follows the great circle. ``source`` and ``target`` are the capitals (lon, lat, not
@@ -211,18 +217,21 @@ def arc_path(
     frame from one capital to the other, bent aside and moved with the markers; otherwise (it would
     leave one edge of the map and come back on the other) the arc is a curve inside the frame."""
     shown_a, shown_b = shown
-    circle = to_frame(great_circle(source[0], source[1], target[0], target[1], points=points), centre)
+    lons, lats = _circle(source[0], source[1], target[0], target[1], points)
+    lons = lons - centre  # continuous already: shift into the frame as one piece
+    lons = lons - 360.0 * np.round((lons[0] - wrap_lon(lons[0])) / 360.0)
     end = wrap_lon(target[0] - centre)
-    whole = abs(circle[-1][0] - end) < 1e-6 and all(-180.0 <= x <= 180.0 for x, _ in circle)
+    whole = abs(lons[-1] - end) < 1e-6 and bool(((lons >= -180.0) & (lons <= 180.0)).all())
     if whole:
-        pixels = np.array([view.pixel(x, y) for x, y in circle])
+        pixels = view.pixels(lons, lats)
         t = np.linspace(0.0, 1.0, len(pixels))[:, None]
         pixels = pixels + (1 - t) * (shown_a - pixels[0]) + t * (shown_b - pixels[-1])
         pixels = _bend_pixels(pixels)
     else:
         pixels = _curve(shown_a, shown_b, points=points)
-    path = [view.lonlat(float(x), float(y)) for x, y in pixels]
-    return [[round(x, 3), round(max(-MAX_PATH_LAT, min(MAX_PATH_LAT, y)), 3)] for x, y in path], whole
+    path = view.lonlats(pixels)
+    path[:, 1] = np.clip(path[:, 1], -MAX_PATH_LAT, MAX_PATH_LAT)
+    return np.round(path, 2).tolist(), whole
 
 
 MAX_PATH_LAT = 84.0

@@ -67,6 +67,23 @@ class View:
         cx, cy = world_xy(self.longitude, self.latitude)
         return world_lonlat(cx + (px - self.width / 2) / self.scale, cy + (py - self.height / 2) / self.scale)
 
+    def pixels(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+        """:meth:`pixel` of many points at once: an (n, 2) array."""
+        cx, cy = world_xy(self.longitude, self.latitude)
+        lats = np.clip(np.asarray(lats, dtype=float), -MAX_LAT, MAX_LAT)
+        x = (np.asarray(lons, dtype=float) + 180.0) / 360.0 * WORLD
+        y = (1.0 - np.log(np.tan(np.pi / 4 + np.radians(lats) / 2)) / np.pi) / 2.0 * WORLD
+        return np.stack([(x - cx) * self.scale + self.width / 2, (y - cy) * self.scale + self.height / 2], axis=1)
+
+    def lonlats(self, pixels: np.ndarray) -> np.ndarray:
+        """:meth:`lonlat` of many pixels at once: an (n, 2) array of (lon, lat)."""
+        cx, cy = world_xy(self.longitude, self.latitude)
+        x = cx + (pixels[:, 0] - self.width / 2) / self.scale
+        y = cy + (pixels[:, 1] - self.height / 2) / self.scale
+        lon = x / WORLD * 360.0 - 180.0
+        lat = np.degrees(2 * np.arctan(np.exp(np.pi * (1.0 - 2.0 * y / WORLD))) - np.pi / 2)
+        return np.stack([lon, lat], axis=1)
+
     def degrees_per_pixel(self) -> float:
         return 360.0 / (WORLD * self.scale)
 
@@ -209,7 +226,7 @@ def simplify(ring: Sequence[tuple[float, float]], tolerance: float) -> list[tupl
     return [tuple(p) for p in pts[keep]]
 
 
-def tolerance_level(view: View, pixels: float = 0.8) -> float:
+def tolerance_level(view: View, pixels: float = 1.2) -> float:
     """The simplification tolerance (degrees) for ``pixels`` at the view's zoom, rounded down to a
     power of two (so that nearby views share the work)."""
     degrees = pixels * view.degrees_per_pixel()
@@ -230,24 +247,42 @@ def _simplified(text: str, centre: float, tolerance: float) -> tuple[tuple[str, 
     return tuple(out)
 
 
+def _outer(bbox: tuple[float, float, float, float], step: float = 10.0) -> tuple[float, float, float, float]:
+    """``bbox`` widened to multiples of ``step`` degrees: nearby views share one cut."""
+    west, south, east, north = bbox
+    return (
+        math.floor(west / step) * step,
+        max(math.floor(south / step) * step, -MAX_LAT),
+        math.ceil(east / step) * step,
+        min(math.ceil(north / step) * step, MAX_LAT),
+    )
+
+
 def regional_outlines(
     geometry: Mapping[str, Any] | str | None,
     centre: float,
     view: View,
     *,
-    margin: float = 2.2,
+    margin: float = 1.6,
 ) -> list[dict[str, Any]]:
     """The country outlines the map needs for ``view``: rotated to the frame whose 0 is ``centre``,
-    simplified to under a pixel at the view's zoom, cut to ``margin`` times the view (the rest is
-    off screen unless the reader zooms out a lot), coordinates rounded to 0.01 degree. GeoJSON
-    features (MultiPolygons) with ``iso_a3`` in their properties."""
+    simplified to about a pixel at the view's zoom, cut to ``margin`` times the view (widened to
+    whole 10-degree steps; the rest is off screen unless the reader zooms out), coordinates rounded
+    to what a pixel shows. GeoJSON features (MultiPolygons) with ``iso_a3`` in their properties.
+    Memoised: a filter that keeps the frame reuses the cut."""
     if geometry is None:
         return []
     text = geometry if isinstance(geometry, str) else json.dumps(geometry)
-    tolerance = tolerance_level(view)
-    bbox = view.bounds(margin)
+    return _cut(text, round(float(centre), 6), tolerance_level(view), _outer(view.bounds(margin)))
+
+
+@lru_cache(maxsize=32)
+def _cut(
+    text: str, centre: float, tolerance: float, bbox: tuple[float, float, float, float]
+) -> list[dict[str, Any]]:
+    digits = max(1, min(3, math.ceil(-math.log10(tolerance)) + 1))
     features = []
-    for iso, rings in _simplified(text, round(float(centre), 6), tolerance):
+    for iso, rings in _simplified(text, centre, tolerance):
         polygons = []
         for ring in rings:
             xs = [x for x, _ in ring]
@@ -256,7 +291,7 @@ def regional_outlines(
                 continue
             clipped = _clip_ring(list(ring), bbox)
             if len(clipped) >= 4:
-                polygons.append([[[round(x, 2), round(y, 2)] for x, y in clipped]])
+                polygons.append([[[round(x, digits), round(y, digits)] for x, y in clipped]])
         if polygons:
             features.append(
                 {"type": "Feature", "properties": {"iso_a3": iso}, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}

@@ -395,6 +395,8 @@ def test_table_shows_first_rows_but_download_has_all(
     assert any(f"first {DEFAULT_LIMIT:,} of {len(big):,}" in c.value for c in at.caption)
     got = read_csv(downloads["mentions_neg_hyp.csv"]())
     assert len(got) == len(big)
+    at.button(key="table_more").click().run()  # more rows on request
+    assert len(table_frame(at)) == len(big) and not [b for b in at.button if b.key == "table_more"]
 
 
 def test_every_download_is_spreadsheet_safe(

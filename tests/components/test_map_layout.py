@@ -13,6 +13,7 @@ from components.map_layout import (
     MIN_SPAN_LON,
     View,
     _clip_ring,
+    _outer,
     fit,
     regional_outlines,
     separate,
@@ -98,10 +99,19 @@ def test_regional_outlines_are_a_fraction_of_the_world() -> None:
     assert {"CHN", "JPN", "KOR", "PRK", "TWN"} <= codes and "BRA" not in codes and "FRA" not in codes
     size = len(json.dumps(features))
     assert size < len(GEO) / 4
-    west, south, east, north = view.bounds(2.2)
+    west, south, east, north = _outer(view.bounds(1.6))
     for feature in features:
         for polygon in feature["geometry"]["coordinates"]:
             for x, y in polygon[0]:
                 assert west - 1e-6 <= x <= east + 1e-6 and south - 1e-6 <= y <= north + 1e-6
     assert regional_outlines(None, 150.0, view) == []
-    assert tolerance_level(view) == 2.0 ** math.floor(math.log2(0.8 * view.degrees_per_pixel()))
+    assert tolerance_level(view) == 2.0 ** math.floor(math.log2(1.2 * view.degrees_per_pixel()))
+    assert regional_outlines(GEO, 150.0, View(-30.01, 35.01, 3.5, 1000, 520)) is features  # a nearby view: the same cut
+
+
+def test_pixels_and_lonlats_match_the_single_point_forms() -> None:
+    view = View(150.0, 35.0, 2.3, 1000, 520)
+    lons, lats = np.array([100.0, 150.0, 200.0]), np.array([10.0, 35.0, 60.0])
+    pixels = view.pixels(lons, lats)
+    assert np.allclose(pixels, [view.pixel(x, y) for x, y in zip(lons, lats, strict=True)])
+    assert np.allclose(view.lonlats(pixels), np.stack([lons, lats], axis=1))
