@@ -5,12 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .headline import Headline, format_intensity, format_span, headline
+from .headline import Headline, Totals, format_intensity, format_span, headline, totals_text
 from .scale import INTENSITY_HELP
 
 
-def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None) -> Headline:
-    """The figures of ``df``; with ``mentions``, ``df`` is one row per event and an "Events" figure leads."""
+def render_headline(
+    df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None = None, totals: Totals | None = None
+) -> Headline:
+    """The figures of ``df``; with ``mentions``, ``df`` is one row per event and an "Events" figure leads.
+    ``totals``: why the figures differ from the whole table's (shown, hidden by which filter,
+    articles without mentions), said under the figures."""
     figures = headline(df, mentions=mentions)
     if figures.events is None:
         cols = st.columns([1, 1, 1, 1.3, 1.9])
@@ -37,4 +41,6 @@ def render_headline(df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | None
         format_span(figures.date_from, figures.date_to),
         help="Earliest and latest event date (the article's date where the event has none).",
     )
+    if totals is not None:
+        st.markdown(totals_text(totals))
     return figures

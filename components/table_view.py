@@ -23,9 +23,19 @@ def _column_config() -> dict[str, object]:
     for column in COLUMNS_SHOWN:
         if column.number_format:
             config[column.name] = st.column_config.NumberColumn(column.heading, format=column.number_format)
-        elif column.heading or column.width:
+        elif column.name == "negated":
+            config[column.name] = st.column_config.CheckboxColumn(column.heading)
+        else:
             config[column.name] = st.column_config.TextColumn(column.heading, width=column.width)
     return config
+
+
+#: Rows added by "Show more rows".
+MORE_ROWS = 500
+
+
+def _more_rows(key: str, limit: int) -> None:
+    st.session_state[key] = limit
 
 
 def render_table(
@@ -49,6 +59,8 @@ def render_table(
     if df.empty:
         st.info(f"No {noun} match this filter.")
         return table_rows(df, limit=limit)
+    more_key = f"{key}_more_rows"
+    limit = max(limit, int(st.session_state.get(more_key, 0)))
     rows = table_rows(df, limit=limit)
     if len(df) > limit:
         st.caption(
@@ -70,7 +82,17 @@ def render_table(
         height=360,
         column_config=_column_config(),
     )
-    render_download(public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)")
+    left, right = st.columns([1, 1])
+    with left:
+        render_download(public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)")
+    if len(df) > limit:
+        right.button(
+            f"Show {min(MORE_ROWS, len(df) - limit):,} more rows",
+            key=f"{key}_more",
+            on_click=_more_rows,
+            args=(more_key, limit + MORE_ROWS),
+            help="Rows are sent to the browser as they are shown: the first few hundred answer fastest.",
+        )
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected and 0 <= selected[0] < len(rows):
         st.markdown("**Evidence**")

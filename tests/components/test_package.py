@@ -15,22 +15,32 @@ PURE = (
     "add_checks",
     "aggregate",
     "article_list",
+    "bins",
+    "data_dictionary",
     "downloads",
+    "drilldown",
     "dyads",
     "events",
     "evidence",
+    "filter_history",
     "filter_state",
     "filters",
     "geometry",
     "headline",
+    "labels",
     "map_data",
+    "map_layout",
+    "map_png",
     "markup",
     "memory",
     "network",
+    "network_export",
+    "playback",
     "prepare",
     "query",
     "review_data",
     "scale",
+    "selection",
     "table_rows",
     "timeline",
 )
@@ -39,12 +49,14 @@ VIEWS = (
     "map_view",
     "matrix_view",
     "network_view",
+    "playback_view",
     "review_view",
+    "selection_view",
     "sidebar",
     "table_view",
     "timeline_view",
 )
-PAGES = ("dashboard_page", "articles_page", "add_page")
+PAGES = ("dashboard_page", "articles_page", "add_page", "dictionary_page")
 DRAWING = {"streamlit", "pydeck", "altair"}
 
 
