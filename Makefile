@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean-venv browser demo
+.PHONY: run test lint bench clean-venv browser demo screenshot
 
 # The project itself is installed editable (its dependencies are those of requirements.txt,
 # installed just before), so that $(VENV)/bin/reldash runs `python -m extraction`.
@@ -34,6 +34,10 @@ test: $(STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# Refresh the README's screenshot (docs/screenshot.png) from the browser test; `make test` leaves it alone.
+screenshot: $(STAMP) browser
+	RELDASH_SCREENSHOT=docs/screenshot.png $(PY) -m pytest -q tests/test_browser.py -k dashboard_in_a_real_browser
+
 demo: $(STAMP)
 	$(PY) -m extraction build data/articles --out data/demo/relations.csv
 
@@ -42,6 +46,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_dashboard.py --rows 2000000
 	$(PY) benchmarks/bench_distributed.py
 	$(PY) benchmarks/bench_hostile.py
+	$(PY) benchmarks/bench_browser.py
 
 clean-venv:
 	rm -rf $(VENV)

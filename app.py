@@ -24,7 +24,14 @@ from components.review_view import RAW_KEY, REVIEWER_KEY
 PAGES = "components/pages"
 #: Dashboard widgets whose values survive a visit to another page (Streamlit drops the state
 #: of widgets that a run does not draw, unless it is saved again at the start of every run).
-KEPT_WIDGETS = (*widget_keys("filter").values(), "matrix_metric", REVIEWER_KEY, RAW_KEY)
+KEPT_WIDGETS = (
+    *widget_keys("filter").values(),
+    "matrix_metric",
+    "playback_step",
+    "playback_speed",
+    REVIEWER_KEY,
+    RAW_KEY,
+)
 
 
 def keep_widget_state() -> None:
@@ -42,6 +49,7 @@ def main() -> None:
             st.Page(f"{PAGES}/dashboard.py", title="Dashboard", default=True),
             st.Page(f"{PAGES}/articles.py", title="Articles", url_path="articles"),
             st.Page(f"{PAGES}/add_articles.py", title="Add articles", url_path="add"),
+            st.Page(f"{PAGES}/dictionary.py", title="Data dictionary", url_path="dictionary"),
         ]
     )
     page.run()  # each page opens the store; the first start fills it from the demo corpus, with a progress bar

@@ -28,13 +28,18 @@ def _slug(text: str, limit: int = 30) -> str:
     return _UNSAFE.sub("-", text).strip("-._")[:limit].strip("-._")
 
 
-def filters_slug(filters: Filters, *, limit: int = 120) -> str:
-    """A short, file-name-safe description of the filter, e.g. ``USA-CHN_2018-01-01_2019-12-31``."""
+def filters_slug(filters: Filters, *, limit: int = 120, counted: bool = False) -> str:
+    """A short, file-name-safe description of the filter, e.g. ``USA-CHN_2018-01-01_2019-12-31``.
+
+    ``counted``: the file's name already says what is counted (``events_...``), so the count
+    mode is left out."""
     parts: list[str] = []
     if filters.countries:
         parts.append("-".join(_slug(c, 12) for c in filters.countries))
         if filters.match != "either":
             parts.append(filters.match)
+    if filters.dyad:
+        parts.append("dyad-" + "-".join(_slug(c, 12) for c in filters.dyad))
     if filters.date_from or filters.date_to:
         parts.append(filters.date_from.isoformat() if filters.date_from else "start")
         parts.append(filters.date_to.isoformat() if filters.date_to else "end")
@@ -54,12 +59,15 @@ def filters_slug(filters: Filters, *, limit: int = 120) -> str:
         parts.append("article-" + (_slug(filters.article) or "id"))
     if filters.origins:
         parts.append("origin-" + "-".join(_slug(o, 12) for o in filters.origins))
-    if filters.count != "mentions":
+    if filters.count != "mentions" and not counted:
         parts.append(_slug(filters.count, 12) or "count")
     slug = "_".join(p for p in parts if p) or "all"
     return slug[:limit].strip("-._") or "all"
 
 
-def download_name(view: str, filters: Filters) -> str:
-    """File name for a view's CSV download: ``<view>_<filter slug>.csv``."""
-    return f"{_slug(view, 40) or 'view'}_{filters_slug(filters)}.csv"
+def download_name(view: str, filters: Filters, extension: str = "csv") -> str:
+    """File name for a view's download: ``<view>_<filter slug>.<extension>`` (``events_USA.csv``, not
+    ``events_USA_events.csv``: a name that starts with what is counted does not repeat it)."""
+    view = _slug(view, 40) or "view"
+    counted = view == filters.count or view.startswith(f"{filters.count}_")
+    return f"{view}_{filters_slug(filters, counted=counted)}.{_slug(extension, 10) or 'csv'}"

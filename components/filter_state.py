@@ -11,11 +11,31 @@ from typing import Any
 
 from .filters import COUNT_MODES, MATCH_MODES, MAX_TEXT_LENGTH, FilterOptions, Filters
 
+#: How a dyad reads in the sidebar: source, arrow, target.
+DYAD_ARROW = " → "
+
+
+def dyad_text(pair: tuple[str, ...]) -> str:
+    """``("USA", "CHN")`` -> ``"USA → CHN"``; ``""`` for no dyad."""
+    return DYAD_ARROW.join(pair) if len(pair) == 2 else ""
+
+
+def dyad_pair(text: str) -> tuple[str, ...]:
+    """``"USA → CHN"`` -> ``("USA", "CHN")``; ``()`` for anything else."""
+    parts = [p.strip() for p in str(text or "").split(DYAD_ARROW.strip())]
+    return tuple(parts) if len(parts) == 2 and all(parts) else ()
+
+
+def dyad_choices(actors: tuple[str, ...]) -> list[str]:
+    """Every directed pair of two different actors, as the sidebar lists them (``""`` first: no dyad)."""
+    return ["", *(dyad_text((s, t)) for s in actors for t in actors if s != t)]
+
 #: The widgets, by name: the filter fields, with one date range widget for both dates.
 FIELDS: tuple[str, ...] = (
     "count",
     "countries",
     "match",
+    "dyad",
     "dates",
     "event_types",
     "quad_classes",
@@ -41,6 +61,7 @@ def widget_values(filters: Filters, options: FilterOptions) -> dict[str, Any]:
     return {
         "countries": list(filters.countries),
         "match": filters.match,
+        "dyad": dyad_text(filters.dyad),
         "dates": (start, end) if start and end else (),
         "event_types": list(filters.event_types),
         "quad_classes": list(filters.quad_classes),
@@ -67,10 +88,14 @@ def filters_from_widgets(values: Mapping[str, Any], options: FilterOptions) -> F
     if article and article not in options.articles:
         article = ""
     match = values.get("match") or "either"
+    dyad = dyad_pair(values.get("dyad") or "")
+    if dyad and not set(dyad) <= set(options.actors):
+        dyad = ()
     count = values.get("count") or "mentions"
     return Filters(
         countries=tuple(values.get("countries") or ()),
         match=match if match in MATCH_MODES else "either",
+        dyad=dyad,
         date_from=start,
         date_to=end,
         event_types=tuple(values.get("event_types") or ()),

@@ -50,6 +50,7 @@ class Filters:
 
     countries: tuple[str, ...] = _field((), "countries")
     match: str = _field("either", "match")
+    dyad: tuple[str, ...] = _field((), "dyad")  # one directed pair (source, target), or () for every pair
     date_from: date | None = _field(None, "from")
     date_to: date | None = _field(None, "to")
     event_types: tuple[str, ...] = _field((), "types")
@@ -193,6 +194,9 @@ def filter_mask(df: pd.DataFrame, filters: Filters) -> np.ndarray:
             "target": tgt,
             "both": src & tgt,
         }.get(filters.match, src | tgt)
+    if len(filters.dyad) == 2:
+        source, target = filters.dyad
+        mask &= ((df["source"] == source) & (df["target"] == target)).to_numpy(dtype=bool)
     if filters.date_from is not None or filters.date_to is not None:
         dates = relation_dates(df)
         if filters.date_from is not None:

@@ -1,20 +1,20 @@
 """Map geometry: the rotated longitude frame, great circles, the antimeridian, GeoJSON outlines.
 
-Pure maths, no drawing (:mod:`components.map_view` turns the results into pydeck layers).
+Pure maths, no drawing (:mod:`components.map_layout` lays the map out on screen,
+:mod:`components.map_view` turns it into pydeck layers).
 
 The map is drawn in a rotated longitude frame: longitudes are shifted so that the
 "seam" (the edge of the flat map) crosses as few arcs as possible. With the default
 actors that puts the Pacific in the middle, so USA -> KOR goes across the Pacific (the
-short way), not across Europe. An arc or a country that does cross the seam is drawn at
-both edges of the map (:func:`world_copies`, :func:`rotate_geometry`).
+short way), not across Europe. A country that crosses the seam is drawn at both edges of
+the map (:func:`rotate_geometry`); an arc never is: one whose great circle would cross the
+seam is drawn inside the frame (:func:`components.map_data.arc_path`).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -98,47 +98,12 @@ def to_frame(path: Sequence[tuple[float, float]], centre: float) -> list[tuple[f
     return [(lon, lat) for lon, (_, lat) in zip(lons, path, strict=True)]
 
 
-def world_copies(path: Sequence[tuple[float, float]]) -> list[list[tuple[float, float]]]:
-    """The path, plus a copy shifted by 360 degrees if it runs past the edge of the map."""
-    lons = [p[0] for p in path]
-    copies = [list(path)]
-    if max(lons) > 180.0:
-        copies.append([(lon - 360.0, lat) for lon, lat in path])
-    if min(lons) < -180.0:
-        copies.append([(lon + 360.0, lat) for lon, lat in path])
-    return copies
 
 
-def mercator_y(lat: float) -> float:
-    """Web Mercator y of a latitude, in degree-like units (equal to longitude units)."""
-    lat = max(-MAX_LAT, min(MAX_LAT, lat))
-    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-def mercator_lat(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
 
 
-def bend(path: Sequence[tuple[float, float]], amount: float = 0.08, cap: float = 5.0) -> list[tuple[float, float]]:
-    """Push a path sideways (to the left of its direction, as seen on the map) by up to
-    ``amount`` of its length, most in the middle, so that A->B and B->A show side by side.
-    The offset is computed in Web Mercator, so it looks the same at every latitude."""
-    if len(path) < 3:
-        return list(path)
-    projected = [(x, mercator_y(lat)) for x, lat in path]
-    (x0, y0), (x1, y1) = projected[0], projected[-1]
-    dx, dy = x1 - x0, y1 - y0
-    length = math.hypot(dx, dy)
-    if length == 0:
-        return list(path)
-    nx, ny = -dy / length, dx / length
-    size = min(amount * length, cap)
-    n = len(path) - 1
-    out = []
-    for i, (x, y) in enumerate(projected):
-        s = size * math.sin(math.pi * i / n)
-        out.append((x + nx * s, max(-MAX_LAT, min(MAX_LAT, mercator_lat(y + ny * s)))))
-    return out
 
 
 def rotate_geometry(geometry: Mapping[str, Any], centre: float) -> list[dict[str, Any]]:
@@ -175,58 +140,8 @@ def rotate_geometry(geometry: Mapping[str, Any], centre: float) -> list[dict[str
     return features
 
 
-def rotated_features(geometry: Mapping[str, Any] | str | None, centre: float) -> list[dict[str, Any]]:
-    """:func:`rotate_geometry` of a GeoJSON mapping or GeoJSON text.
-
-    For text (what the app passes) the result is memoised: the outlines are rotated once
-    per centre, not on every rerun."""
-    if geometry is None:
-        return []
-    if isinstance(geometry, str):
-        return _rotated_text(geometry, round(float(centre), 6))
-    return rotate_geometry(geometry, centre)
 
 
-@lru_cache(maxsize=16)
-def _rotated_text(text: str, centre: float) -> list[dict[str, Any]]:
-    return rotate_geometry(json.loads(text), centre)
 
 
-def label_offsets(points: Sequence[tuple[float, float]], *, near: float = 18.0, pixels: float = 22.0):
-    """Pixel offsets for marker labels: away from the neighbours within ``near`` degrees
-    (straight up when alone), so that labels of clustered actors do not overlap."""
-    offsets = []
-    for i, (x, y) in enumerate(points):
-        others = [(ox, oy) for j, (ox, oy) in enumerate(points) if j != i and math.hypot(ox - x, oy - y) < near]
-        if not others:
-            offsets.append([0.0, -pixels])
-            continue
-        dx = x - sum(o[0] for o in others) / len(others)
-        dy = y - sum(o[1] for o in others) / len(others)
-        norm = math.hypot(dx, dy) or 1.0
-        # screen y grows downwards
-        offsets.append([round(pixels * 1.2 * dx / norm, 1), round(-pixels * dy / norm, 1)])
-    return offsets
 
-
-def fit_view(
-    points: Sequence[tuple[float, float]], *, width: int = 640, height: int = 520
-) -> tuple[float, float, float]:
-    """(longitude, latitude, zoom) of a Web Mercator view that shows ``points`` (lon, lat in
-    the rotated frame) in a ``width`` x ``height`` pixel map."""
-    if not points:
-        return 0.0, 30.0, 1.0
-    lons = [p[0] for p in points]
-    lats = [max(-MAX_LAT, min(MAX_LAT, p[1])) for p in points]
-    merc = [math.radians(mercator_y(lat)) for lat in lats]
-    span_x = max(max(lons) - min(lons), 20.0) * 1.3
-    span_y = max(max(merc) - min(merc), 0.35) * 1.5
-    zoom_x = math.log2(width * 360.0 / (512.0 * span_x))
-    zoom_y = math.log2(height * 2 * math.pi / (512.0 * span_y))
-    zoom = round(max(0.2, min(5.0, min(zoom_x, zoom_y))), 2)
-    # Keep the view inside the world (|lat| < 85): deck.gl would otherwise zoom in to fit.
-    half_height = (height / 2) / (512.0 * 2**zoom) * 2 * math.pi
-    room = max(math.pi - half_height, 0.0)
-    mid_y = max(-room, min(room, (max(merc) + min(merc)) / 2))
-    latitude = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
-    return (max(lons) + min(lons)) / 2, round(latitude, 4), zoom

@@ -5,16 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .headline import Headline, format_intensity, format_span, headline
+from .headline import Headline, Totals, format_intensity, format_span, headline, totals_text
 from .scale import INTENSITY_HELP
 
 
 def render_headline(
-    df: pd.DataFrame, *, key: str, mentions: pd.DataFrame | int | None = None, articles: int | None = None
+    df: pd.DataFrame,
+    *,
+    key: str,
+    mentions: pd.DataFrame | int | None = None,
+    articles: int | None = None,
+    totals: Totals | None = None,
 ) -> Headline:
     """The figures of ``df`` (rows, or a mention cube with its number of ``articles``); with
     ``mentions``, ``df`` is one row per event and an "Events" figure leads (see
-    :func:`components.headline.headline`)."""
+    :func:`components.headline.headline`). ``totals``: why the figures differ from the whole
+    table's (shown, hidden by which filter, articles without mentions), said under the figures."""
     figures = headline(df, mentions=mentions, articles=articles)
     if figures.events is None:
         cols = st.columns([1, 1, 1, 1.3, 1.9])
@@ -41,4 +47,6 @@ def render_headline(
         format_span(figures.date_from, figures.date_to),
         help="Earliest and latest event date (the article's date where the event has none).",
     )
+    if totals is not None:
+        st.markdown(totals_text(totals))
     return figures

@@ -108,6 +108,20 @@ def filters_from_query(params: Mapping[str, str | Sequence[str]], options: Filte
 
     choose("match", MATCH_MODES)
 
+    key = QUERY_KEYS["dyad"]
+    if key in params:
+        pair = _split(params[key])
+        if not pair:
+            pass
+        elif len(pair) != 2:
+            shown = ", ".join(_show(p) for p in pair[:3])
+            notes.append(f"Ignored {shown} in the link's `{key}`: a dyad is two actors, source then target (USA,CHN).")
+        elif all(a in set(options.actors) for a in pair):
+            values["dyad"] = tuple(pair)
+        else:
+            bad = ", ".join(_show(a) for a in pair if a not in set(options.actors))
+            notes.append(f"Ignored the link's `{key}`: {bad} is not an actor in this data.")
+
     for field_name in ("date_from", "date_to"):
         key = QUERY_KEYS[field_name]
         raw = _last(params.get(key))

@@ -33,17 +33,46 @@ from extraction.schema import COLUMNS
 
 from .filters import Filters
 
-#: The cube's columns: the keys, then the measures (``_rows`` mentions; the sum and number of
-#: scored intensities, see :func:`components.prepare.scored_mask`; the first and last day).
-CUBE_KEYS: tuple[str, ...] = ("source", "target", "event_type", "quad_class", "origin", "_month")
+#: The cube's columns: the keys (``_prec``: the date's precision, 0 a day, 1 a month, 2 a year), the
+#: measures (``_rows`` mentions; the sum and number of scored intensities, see
+#: :func:`components.prepare.scored_mask`; the first and last day), then the rows' period at the
+#: cube's grain (``_pstart``, ``_pend``: see :func:`components.bins.row_periods`).
+CUBE_KEYS: tuple[str, ...] = ("source", "target", "event_type", "quad_class", "origin", "_month", "_prec")
 CUBE_MEASURES: tuple[str, ...] = ("_rows", "_isum", "_iscored", "_dmin", "_dmax")
-CUBE_COLUMNS: tuple[str, ...] = (*CUBE_KEYS, *CUBE_MEASURES)
+CUBE_COLUMNS: tuple[str, ...] = (*CUBE_KEYS, *CUBE_MEASURES, "_pstart", "_pend")
+#: Grains of the cube: its rows group the mentions of a month, or of a day.
+GRAINS: tuple[str, ...] = ("month", "day")
 #: "Newest first": the order of :func:`components.prepare.prepare_relations`, then the source's.
 NEWEST_FIRST = "_day DESC NULLS LAST, doc_id, sentence_id, _seq"
 #: Rows that count toward the mean intensity: not negated, not hypothetical.
 SCORED = "NOT COALESCE(negated, FALSE) AND modality IS DISTINCT FROM 'hypothetical' AND intensity IS NOT NULL"
 #: Months since 1970-01 of ``_day`` (-1 when undated), as :func:`components.prepare.month_numbers`.
 MONTH = "COALESCE(datediff('month', DATE '1970-01-01', _day), -1)"
+#: The precision of a row's date, as :func:`components.bins.row_periods` reads it: 1 a month, 2 a
+#: year (an event date given so), else 0 (a day; undated rows too).
+PREC = (
+    "CASE WHEN _day IS NULL OR COALESCE(event_date, '') = '' THEN 0 WHEN date_precision = 'month' THEN 1 "
+    "WHEN date_precision = 'year' THEN 2 ELSE 0 END"
+)
+
+
+def _period(day: str, prec: str, grain: str) -> tuple[str, str]:
+    """SQL of the first day and the day after the last of the period of a row dated ``day`` at
+    precision ``prec``, a day-dated row's period being its ``grain`` (a day, or its month)."""
+    if grain not in GRAINS:
+        raise ValueError(f"unknown cube grain {grain!r}: use one of {', '.join(GRAINS)}")
+    unit = "DAY" if grain == "day" else "MONTH"
+    fine = f"CAST({day} AS DATE)" if grain == "day" else f"CAST(date_trunc('month', {day}) AS DATE)"
+    start = (
+        f"CASE WHEN {day} IS NULL THEN NULL WHEN {prec} = 2 THEN CAST(date_trunc('year', {day}) AS DATE) "
+        f"WHEN {prec} = 1 THEN CAST(date_trunc('month', {day}) AS DATE) ELSE {fine} END"
+    )
+    end = (
+        f"CASE WHEN {day} IS NULL THEN NULL WHEN {prec} = 2 THEN CAST(date_trunc('year', {day}) + INTERVAL 1 YEAR AS DATE) "
+        f"WHEN {prec} = 1 THEN CAST(date_trunc('month', {day}) + INTERVAL 1 MONTH AS DATE) "
+        f"ELSE CAST({fine} + INTERVAL 1 {unit} AS DATE) END"
+    )
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,9 @@ def where(filters: Filters, *, has_origin: bool = True) -> Query:
         else:
             parts.append(f"({src} OR {tgt})")
             params += picked + picked
+    if len(filters.dyad) == 2:
+        parts.append("source = ? AND target = ?")
+        params += list(filters.dyad)
     if filters.date_from is not None:
         parts.append("_day >= ?")
         params.append(filters.date_from)
@@ -115,14 +147,65 @@ def where(filters: Filters, *, has_origin: bool = True) -> Query:
     return Query(" AND ".join(parts) or "TRUE", tuple(params))
 
 
-def cube_query(condition: Query, relation: str = "rel") -> Query:
-    """The mention cube (:data:`CUBE_COLUMNS`) of the rows of ``relation`` that meet ``condition``."""
+def cube_query(condition: Query, relation: str = "rel", *, grain: str = "month") -> Query:
+    """The mention cube (:data:`CUBE_COLUMNS`) of the rows of ``relation`` that meet ``condition``,
+    a row per key and month (``grain="day"``: per day; for a timeline by week)."""
+    start, end = _period("_dmin", "_prec", grain)
+    time = MONTH if grain == "month" else "_day"
     sql = (
-        f"SELECT source, target, event_type, quad_class, origin, {MONTH} AS _month, count(*) AS _rows, "
+        f"SELECT source, target, event_type, quad_class, origin, COALESCE(datediff('month', DATE '1970-01-01', _dmin), -1) "
+        f"AS _month, _prec, _rows, _isum, _iscored, _dmin, _dmax, {start} AS _pstart, {end} AS _pend FROM ("
+        f"SELECT source, target, event_type, quad_class, origin, {time} AS _t, {PREC} AS _prec, count(*) AS _rows, "
         f"sum(intensity) FILTER (WHERE {SCORED}) AS _isum, count(*) FILTER (WHERE {SCORED}) AS _iscored, "
-        f"min(_day) AS _dmin, max(_day) AS _dmax FROM {relation} WHERE {condition.sql} GROUP BY ALL"
+        f"min(_day) AS _dmin, max(_day) AS _dmax FROM {relation} WHERE {condition.sql} GROUP BY ALL)"
     )
     return Query(sql, condition.params)
+
+
+def window_condition(start, end) -> Query:
+    """Rows whose date's period (a day, or the month or year its precision says) overlaps the days
+    ``start`` (inclusive) to ``end`` (exclusive), as :func:`components.bins.overlaps`. The bounds
+    on ``_day`` itself (a period is at most a year) let DuckDB skip row groups by their zone maps."""
+    first, after = _period("_day", f"({PREC})", "day")
+    sql = (
+        f"_day >= CAST(? AS DATE) - INTERVAL 1 YEAR AND _day < CAST(? AS DATE) + INTERVAL 1 YEAR "
+        f"AND {first} < CAST(? AS DATE) AND {after} > CAST(? AS DATE)"
+    )
+    return Query(sql, (start, end, end, start))
+
+
+def bins_query(condition: Query, size: str, relation: str = "rel") -> Query:
+    """The distinct (first, last) bins of ``size`` (week or month, numbered as
+    :func:`components.bins.bin_numbers`) the periods of the rows that meet ``condition`` span."""
+    first, after = _period("_day", f"({PREC})", "day")
+    last = f"({after} - INTERVAL 1 DAY)"
+    if size == "week":
+        number = "CAST(floor(datediff('day', DATE '1970-01-05', {}) / 7) AS BIGINT)"
+    elif size == "month":
+        number = "datediff('month', DATE '1970-01-01', {})"
+    else:
+        raise ValueError(f"unknown window size {size!r}: use week or month")
+    sql = (
+        f"SELECT DISTINCT {number.format(first)} AS _first, {number.format(last)} AS _last "
+        f"FROM {relation} WHERE _day IS NOT NULL AND {condition.sql}"
+    )
+    return Query(sql, condition.params)
+
+
+def totals_query(conditions: dict[str, Query], relation: str = "rel") -> Query:
+    """One row: every row of ``relation``, the rows every condition passes (the filter's), and for
+    each condition the rows only it fails (those it alone hides), in the order of ``conditions``
+    (a filter's single parts: :func:`components.headline.single_filters`)."""
+    flags = [f"COALESCE(({q.sql}), FALSE) AS _f{i}" for i, q in enumerate(conditions.values())]
+    params = tuple(p for q in conditions.values() for p in q.params)
+    names = [f"_f{i}" for i in range(len(conditions))]
+    passes = " AND ".join(names) or "TRUE"
+    only = [
+        "count(*) FILTER (WHERE " + " AND ".join([f"NOT {name}", *(o for o in names if o != name)]) + ")" for name in names
+    ]
+    columns = ", ".join(flags) or "1 AS _one"
+    sql = f"SELECT count(*), count(*) FILTER (WHERE {passes}){''.join(', ' + o for o in only)} FROM (SELECT {columns} FROM {relation})"
+    return Query(sql, params)
 
 
 def articles_query(condition: Query, doc_range: tuple[int, int] | None, relation: str = "rel") -> Query:
@@ -200,8 +283,9 @@ def has_article_query(doc_id: str, relation: str = "rel") -> Query:
 # --------------------------------------------------------------------------- shaping results
 
 
-def cube_frame(result: pd.DataFrame) -> pd.DataFrame:
-    """A cube query's result with the dtypes the data modules expect (sorted by its keys)."""
+def cube_frame(result: pd.DataFrame, grain: str = "month") -> pd.DataFrame:
+    """A cube query's result with the dtypes the data modules expect (sorted by its keys); its
+    ``attrs["grain"]`` says whether a row groups a month or a day."""
     frame = result.copy()
     for col in ("source", "target", "event_type", "quad_class"):
         frame[col] = frame[col].fillna("").astype(str)
@@ -210,10 +294,13 @@ def cube_frame(result: pd.DataFrame) -> pd.DataFrame:
     frame["_rows"] = frame["_rows"].astype("int64")
     frame["_isum"] = pd.to_numeric(frame["_isum"]).fillna(0.0).astype("float64")
     frame["_iscored"] = frame["_iscored"].astype("int64")
-    for col in ("_dmin", "_dmax"):
+    frame["_prec"] = frame["_prec"].astype("int8")
+    for col in ("_dmin", "_dmax", "_pstart", "_pend"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
     frame = frame[list(CUBE_COLUMNS)]
-    return frame.sort_values(list(CUBE_KEYS), kind="stable").reset_index(drop=True)
+    frame = frame.sort_values([*CUBE_KEYS, "_dmin"], kind="stable").reset_index(drop=True)
+    frame.attrs["grain"] = grain
+    return frame
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,10 @@
 
 On a session's first run the widgets are seeded from the query string (bad or stale
 values are dropped, with notes to show); afterwards the widgets are the source of truth
-and the app writes :func:`components.query.filters_to_query` back to the URL.
+and the app writes :func:`components.query.filters_to_query` back to the URL
+(:func:`write_link`). When the browser's link is no longer the one the app wrote (the user
+went Back or Forward), the widgets are seeded from the link again. Clicks on the charts and
+Undo set the widgets through :func:`show_filters`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from datetime import date
 
 import streamlit as st
 
-from .filter_state import filters_from_widgets, widget_keys, widget_values
+from .filter_history import link_moved
+from .filter_state import dyad_choices, dyad_pair, filters_from_widgets, widget_keys, widget_values
 from .filters import (
     COUNT_LABELS,
     COUNT_MODES,
@@ -25,16 +29,36 @@ from .filters import (
     Filters,
 )
 from .markup import code_span
-from .query import filters_from_query
+from .query import filters_from_query, filters_to_query
 
 #: Above this many articles the article filter is a text box (an id) instead of a list.
 MAX_ARTICLE_CHOICES = MAX_LISTED_ARTICLES
+#: Above this many actors the sidebar lists no dyads (a dyad is then picked on the matrix,
+#: network or map, or given in the link).
+MAX_DYAD_ACTORS = 30
 
 
-def _seed(key: str, filters: Filters, options: FilterOptions) -> None:
+def show_filters(key: str, filters: Filters, options: FilterOptions) -> None:
+    """Set the filter widgets to show ``filters`` (call before they are drawn: in a callback)."""
     keys = widget_keys(key)
     for name, value in widget_values(filters, options).items():
         st.session_state[keys[name]] = value
+
+
+
+def current_filters(key: str, options: FilterOptions) -> Filters:
+    """The filter the widgets hold now (in a callback: before this run draws them)."""
+    values = {name: st.session_state.get(widget_key) for name, widget_key in widget_keys(key).items()}
+    return filters_from_widgets(values, options)
+
+
+def write_link(key: str, filters: Filters, query: Mapping[str, Sequence[str]]) -> None:
+    """Put ``filters`` in the URL (when the link does not say it already) and remember the link
+    written, so that a link the browser goes back to is told apart (:func:`render_filters`)."""
+    wanted = filters_to_query(filters)
+    if {k: [v] for k, v in wanted.items()} != {k: list(v) for k, v in query.items()}:
+        st.query_params.from_dict(wanted)
+    st.session_state[f"{key}__written"] = wanted
 
 
 def _sanitise(key: str, options: FilterOptions) -> None:
@@ -51,6 +75,9 @@ def _sanitise(key: str, options: FilterOptions) -> None:
         current = state.get(keys[name], [])
         if any(v not in ok for v in current):
             state[keys[name]] = [v for v in current if v in ok]
+    dyad = state.get(keys["dyad"], "")
+    if dyad and not (dyad_pair(dyad) and set(dyad_pair(dyad)) <= set(options.actors)):
+        state[keys["dyad"]] = ""
     if state.get(keys["match"]) not in MATCH_MODES:
         state[keys["match"]] = "either"
     if state.get(keys["count"]) not in COUNT_MODES:
@@ -82,7 +109,7 @@ def _sanitise(key: str, options: FilterOptions) -> None:
 def reset_filters(key: str, options: FilterOptions) -> None:
     """Callback: every filter back to its default (what the views count stays as chosen)."""
     count = st.session_state.get(widget_keys(key)["count"], "mentions")
-    _seed(key, Filters(count=count if count in COUNT_MODES else "mentions"), options)
+    show_filters(key, Filters(count=count if count in COUNT_MODES else "mentions"), options)
 
 
 def render_filters(
@@ -93,15 +120,16 @@ def render_filters(
 ) -> tuple[Filters, list[str]]:
     """Draw the filter widgets (call inside ``with st.sidebar``).
 
-    ``query`` is the URL's query parameters, read on the session's first run only.
+    ``query`` is the URL's query parameters, read on the session's first run, and again when
+    the browser's link moved (Back, Forward) from the one :func:`write_link` wrote.
     Returns the current filter and the notes about ignored URL values, which stay
     until the filter is changed.
     """
     keys = widget_keys(key)
     seeded_key, notes_key = f"{key}__seeded", f"{key}__notes"
-    if seeded_key not in st.session_state:
+    if seeded_key not in st.session_state or link_moved(query, st.session_state.get(f"{key}__written")):
         from_url, notes = filters_from_query(query, options)
-        _seed(key, from_url, options)
+        show_filters(key, from_url, options)
         # the filter as the widgets hold it: a date clamped to the data's first or last day is "no
         # bound" there, and the notes must stay until the user changes the filter, in every case
         st.session_state[seeded_key] = filters_from_widgets(widget_values(from_url, options), options)
@@ -135,6 +163,15 @@ def render_filters(
         horizontal=True,
         help="Source: the picked actor acts; target: it is acted upon; between them: both sides are picked.",
     )
+    if len(options.actors) <= MAX_DYAD_ACTORS:
+        st.selectbox(
+            "Dyad",
+            options=dyad_choices(options.actors),
+            key=keys["dyad"],
+            format_func=lambda text: text or "All dyads",
+            help="One directed pair, source → target. Click a cell of the dyad matrix, an arrow of the network "
+            "or an arc of the map to pick one.",
+        )
     if options.date_min and options.date_max:
         st.date_input(
             "Event date",
@@ -180,7 +217,7 @@ def render_filters(
     else:
         st.text_input("Source article id", key=keys["article"], placeholder="All articles")
         typed = str(st.session_state.get(keys["article"], "")).strip()
-        if typed and typed not in set(options.articles):
+        if typed and typed not in options.articles:
             st.caption(f"No article with id {code_span(typed)}: the article filter is off.")
     if len(options.origins) > 1:
         st.multiselect(

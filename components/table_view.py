@@ -23,9 +23,25 @@ def _column_config() -> dict[str, object]:
     for column in COLUMNS_SHOWN:
         if column.number_format:
             config[column.name] = st.column_config.NumberColumn(column.heading, format=column.number_format)
-        elif column.heading or column.width:
+        elif column.name == "negated":
+            config[column.name] = st.column_config.CheckboxColumn(column.heading)
+        else:
             config[column.name] = st.column_config.TextColumn(column.heading, width=column.width)
     return config
+
+
+#: Rows added by "Show more rows".
+MORE_ROWS = 500
+
+
+def _more_rows(key: str, limit: int) -> None:
+    st.session_state[key] = limit
+
+
+def shown_limit(key: str, limit: int = DEFAULT_LIMIT) -> int:
+    """How many rows the table ``key`` shows now: ``limit``, or more after "Show more rows" (a page
+    that queries its rows asks for this many)."""
+    return max(limit, int(st.session_state.get(f"{key}_more_rows", 0) or 0))
 
 
 def render_table(
@@ -38,7 +54,7 @@ def render_table(
     actions: Callable[[Mapping[str, Any]], None] | None = None,
     selection_version: int | None = None,
     total: int | None = None,
-    download: Callable[[], object] | None = None,
+    download: Callable[[], bytes] | None = None,
 ) -> pd.DataFrame:
     """The mentions table with row selection and the evidence panel.
 
@@ -47,13 +63,15 @@ def render_table(
     ``actions(row)`` draws under the selected row's evidence (the page's review buttons).
     A new ``selection_version`` (e.g. the store's generation after a write) starts the
     table without a selection, so that a row that moved is never mistaken for another.
-    When ``df`` holds only the first rows of a query, ``total`` says how many there are
-    and ``download`` gives them all (deferred: a callable returning the CSV).
+    When ``df`` holds only the first rows of a query (at least :func:`shown_limit`), ``total``
+    says how many there are and ``download`` gives them all (deferred: a callable returning the CSV).
     """
     total = len(df) if total is None else total
     if df.empty:
         st.info(f"No {noun} match this filter.")
         return table_rows(df, limit=limit)
+    more_key = f"{key}_more_rows"
+    limit = shown_limit(key, limit)
     rows = table_rows(df, limit=limit)
     if total > limit:
         st.caption(
@@ -75,9 +93,19 @@ def render_table(
         height=360,
         column_config=_column_config(),
     )
-    render_download(
-        public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)", data=download, rows=total
-    )
+    left, right = st.columns([1, 1])
+    with left:
+        render_download(
+            public_frame(df), key=key, view=noun, filters=filters, label=f"Download {noun} (CSV)", data=download, rows=total
+        )
+    if total > limit:
+        right.button(
+            f"Show {min(MORE_ROWS, total - limit):,} more rows",
+            key=f"{key}_more",
+            on_click=_more_rows,
+            args=(more_key, limit + MORE_ROWS),
+            help="Rows are sent to the browser as they are shown: the first few hundred answer fastest.",
+        )
     selected = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if selected and 0 <= selected[0] < len(rows):
         st.markdown("**Evidence**")

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +26,9 @@ from extraction.table import coerce_types, write_csv_part
 from . import event_sql, query_source, relation_sql
 from .data_source import store_handle
 from .filters import MAX_LISTED_ARTICLES, ORIGIN_LABELS, ArticleIds, FilterOptions, Filters, ordered
-from .table_rows import DEFAULT_LIMIT as TABLE_LIMIT
+from .headline import single_filters
+from .playback import Window, window_rows, windows, windows_of_bins
+from .timeline import time_range
 
 
 @st.cache_resource(max_entries=2)
@@ -125,12 +128,11 @@ def load_overview(
 @dataclass(frozen=True)
 class ViewData:
     """What the views show for one filter: the cube of what they count (mentions, or events),
-    its articles, the table's first rows and how many there are in all, and the filtered
-    mentions and their articles (the same as ``total`` and ``articles.total`` when counting mentions)."""
+    its articles, how many rows there are in all, and the filtered mentions and their articles
+    (the same as ``total`` and ``articles.total`` when counting mentions)."""
 
     cube: pd.DataFrame
     articles: relation_sql.ArticleCounts
-    rows: pd.DataFrame
     total: int
     mentions: int
     mention_articles: int
@@ -150,24 +152,157 @@ def _typed_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def load_view(
-    kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, limit: int = TABLE_LIMIT
-) -> ViewData:
-    """The views' data for ``filters``: three queries (cube, articles, first rows), cached."""
+def load_view(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> ViewData:
+    """The views' data for ``filters``: the cube and the articles (two queries), cached."""
     with query_connection(kind, path, version, raw) as (con, relation):
         condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
-            return _load_events(con, relation, condition, limit, _event_map(kind, path, version, raw))
+            return _load_events(con, relation, condition, _event_map(kind, path, version, raw))
         cube = relation_sql.cube_frame(query_source.run(con, relation, relation_sql.cube_query(condition)))
         articles = relation_sql.article_counts(
             query_source.run(con, relation, relation_sql.articles_query(condition, relation.doc_range))
         )
-        rows = _typed_rows(
-            query_source.run(con, relation, relation_sql.rows_query(condition, relation.columns, limit=limit, order=relation.order))
-        )
     total = int(cube["_rows"].sum())
     origins = {str(k): int(v) for k, v in cube.groupby("origin")["_rows"].sum().items()}
-    return ViewData(cube, articles, rows, total, total, articles.total, origins)
+    return ViewData(cube, articles, total, total, articles.total, origins)
+
+
+def _rows_query(con, kind: str, path: str, version: tuple[int, ...], raw: bool, relation, filters: Filters, limit: int | None):
+    """The query of the filtered rows (or events), newest first, with its parameters."""
+    condition = relation_sql.where(filters, has_origin=relation.has_origin)
+    if filters.count != "events":
+        return relation_sql.rows_query(condition, relation.columns, limit=limit, order=relation.order)
+    con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+    ev = event_sql.events_relation(condition, relation.order)
+    query = relation_sql.rows_query(
+        relation_sql.Query("TRUE"), (*relation.columns, *event_sql.EVENT_COLUMNS), limit=limit, order=relation.order, relation=ev.sql
+    )
+    return relation_sql.Query(query.sql, (*ev.params, *query.params))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, limit: int) -> pd.DataFrame:
+    """The first ``limit`` filtered rows (or events: ``filters.count``), newest first: the table's
+    page, or the drill-down's mentions."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        query = _rows_query(con, kind, path, version, raw, relation, filters, limit)
+        return _typed_rows(query_source.run(con, relation, query))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_timeline_cube(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> pd.DataFrame:
+    """The cube of ``filters`` by day (a timeline binned by week needs days; its span is then at
+    most half a year, so the cube stays small)."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
+        if filters.count == "events":
+            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+            ev = event_sql.events_relation(condition, relation.order)
+            query = relation_sql.cube_query(relation_sql.Query("TRUE"), relation=ev.sql, grain="day")
+            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
+        else:
+            query = relation_sql.cube_query(condition, grain="day")
+        return relation_sql.cube_frame(query_source.run(con, relation, query), grain="day")
+
+
+def timeline_frame(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, cube: pd.DataFrame) -> pd.DataFrame:
+    """What the timeline bins: the view's cube (by month), or its cube by day when the span is binned by week."""
+    if cube.empty or time_range(cube).size != "week":
+        return cube
+    return load_timeline_cube(kind, path, version, raw, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_totals(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> tuple[int, int, dict[str, int]]:
+    """(every mention, those the filter shows, those each of its parts alone hides), for the
+    headline's totals (:func:`components.headline.totals_from_counts`)."""
+    parts = single_filters(filters)
+    with query_connection(kind, path, version, raw) as (con, relation):
+        conditions = {label: relation_sql.where(f, has_origin=relation.has_origin) for label, f in parts.items()}
+        row = query_source.run(con, relation, relation_sql.totals_query(conditions)).iloc[0]
+    values = [int(v or 0) for v in row.tolist()]
+    return values[0], values[1], dict(zip(parts, values[2:], strict=True))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_windows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, step: str) -> list[Window]:
+    """The playback's windows of ``step`` (week or month) that hold a filtered row (or event)."""
+    with query_connection(kind, path, version, raw) as (con, relation):
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
+        if filters.count == "events":
+            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+            ev = event_sql.events_relation(condition, relation.order)
+            query = relation_sql.bins_query(relation_sql.Query("TRUE"), step, relation=ev.sql)
+            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
+        else:
+            query = relation_sql.bins_query(condition, step)
+        spans = query_source.run(con, relation, query)
+    return windows_of_bins(spans["_first"].to_numpy(), spans["_last"].to_numpy(), step)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_window_cube(
+    kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, start: date, end: date
+) -> pd.DataFrame:
+    """The cube of the filtered rows (or events) whose date's period overlaps ``start``..``end``."""
+    window = relation_sql.window_condition(start, end)
+    with query_connection(kind, path, version, raw) as (con, relation):
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
+        if filters.count == "events":
+            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+            ev = event_sql.events_relation(condition, relation.order)
+            query = relation_sql.cube_query(window, relation=ev.sql)
+            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
+        else:
+            query = relation_sql.cube_query(relation_sql.Query(f"{condition.sql} AND {window.sql}", (*condition.params, *window.params)))
+        return relation_sql.cube_frame(query_source.run(con, relation, query))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_window_articles(
+    kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, start: date, end: date
+) -> pd.DataFrame:
+    """Articles per dyad (source, target, articles) of the filtered rows (or events) whose date's
+    period overlaps ``start``..``end``: the dyad summary's article counts in a playback window."""
+    window = relation_sql.window_condition(start, end)
+    with query_connection(kind, path, version, raw) as (con, relation):
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
+        if filters.count == "events":
+            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
+            ev = event_sql.events_relation(condition, relation.order)
+            query = relation_sql.articles_query(window, None, relation=ev.sql)
+            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
+        else:
+            both = relation_sql.Query(f"{condition.sql} AND {window.sql}", (*condition.params, *window.params))
+            query = relation_sql.articles_query(both, relation.doc_range)
+        return relation_sql.article_counts(query_source.run(con, relation, query)).by_dyad
+
+
+@dataclass(frozen=True)
+class QueryPlayback:
+    """The playback's windows and rows from the queries: by month, from the view's cube (each of its
+    rows is a month, or a year for a year-dated one); by week, a query per window."""
+
+    kind: str
+    path: str
+    version: tuple[int, ...]
+    raw: bool
+    filters: Filters
+    cube: pd.DataFrame
+
+    def windows(self, step: str) -> list[Window]:
+        if step == "month":
+            return windows(self.cube, step)
+        return load_windows(self.kind, self.path, self.version, self.raw, self.filters, step)
+
+    def rows(self, window: Window) -> pd.DataFrame:
+        if window.step == "month":
+            return window_rows(self.cube, window)
+        return load_window_cube(self.kind, self.path, self.version, self.raw, self.filters, window.start, window.end)
+
+    def articles(self, window: Window) -> pd.DataFrame:
+        """Articles per dyad in ``window`` (a cube counts no articles)."""
+        return load_window_articles(self.kind, self.path, self.version, self.raw, self.filters, window.start, window.end)
 
 
 def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> Callable[[], bytes]:
@@ -181,18 +316,8 @@ def download_rows(kind: str, path: str, version: tuple[int, ...], raw: bool, fil
     def _write_download(handle) -> bytes:
         first = True
         with query_connection(kind, path, version, raw) as (con, relation):
-            condition = relation_sql.where(filters, has_origin=relation.has_origin)
-            if filters.count == "events":
-                con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
-                ev = event_sql.events_relation(condition, relation.order)
-                query = relation_sql.rows_query(
-                    relation_sql.Query("TRUE"), (*relation.columns, *event_sql.EVENT_COLUMNS), order=relation.order, relation=ev.sql
-                )
-                batches = query_source.stream(con, relation, relation_sql.Query(query.sql, (*ev.params, *query.params)))
-            else:
-                query = relation_sql.rows_query(condition, relation.columns, order=relation.order)
-                batches = query_source.stream(con, relation, query)
-            for batch in batches:
+            query = _rows_query(con, kind, path, version, raw, relation, filters, None)
+            for batch in query_source.stream(con, relation, query):
                 write_csv_part(_typed_rows(batch), handle, header=first)
                 first = False
         if first:  # no rows: the header alone
@@ -220,8 +345,8 @@ def _distinct_docs(relation: query_source.Relation) -> str:
     return "count(DISTINCT doc_id)"
 
 
-def _load_events(con, relation: query_source.Relation, condition: relation_sql.Query, limit: int, windows: pd.DataFrame) -> ViewData:
-    """:class:`ViewData` counting events: the cube, articles and first rows of one row per event."""
+def _load_events(con, relation: query_source.Relation, condition: relation_sql.Query, windows: pd.DataFrame) -> ViewData:
+    """:class:`ViewData` counting events: the cube and articles of one row per event."""
     con.register(event_sql.WINDOWS, windows)
     ev = event_sql.events_relation(condition, relation.order)
 
@@ -231,16 +356,7 @@ def _load_events(con, relation: query_source.Relation, condition: relation_sql.Q
     everything = relation_sql.Query("TRUE")
     cube = relation_sql.cube_frame(over_events(relation_sql.cube_query(everything, relation=ev.sql)))
     articles = relation_sql.article_counts(over_events(relation_sql.articles_query(everything, None, relation=ev.sql)))
-    rows = _typed_rows(
-        over_events(
-            relation_sql.rows_query(
-                everything, (*relation.columns, *event_sql.EVENT_COLUMNS), limit=limit, order=relation.order, relation=ev.sql
-            )
-        )
-    )
     totals = query_source.run(con, relation, event_sql.mention_totals(condition, _distinct_docs(relation))).iloc[0]
     by_origin = query_source.run(con, relation, relation_sql.origins_query(condition))
     origins = {str(k): int(v) for k, v in zip(by_origin["origin"], by_origin["n"], strict=True)}
-    return ViewData(
-        cube, articles, rows, int(cube["_rows"].sum()), int(totals.iloc[0]), int(totals.iloc[1] or 0), origins
-    )
+    return ViewData(cube, articles, int(cube["_rows"].sum()), int(totals.iloc[0]), int(totals.iloc[1] or 0), origins)

@@ -21,10 +21,6 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"
 OBLIGATION_AUX = frozenset({"should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-#: Prepositions that introduce the circumstances of a clause ("At a council meeting, ...").
-CIRCUMSTANCE_PREPS = frozenset({"at", "during", "in", "on", "after", "before", "since", "ahead", "amid", "despite"})
-#: Function words that may join the words of a title ("Minister for International Affairs").
-TITLE_CONNECTORS = frozenset({"for", "of", "and", "the", "on", "to", "in", "at"})
 #: Words before a time expression that make it the limit of a period ("since 2019").
 PERIOD_BOUND_WORDS = frozenset({"since", "until", "by", "before", "after", "through", "throughout"})
 
@@ -53,8 +49,3 @@ MONTH_ALTERNATIVES = (
 )
 #: A month name or abbreviation with an optional dot ("Sept.", "Dec"), as a non-capturing group.
 MONTH_PATTERN = rf"(?:{MONTH_ALTERNATIVES})\.?"
-#: Spelled-out small counts in time expressions ("three days earlier").
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
-}  # fmt: skip

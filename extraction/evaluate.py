@@ -146,8 +146,23 @@ def _score(predicted: pd.DataFrame, gold: pd.DataFrame, level: str) -> dict[str,
     }
 
 
+#: Confidence floors of the operating-point table (the dashboard's "Minimum confidence" filter).
+CONFIDENCE_FLOORS: tuple[float, ...] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def by_confidence(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[dict[str, Any]]:
+    """Type-level precision, recall and F1 keeping only predictions of at least each floor of
+    :data:`CONFIDENCE_FLOORS`: what an analyst gets from the dashboard's confidence filter."""
+    out = []
+    conf = pd.to_numeric(predicted["confidence"], errors="coerce").fillna(0.0)
+    for floor in CONFIDENCE_FLOORS:
+        s = _score(predicted[conf >= floor - 1e-9], gold, "type")
+        out.append({"min_confidence": floor, **{k: s[k] for k in ("precision", "recall", "f1", "predicted")}})
+    return out
+
+
 def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
-    """Scores as a JSON-ready dict: overall (type and quad level), per type, worst errors."""
+    """Scores as a JSON-ready dict: overall (type and quad level), per type, by confidence floor, worst errors."""
     type_level = _score(predicted, gold, "type")
     quad_level = _score(predicted, gold, "quad")
     per_type = {}
@@ -197,6 +212,7 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
         "type_level": {k: v for k, v in type_level.items() if not k.startswith("_")},
         "quad_level": {k: v for k, v in quad_level.items() if not k.startswith("_")},
         "per_type": per_type,
+        "by_confidence": by_confidence(predicted, gold),
         "misses": [miss_row(g) for g in type_level["_misses"]],
         "false_positives": [fp_row(p) for p in type_level["_false_positives"]],
     }
@@ -218,6 +234,11 @@ def format_report(report: dict[str, Any], worst: int = 15) -> str:
         lines.append(
             f"{etype:<10} {s['gold_core']:>5} {s['matched']:>5} {s['predicted']:>5} "
             f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}"
+        )
+    lines += ["", f"{'min conf':<10} {'P':>6} {'R':>6} {'F1':>6}  predicted"]
+    for s in report.get("by_confidence", []):
+        lines.append(
+            f"{s['min_confidence']:<10.1f} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}  {s['predicted']:>9}"
         )
     lines += ["", f"misses (core gold rows not found), first {worst} of {len(report['misses'])}:"]
     for m in report["misses"][:worst]:

@@ -3,11 +3,14 @@
 Files (all UTF-8 CSV with a header row; see ``data/lexicons/README.md``):
 
 * ``word_classes.csv`` (``class,word``): one row per word and class, for the classes of
-  :data:`WORD_CLASSES` (verbs of saying, support verbs, title words, ...);
+  :data:`WORD_CLASSES` (verbs of saying, support verbs, title words, and closed classes
+  such as subordinators and the prepositions some rules test for);
 * ``event_nouns.csv`` (``noun,group``) and ``event_verbs.csv`` (``lemma,group``): which
   earlier event a later noun can refer to ("the drills" -> group ``exercise``);
+* ``event_groups.csv`` (``group,description``): the groups those two files may name;
 * ``irregular_verbs.csv`` (``lemma,forms``): past forms the cheap prefilter must know;
-* ``group_anaphors.csv`` (``phrase,size``): "the two sides" -> 2.
+* ``group_anaphors.csv`` (``phrase,size``): "the two sides" -> 2;
+* ``number_words.csv`` (``word,value``): spelled-out counts in time expressions ("three" -> 3).
 
 Each file is validated as it is read: a missing column, an empty cell, an unknown class or
 group, or a bad number raises :class:`~extraction.errors.DataFileError` naming the file and
@@ -32,12 +35,16 @@ WORD_CLASSES: dict[str, str] = {
     "bare_group_noun": "plural nouns that refer to the latest group of actors after a bare 'the' ('the allies')",
     "generic_group_noun": "plural nouns of people that 'they' may refer to instead of countries",
     "group_noun": "plural nouns that refer to a group of actors after 'the two', 'both', 'the three'",
+    "irregular_participle": "irregular past participles, for the past perfect of background ('had met')",
+    "irregular_past": "irregular past-tense forms that the '-ed' test of a past clause misses ('met', 'held')",
+    "joint_adverb": "adverbs that make the coordinated subjects of any verb act together ('patrolled jointly')",
     "intent_noun": "nouns whose complement is an intended or planned event ('a plan to visit')",
     "intent_verb": "verbs whose complement is an intended or planned event",
     "negating_verb": "verbs whose complement is an event that did not happen",
     "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",
     "negative_predicate": "predicates of a reported claim that make it an accusation",
     "person_title": "titles that make an actor mention stand for a person ('the US secretary', 'China's envoy')",
+    "presence_verb": "verbs of being somewhere or spending time ('appeared together') that make no joint action",
     "plan_adjective": "adjectives that make an event noun intended ('the planned visit')",
     "refusing_verb": "denials and refusals: the inner event is negated, the refusal is a REJECT",
     "relational_noun": "nouns whose actor modifier is the relatum, not the referent ('a US ally')",
@@ -45,12 +52,15 @@ WORD_CLASSES: dict[str, str] = {
     "speech_verb": "verbs of saying that report a clause",
     "support_verb": "verbs whose object noun names the subject's own event ('held talks')",
     "title_word": "words of titles between an actor and a person's name",
+    # closed classes: grammar words the rules test for
+    "circumstance_preposition": "prepositions that introduce the circumstances of a clause ('At a council meeting, ...')",
+    "clause_opener": "words besides the subordinators that open a new clause for the surface fallback",
+    "common_word": "words too common to tell the prefilter that a sentence may hold an idiom",
+    "object_preposition": "prepositions before an object actor that the pair scorer tells apart ('talks with Seoul')",
+    "subordinator": "words that open a subordinate or relative clause ('that', 'which', 'because')",
+    "time_anchor_preposition": "prepositions whose object is an earlier or simultaneous event ('after talks on Tuesday')",
+    "title_connector": "function words that may join the words of a title ('Minister for International Affairs')",
 }
-#: Event-noun groups: what a noun such as "the drills" can refer back to ("any": the latest event).
-EVENT_GROUPS: tuple[str, ...] = (
-    "exercise", "launch", "agreement", "visit", "sale", "sanction", "detention", "accusation", "offer",
-    "demand", "attack", "intrusion", "threat", "platform", "any",
-)  # fmt: skip
 
 
 def lexicon_dir() -> Path:
@@ -95,11 +105,22 @@ def word_class(name: str) -> frozenset[str]:
 
 
 @cache
+def _event_groups(path: Path) -> dict[str, str]:
+    return {row["group"].lower(): row["description"] for _where, row in _rows(path, ("group", "description"))}
+
+
+def event_groups() -> dict[str, str]:
+    """Event-noun group -> what it holds, from ``event_groups.csv`` ("any": the latest event of any kind)."""
+    return _event_groups(lexicon_dir() / "event_groups.csv")
+
+
+@cache
 def _groups(path: Path, key: str) -> dict[str, str]:
     out: dict[str, str] = {}
+    known = _event_groups(path.parent / "event_groups.csv")
     for where, row in _rows(path, (key, "group")):
-        if row["group"] not in EVENT_GROUPS:
-            raise DataFileError(f"{where}: unknown group {row['group']!r}; one of {', '.join(EVENT_GROUPS)}")
+        if row["group"] not in known:
+            raise DataFileError(f"{where}: unknown group {row['group']!r}; one of {', '.join(known)}")
         out.setdefault(row[key].lower(), row["group"])
     return out
 
@@ -125,6 +146,21 @@ def _irregular(path: Path) -> dict[str, frozenset[str]]:
 def irregular_forms() -> dict[str, frozenset[str]]:
     """Verb lemma -> irregular word forms ("meet" -> {"met"})."""
     return _irregular(lexicon_dir() / "irregular_verbs.csv")
+
+
+@cache
+def _numbers(path: Path) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for where, row in _rows(path, ("word", "value")):
+        if not row["value"].isdigit() or int(row["value"]) < 1:
+            raise DataFileError(f"{where}: value must be a whole number of at least 1, not {row['value']!r}")
+        out[row["word"].lower()] = int(row["value"])
+    return out
+
+
+def number_words() -> dict[str, int]:
+    """Spelled-out small count (lower case) -> its value ("three" -> 3, "a few" -> 3)."""
+    return _numbers(lexicon_dir() / "number_words.csv")
 
 
 @cache

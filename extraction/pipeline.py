@@ -19,7 +19,7 @@ from functools import cached_property
 
 from . import config
 from .actors import ActorDictionary, Mention, find_mentions, paragraph_speakers, sentence_anaphora, truecase
-from .constants import FIRST_PERSON, OBLIGATION_AUX
+from .constants import OBLIGATION_AUX
 from .dates import TimeExpression, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .documents.normalise import plain_spaces
@@ -36,6 +36,8 @@ from .events import (
 from .events.claims import NEGATIVE_NOUNS, NEGATIVE_PREDICATES
 from .events.context import ArticleContext
 from .events.find import IMPLIED_TYPES
+from .events.idioms import keywords as idiom_keywords
+from .events.joint import JOINT_ADVERBS
 from .events.learned import PairModel
 from .events.modality import SPEECH_VERBS
 from .events.triggers import inflections
@@ -122,11 +124,19 @@ class Extractor:
         )
         return say, content
 
-    def _reported_claim(self, text: str) -> bool:
-        """Cheap prefilter for sentences with no trigger word that may still report an accusation or a demand."""
+    def _may_hold_event(self, text: str) -> bool:
+        """The cheap prefilter: a trigger word (with its cue where it needs one), a word that makes a
+        reported claim an accusation or a demand ("said Japan had *distorted* history", "must"), a
+        word of an idiom ("all *options* are on the table") or a joint adverb ("sailed *together*")."""
+        if sentence_has_trigger(text, self.lexicon):
+            return True
         words = _words(text)
-        say, content = self._claim_forms
-        return bool(words & content) and bool(words & say or words & FIRST_PERSON)
+        _say, content = self._claim_forms
+        return bool(words & content) or bool(words & self._idiom_forms) or bool(words & JOINT_ADVERBS)
+
+    @cached_property
+    def _idiom_forms(self) -> frozenset[str]:
+        return frozenset(f for word in idiom_keywords() for f in inflections(word, "NOUN"))
 
     @cached_property
     def _implied_forms(self) -> frozenset[str]:
@@ -180,7 +190,7 @@ class Extractor:
         dyad = prepared.context.main_dyad()
         for s in sentences:
             sent_text = text[s.start : s.end]
-            if not (sentence_has_trigger(sent_text, self.lexicon) or self._reported_claim(sent_text)):
+            if not self._may_hold_event(sent_text):
                 prepared.mentions[s.index] = per_sentence[s.index]
                 continue
             wide_scope = para_start.get(s.paragraph - 1, s.paragraph_start)

@@ -8,31 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-#: Column order of the relation table. The single source of truth.
-COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "doc_title",
-    "doc_date",
-    "doc_url",
-    "sentence_id",
-    "sentence",
-    "sentence_start",
-    "sentence_end",
-    "source",
-    "source_text",
-    "target",
-    "target_text",
-    "event_type",
-    "quad_class",
-    "intensity",
-    "trigger",
-    "event_date",
-    "date_precision",
-    "negated",
-    "modality",
-    "confidence",
-)
-
 QUAD_CLASSES: tuple[str, ...] = (
     "verbal cooperation",
     "material cooperation",
@@ -89,3 +64,6 @@ class EventMention(NamedTuple):
     modality: str  # one of MODALITIES
     confidence: float  # 0..1
 
+
+#: Column order of the relation table (the fields of :class:`EventMention`). The single source of truth.
+COLUMNS: tuple[str, ...] = EventMention._fields

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import SUPPORTED_SUFFIXES, Document
+from .documents import SUPPORTED_SUFFIXES, Document, read_inputs
 from .evaluate import load_gold
 from .events import mention_map
 from .events.learned import PairModel
@@ -110,10 +110,8 @@ def train_pair_model(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from .cli import collect_documents
-
     extractor = extractor or Extractor()
-    docs, _problems = collect_documents([str(articles)])
+    docs = [d for d in read_inputs([articles]) if isinstance(d, Document)]
     gold = load_gold(gold_folder)
     X, y, groups = examples(extractor, docs, gold)
     vec = DictVectorizer()

@@ -90,6 +90,11 @@ def read_csv(data: bytes) -> pd.DataFrame:
     return spreadsheet_restored(pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False))
 
 
+def evidence_panels(at: AppTest) -> list[str]:
+    """The HTML of the table's evidence panels (the page has other HTML: the map's legend, the drill-down)."""
+    return [h.value for h in at.html if 'class="evidence"' in h.value]
+
+
 def same_rows(a: pd.DataFrame, b: pd.DataFrame) -> None:
     """Equal as CSV text: what a user gets in the file."""
     expected = read_csv(b.to_csv(index=False).encode())
@@ -112,7 +117,7 @@ def test_default_view(monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame) 
     assert figures["Mean intensity"] == f"{expected['intensity'].mean():+.2f}"
     assert at.query_params == {}
     assert len(table_frame(at)) == 38
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Dyad matrix", "Timeline", "Mentions"]
     assert at.get("deck_gl_json_chart"), "the map is drawn"
     assert len(at.get("vega_lite_chart")) == 4  # network, two timelines, matrix
 
@@ -329,12 +334,12 @@ def test_views_without_edges_say_so(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 def test_selecting_a_row_shows_the_evidence(monkeypatch: pytest.MonkeyPatch, relations: pd.DataFrame) -> None:
     at = make_app(monkeypatch, query={"countries": "RUS", "match": "source"})
-    assert not at.html
+    assert not evidence_panels(at)
     at.session_state["table_grid"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
     at.run()
     assert not at.exception
     row = apply_filters(relations, Filters(countries=("RUS",), match="source")).iloc[1]
-    body = at.html[0].value
+    (body,) = evidence_panels(at)
     assert row["doc_title"] in body
     for role, text in (("source", row["source_text"]), ("target", row["target_text"]), ("trigger", row["trigger"])):
         assert f">{text}</mark>" in body, role
@@ -363,7 +368,10 @@ def test_downloads_hold_exactly_each_views_data(
         "timeline": timeline_series(view),
         "timeline_intensity": intensity_series(view, chosen),
     }
-    assert len(downloads) == len(expected)
+    csv = {name for name in downloads if name.endswith(".csv")}
+    assert len(csv) == len(expected)
+    others = sorted(name for name in downloads if not name.endswith(".csv"))
+    assert others == [f"{name}_CHN_2017-01-01_2024-12-31.{ext}" for name, ext in (("map", "png"), ("network", "gexf"), ("network", "graphml"))]
     for name, frame in expected.items():
         file_name = download_name(name, flt)
         assert file_name == f"{name}_CHN_2017-01-01_2024-12-31.csv"
@@ -392,6 +400,8 @@ def test_table_shows_first_rows_but_download_has_all(
     assert any(f"first {DEFAULT_LIMIT:,} of {len(big):,}" in c.value for c in at.caption)
     got = read_csv(downloads["mentions_neg_hyp.csv"]())
     assert len(got) == len(big)
+    at.button(key="table_more").click().run()  # more rows on request
+    assert len(table_frame(at)) == len(big) and not [b for b in at.button if b.key == "table_more"]
 
 
 def test_every_download_is_spreadsheet_safe(
@@ -407,6 +417,8 @@ def test_every_download_is_spreadsheet_safe(
     assert not at.exception
     assert downloads
     for name, data in downloads.items():
+        if not name.endswith(".csv"):
+            continue
         raw = data()
         assert raw.startswith(b"\xef\xbb\xbf"), name  # UTF-8 BOM: Excel shows the dyad arrows right
         plain = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
@@ -455,7 +467,7 @@ def test_counting_events_every_view_counts_and_names_events(
         assert "events" in got.columns and "mentions" not in got.columns, name
         same_rows(got, want)
     assert int(expected["dyads"]["events"].sum()) == len(events)
-    assert "**Events per month, by quad class**" in [m.value for m in at.markdown]
+    assert "**Events per quarter, by quad class**" in [m.value for m in at.markdown]  # 2016-2025: quarters
     assert at.subheader[-1].value == "Events"
     deck = json.dumps(map_spec(at))
     assert " events in " in deck and " relations" not in deck and " mentions in " not in deck
@@ -633,7 +645,7 @@ def test_store_is_the_default_and_starts_with_the_demo_corpus(store_db: Path) ->
     assert metrics(at)["Mentions"] == str(len(expected))
     assert metrics(at)["Articles"] == "3"
     assert any("Relation store" in c.value for c in at.caption)
-    assert [s.value for s in at.subheader] == ["Map", "Network", "Timeline", "Dyad matrix", "Mentions"]
+    assert [s.value for s in at.subheader] == ["Map", "Network", "Dyad matrix", "Timeline", "Mentions"]
     assert set(table_frame(at)["origin"]) == {"text"}
     assert not at.sidebar.get("multiselect") or "filter_origins" not in [w.key for w in at.sidebar.multiselect]
 
@@ -900,7 +912,7 @@ def test_hostile_titles_and_text_are_escaped(store_db: Path) -> None:
     # the dashboard's evidence panel for one of its mentions
     at = store_app(query={"article": doc_id})
     select_row(at, store_db, 0)
-    evidence = at.html[0].value
+    (evidence,) = evidence_panels(at)
     assert "&lt;script&gt;" in evidence and "<script" not in evidence and "<img" not in evidence
     # a hostile file name in the summary is shown as code, never as markup
     at = on_page(store_app(), ADD)

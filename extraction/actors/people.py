@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .. import weights
-from ..constants import CAPITALISED_FUNCTION_WORDS, MONTH_NAMES, TITLE_CONNECTORS, WEEKDAY_NAMES
+from ..constants import CAPITALISED_FUNCTION_WORDS, MONTH_NAMES, WEEKDAY_NAMES
 from ..lexicons import word_class
 from .dictionary import ActorDictionary, Mention, Person, _alternation, overlaps, owner_before, surname_of
 
@@ -25,7 +25,7 @@ _NON_NAME_WORDS = frozenset((*WEEKDAY_NAMES, *MONTH_NAMES, *CAPITALISED_FUNCTION
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\S")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)?\b")
-_CONNECTORS = TITLE_CONNECTORS
+_CONNECTORS = word_class("title_connector")
 
 
 def _in_period(person: Person, when: dt.date | None) -> bool:

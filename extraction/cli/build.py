@@ -146,6 +146,17 @@ def cmd_build_dask(args: argparse.Namespace) -> int:
     return 0 if report.documents else 1
 
 
+def _confidence(text: str) -> float:
+    """argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from extraction.evaluate import evaluate, format_report, gold_documents, load_gold
 
@@ -174,6 +185,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         covered = [d.doc_id for d in docs]
     if args.modality:
         predicted = predicted[predicted["modality"].isin(args.modality)]
+    if args.min_confidence:
+        import pandas as pd
+
+        predicted = predicted[pd.to_numeric(predicted["confidence"], errors="coerce").fillna(0.0) >= args.min_confidence]
     report = evaluate(predicted, gold[gold["doc_id"].isin(set(covered))])
     report["documents"] = len(covered)
     if args.json:
@@ -276,6 +291,12 @@ def add_build_commands(sub: argparse._SubParsersAction) -> None:
         nargs="+",
         choices=("asserted", "intended", "hypothetical"),
         help="score only predictions of these modalities (default: all)",
+    )
+    e.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        help="score only predictions of at least this confidence, 0 to 1 (default: 0, all)",
     )
     add_model_options(e)
     e.set_defaults(func=cmd_evaluate)

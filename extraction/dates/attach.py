@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from ..constants import FUTURE_AUX, HYPOTHETICAL_AUX
+from ..lexicons import word_class
 from .expressions import TimeExpression
 
 #: Prepositions whose object is an earlier or simultaneous event: "after talks on Tuesday, they
 #: pledged ..." dates the pledge by the talks.
-TIME_ANCHOR_PREPS = frozenset({"after", "before", "following", "ahead", "during", "amid", "upon", "at"})
+TIME_ANCHOR_PREPS = word_class("time_anchor_preposition")
 
 
 def token_at(parsed, offset: int):

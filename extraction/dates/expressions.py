@@ -33,10 +33,11 @@ from ..constants import (
     MONTH_NAMES,
     MONTH_PATTERN,
     MONTHS,
-    NUMBER_WORDS,
     PERIOD_BOUND_WORDS,
     WEEKDAY_NAMES,
 )
+from ..lexicons import number_words, word_class
+from .resolve import in_year, month_start, publication_day, resolve
 
 
 class TimeExpression(NamedTuple):
@@ -59,10 +60,11 @@ class TimeExpression(NamedTuple):
 
 WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 _MON = MONTH_PATTERN
-_NUMWORDS = NUMBER_WORDS
+_NUMWORDS = number_words()
 _COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few)"
 #: What the last word of a counted expression makes it: relative to the story, to an event, to today.
-_COUNTED_KIND = {"earlier": "offset", "later": "offset", "before": "offset_event", "after": "offset_event", "ago": "ago"}
+_OFFSET, _OFFSET_EVENT, _AGO = "offset", "offset_event", "ago"
+_COUNTED_KIND = {"earlier": _OFFSET, "later": _OFFSET, "before": _OFFSET_EVENT, "after": _OFFSET_EVENT, "ago": _AGO}
 
 _WEEKDAY = rf"(?P<wd>{'|'.join(WEEKDAY_NAMES)})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -144,28 +146,6 @@ _FUTURE_CUE = re.compile(
 )
 #: A past tense in the clause: "met in March", "was signed on June 3".
 _PAST_CUE = re.compile(r"\b(?:had|did|was|were|ago)\b|\b[a-z]{2,}ed\b")
-#: Irregular past forms the -ed test misses (a closed class of English).
-_IRREGULAR_PAST = frozenset(
-    (
-        "met", "held", "said", "told", "took", "made", "sent", "began", "came", "went", "left", "won", "led",
-        "fought", "brought", "bought", "spoke", "wrote", "gave", "saw", "flew", "struck", "broke", "chose", "drew",
-        "drove", "rose", "shot", "stood", "hit", "cut", "put", "set", "became", "ran", "fell", "found", "kept",
-        "lost", "paid", "sold", "threw", "laid", "meant", "read", "rang", "sank", "shook", "spent", "spread",
-        "stole", "swore", "swept", "taught", "thought", "understood", "withdrew", "upheld", "overtook", "froze",
-        "forbade",
-    )
-)  # fmt: skip
-#: Irregular past participles, for "had met".
-_IRREGULAR_PARTICIPLES = frozenset(
-    (
-        "met", "held", "said", "told", "taken", "made", "sent", "begun", "come", "gone", "left", "won", "led",
-        "fought", "brought", "bought", "spoken", "written", "given", "seen", "flown", "struck", "broken", "chosen",
-        "drawn", "driven", "risen", "shot", "stood", "hit", "cut", "put", "set", "become", "run", "fallen",
-        "found", "kept", "lost", "paid", "sold", "thrown", "laid", "meant", "read", "rung", "sunk", "shaken",
-        "spent", "spread", "stolen", "sworn", "swept", "taught", "thought", "understood", "withdrawn", "upheld",
-        "overtaken", "frozen", "forbidden", "been", "done", "known", "shown", "grown",
-    )
-)  # fmt: skip
 #: "had met", "had already been": the past perfect of background.
 _HAD = re.compile(
     r"\bhad\s+(?:(?:not|never|already|also|just|long|previously|earlier|first|last|once|twice|ever|still|both"
@@ -214,7 +194,7 @@ def _cues(words: str) -> list[tuple[int, str]]:
     """Tense cues in ``words`` by position: (offset, "future" or "past")."""
     future = [(m.start(), m.end()) for m in _FUTURE_CUE.finditer(words)]
     past = [m for m in _PAST_CUE.finditer(words)]
-    past += [m for m in re.finditer(r"[a-z]+", words) if m.group(0) in _IRREGULAR_PAST]
+    past += [m for m in re.finditer(r"[a-z]+", words) if m.group(0) in word_class("irregular_past")]
     found = [(start, "future") for start, _ in future]
     found += [(m.start(), "past") for m in past if not any(s <= m.start() < e for s, e in future)]  # "scheduled"
     return sorted(found)
@@ -252,7 +232,7 @@ def _is_background(words: str) -> bool:
     """Do the clause's words hold a past perfect ("had met", also reported: "said they had met")?"""
     for m in _HAD.finditer(words):
         w = m.group("w")
-        if w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES:
+        if w.endswith(("ed", "en", "wn")) or w in word_class("irregular_participle"):
             return True
     return False
 
@@ -264,49 +244,6 @@ def _in_name(text: str, start: int) -> bool:
         return False
     word = m.group(1)
     return word not in CAPITALISED_FUNCTION_WORDS and word.lower().rstrip(".") not in MONTHS
-
-
-# --------------------------------------------------------------------------- calendar helpers
-
-
-def publication_day(doc_date: str) -> dt.date | None:
-    """The publication date as a date (the first ten characters of an ISO date or date-time); None if none."""
-    try:
-        return dt.date.fromisoformat(doc_date[:10]) if doc_date else None
-    except ValueError:
-        return None
-
-
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + (day.month - 1) + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _mon(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")]
-
-
-def _in_year(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-class _Resolved(NamedTuple):
-    day: dt.date
-    precision: str
-    earlier: dt.date | None = None  # the other readings of an underspecified expression
-    later: dt.date | None = None
-    week: dt.date | None = None
 
 
 def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
@@ -378,7 +315,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             # "said on Thursday that soldiers had found him the next day": a reported event is not after its
             # report; count from the story's day before the report
             base = before_report
-        resolved = _resolve(kind, m, pub, base, anchor_year, anchor_month)
+        resolved = resolve(kind, m, pub, base, anchor_year, anchor_month)
         if resolved is None:
             continue
         before, after = _clause_parts(text, start, end)
@@ -390,7 +327,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             year = _year_in_context(text, start, end, years, pub, cue == "past")
         if year is not None:
             # "In 2019 Japan restricted exports in July", "The dispute began in 2019. ... in August": that year
-            day = _in_year(year, day.month, day.day) or day
+            day = in_year(year, day.month, day.day) or day
             resolved = resolved._replace(earlier=None, later=None)
         elif future and resolved.later:
             day = resolved.later
@@ -402,7 +339,7 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
         limit = (limit_word.group("w").lower() if limit_word else "") or (
             which if which in _BOUND_WORDS and kind not in _STORY_RELATIVE else ""
         )
-        if pub is not None and (day > pub if precision == "day" else day > _month_start(pub)):
+        if pub is not None and (day > pub if precision == "day" else day > month_start(pub)):
             future = True
         if precision == "day" and kind not in _STORY_RELATIVE:
             if _SPEECH_BEFORE.search(text[max(0, start - 30) : start]):
@@ -427,164 +364,3 @@ def find_dates(text: str, doc_date: str = "") -> Iterator[TimeExpression]:
             paragraph, previous_end >= 0 and _PAIR_JOIN.fullmatch(text[previous_end:start]) is not None,
         )  # fmt: skip
         previous_end = end
-
-
-def _resolve(
-    kind: str,
-    m: re.Match[str],
-    pub: dt.date | None,
-    anchor: dt.date | None,
-    anchor_year: int | None,
-    anchor_month: dt.date | None = None,
-) -> _Resolved | None:
-    g = m.groupdict()
-    try:
-        if kind == "iso":
-            return _Resolved(dt.date(int(g["y"]), int(g["m"]), int(g["d"])), "day")
-        if kind in ("dmy", "mdy"):
-            return _Resolved(dt.date(int(g["y"]), _mon(g["mon"]), int(g["d"])), "day")
-        if kind == "my":
-            return _Resolved(dt.date(int(g["y"]), _mon(g["mon"]), 1), "month")
-        if kind in ("year", "year_bare"):
-            return _Resolved(dt.date(int(g["y"]), 1, 1), "year")
-    except ValueError:
-        return None
-    if pub is None:
-        return None
-    if kind == "weekday_last_week":
-        target = WEEKDAYS.index(g["wd"].lower())
-        return _Resolved(_monday(pub) - dt.timedelta(days=7) + dt.timedelta(days=target), "day")
-    if kind in ("offset", "offset_event"):
-        n = g["n"].lower()
-        count = int(n) if n.isdigit() else _NUMWORDS.get(n, 1)
-        sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
-        base = anchor or pub
-        unit = g["unit"].lower()
-        if unit == "day":
-            return _Resolved(base + dt.timedelta(days=sign * count), "day")
-        if unit == "week":
-            return _Resolved(_month_start(base + dt.timedelta(days=7 * sign * count)), "month")
-        if unit == "month":
-            return _Resolved(_add_months(base, sign * count), "month")
-        return _Resolved(dt.date(base.year + sign * count, 1, 1), "year")
-    if kind == "that_day":
-        return _Resolved(anchor or pub, "day")
-    if kind in ("md", "dm"):
-        return _day_month(_mon(g["mon"]), int(g["d"]), pub)
-    if kind == "dom":
-        return _day_of_month(int(g["d"]), pub)
-    if kind == "month":
-        return _month_name(_mon(g["mon"]), (g.get("which") or "").lower(), pub)
-    if kind == "rel_unit" and g["which"].lower() in ("previous", "following"):
-        kind = "the_rel"  # "following year": relative to the story's time, not to today
-    if kind == "weekend":
-        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
-        return _Resolved(_month_start(saturday), "month", week=_monday(saturday))
-    if kind == "rel_unit":
-        which, unit = g["which"].lower(), g["unit"].lower()
-        step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
-        if unit == "year":
-            return _Resolved(dt.date(pub.year + step, 1, 1), "year")
-        if unit == "month":
-            return _Resolved(_add_months(pub, step), "month")
-        # a week: at month precision, the month holding that week's middle (refined by event_date)
-        week = _monday(pub) + dt.timedelta(days=7 * step)
-        return _Resolved(_month_start(pub + dt.timedelta(days=7 * step)), "month", week=week)
-    if kind in ("the_rel", "day_before"):
-        which = g["which"].lower()
-        unit = (g.get("unit") or "day").lower()
-        base = anchor or pub
-        step = {"previous": -1, "preceding": -1, "before": -1, "following": 1, "next": 1, "after": 1}.get(which, 0)
-        if unit in ("day", "morning", "evening", "night"):
-            return _Resolved(base + dt.timedelta(days=step), "day")
-        if unit == "week":
-            return _Resolved(_month_start(base + dt.timedelta(days=7 * step)), "month")
-        if unit == "month":
-            return _Resolved(_add_months(anchor_month or base, step), "month")
-        year = (anchor_year or base.year) + step
-        return _Resolved(dt.date(year, 1, 1), "year")
-    if kind == "ago":
-        n = g["n"].lower()
-        count = int(n) if n.isdigit() else _NUMWORDS.get(n, 1)
-        unit = g["unit"].lower()
-        if unit == "day":
-            return _Resolved(pub - dt.timedelta(days=count), "day")
-        if unit == "week":
-            return _Resolved(_month_start(pub - dt.timedelta(days=7 * count)), "month")
-        if unit == "month":
-            return _Resolved(_add_months(pub, -count), "month")
-        return _Resolved(dt.date(pub.year - count, 1, 1), "year")
-    if kind == "deictic":
-        w = g["w"].lower()
-        return _Resolved(pub - dt.timedelta(days=1) if w in ("yesterday", "last night") else pub, "day")
-    if kind == "weekday":
-        return _weekday(WEEKDAYS.index(g["wd"].lower()), " ".join((g.get("which") or "").lower().split()), pub)
-    return None
-
-
-def _weekday(target: int, which: str, pub: dt.date) -> _Resolved:
-    """A weekday ("on Monday"): the last Monday on or before the publication date, or the next one on or after it."""
-    back = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
-    ahead = pub + dt.timedelta(days=(target - pub.weekday()) % 7)
-    if which == "next":
-        return _Resolved(pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7), "day")
-    if which == "last":
-        return _Resolved(back if back < pub else back - dt.timedelta(days=7), "day")
-    if which == "this":
-        return _Resolved(_monday(pub) + dt.timedelta(days=target), "day")
-    if which in ("coming", "this coming"):
-        return _Resolved(ahead if ahead > pub else ahead + dt.timedelta(days=7), "day")
-    return _Resolved(back, "day", back, ahead)
-
-
-def _day_month(month: int, day: int, pub: dt.date) -> _Resolved | None:
-    """A day of a month ("March 3"): this year's, unless that is more than two months ahead (then last year's) or
-    more than ten months back (then next year's); the clause may call for either side instead."""
-    this = _in_year(pub.year, month, day)
-    if this is None:
-        return None
-    back = this if this <= pub else _in_year(pub.year - 1, month, day)
-    ahead = this if this >= pub else _in_year(pub.year + 1, month, day)
-    if this > pub + dt.timedelta(days=62):
-        nearer = back
-    elif this < pub - dt.timedelta(days=300):
-        nearer = ahead
-    else:
-        nearer = this
-    if nearer is None:
-        return None
-    return _Resolved(nearer, "day", back, ahead)
-
-
-def _day_of_month(day: int, pub: dt.date) -> _Resolved | None:
-    """A day without its month ("on the 15th"): the last such day on or before the publication date,
-    or the next one on or after it."""
-    months = [_add_months(pub, step) for step in (-2, -1, 0, 1, 2)]
-    days = [d for d in (_in_year(m.year, m.month, day) for m in months) if d is not None]
-    back = max((d for d in days if d <= pub), default=None)
-    ahead = min((d for d in days if d >= pub), default=None)
-    if back is None or ahead is None:
-        return None
-    return _Resolved(back, "day", back, ahead)
-
-
-def _month_name(month: int, which: str, pub: dt.date) -> _Resolved:
-    """A month name ("in March"): like "March 3", at month precision; "last March" and "next March" are fixed."""
-    back = dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1)
-    ahead = dt.date(pub.year if month >= pub.month else pub.year + 1, month, 1)
-    if which == "next":
-        return _Resolved(dt.date(pub.year + (month <= pub.month), month, 1), "month")
-    if which == "last":
-        return _Resolved(dt.date(pub.year - (month >= pub.month), month, 1), "month")
-    if which == "this":
-        return _Resolved(dt.date(pub.year, month, 1), "month")
-    if which in ("until", "by", "through"):
-        return _Resolved(ahead, "month")
-    diff = month - pub.month
-    if diff > 2:
-        nearer = back
-    elif diff < -9:
-        nearer = ahead
-    else:
-        nearer = dt.date(pub.year, month, 1)
-    return _Resolved(nearer, "month", back, ahead)

@@ -18,6 +18,7 @@ from ..lexicons import word_class
 from ..schema import EVENT_TYPES
 from .claims import modal_requests, negative_claims
 from .idioms import idiom_events
+from .joint import joint_actions
 from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
@@ -106,6 +107,8 @@ def find_events(
     sent = list(sent)  # one Token object per word for all the passes below (spaCy makes a new one per access)
     named = {m.actor for t in sent for m in mentions_of(t)}
     refusals: list = []
+    given: dict[int, list[tuple[Mention, float]]] = {}  # trigger token -> the targets it was given
+    orphans: list = []  # (token, row, roles) of events with a source and no target
     if remember is not None:
         remember_event_nouns(sent, mentions_of, remember)
     tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
@@ -139,7 +142,11 @@ def find_events(
                 continue
             if row.event_type in STATE_TYPES and all(m.via == "people" for m, _ in roles.sources):
                 continue  # "China advised its citizens to avoid visiting Japan": tourists, not the state
-            if not roles.targets and "obj" in row.slots and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
+            has_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
+            open_target = not roles.targets and row.event_type in IMPLIED_TYPES and not row.symmetric
+            if open_target and (not has_object or (row.event_type == "REQUEST" and "obj" in row.slots)):
+                orphans.append((tok, row, roles))  # its target may be the governing event's ("demanded an apology")
+            if not roles.targets and "obj" in row.slots and has_object:
                 continue  # "Beijing and Moscow both called the patrol routine": the object is not the partner
             pairs = role_pairs(roles, row)
             if not pairs:
@@ -147,33 +154,30 @@ def find_events(
                 if remember is not None and group and not row.reverse and not is_negated(tok):
                     remember(group, EventRef(roles.sources[0][0]))
                 continue
-            pred = (speech_head(tok) or tok) if "speaker" in row.slots else tok
-            negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
-            modality = modality_of(pred)
-            event_type = row.event_type
-            if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and conditional_consequent(pred):
-                event_type = "THREATEN"  # "would impose sanctions on Beijing if it invaded": a threat, made now
-            intensity = (
-                row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
-            )
-            text = tok.text if not row.particle else f"{tok.text} {row.particle}"
-            if row.symmetric and modality != "asserted" and roles.targets:
-                # "Seoul will strengthen cooperation with Tokyo": one side's intention, not yet mutual
-                doers = {m.actor for m, _ in roles.sources}
-                pairs = [(s, t, c) for s, t, c in pairs if s.actor in doers]
-            for src, tgt, conf in pairs:
-                ev = CodedEvent(
-                    src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2),
-                    tok.lemma_.lower(),
-                )  # fmt: skip
-                k = (src.actor, tgt.actor, event_type, negated)
+            for ev in _coded(tok, row, roles, pairs):
+                k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
                 if k not in best or best[k].confidence < ev.confidence:
                     best[k] = ev
+            if roles.targets:
+                given[tok.i] = roles.targets
+                if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+                    given.setdefault(tok.head.i, roles.targets)  # "made a protest with China": the support verb
             fired.add(tok.i)
             if roles.targets:
                 break
             # "China and Russia held joint drills near Japan": the drills are also aimed at Japan
             among_sources = True
+    for tok, row, roles in orphans:
+        # "Seoul summoned the Japanese ambassador, demanding an apology": the demand is made of Japan
+        if tok.i in fired:
+            continue  # "calling the drills a provocation" was the accusation of the same word
+        inherited = _governing_targets(tok, given, {m.actor for m, _ in roles.sources})
+        pairs = role_pairs(Roles(roles.sources, inherited), row) if inherited else []
+        for ev in _coded(tok, row, roles, pairs):
+            k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
+            if k not in best:
+                best[k] = ev
+                fired.add(tok.i)
     for ev in _surface(sent, mentions_of, lexicon, fired | consumed):
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
@@ -189,7 +193,14 @@ def find_events(
         for k, other in list(best.items()):
             if other.trigger_start in inside and other.event_type != ev.event_type:
                 del best[k]
-    derived = [*modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall)]
+    joint = list(joint_actions(sent, mentions_of))
+    for ev, verb in joint:  # "Chinese and Russian warships sailed together": partners, not each other's target
+        for k, other in list(best.items()):
+            if {k[0], k[1]} == {ev.source.actor, ev.target.actor} and other.trigger_start == verb:
+                del best[k]
+    derived = [
+        *modal_requests(sent, mentions_of, speaker), *negative_claims(sent, mentions_of, recall), *(e for e, _ in joint)
+    ]  # fmt: skip
     for ev in [*derived, *idiomatic]:
         k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
         if k not in best:
@@ -210,6 +221,39 @@ def find_events(
     yield from sorted(best.values(), key=lambda e: (e.trigger_start, e.source.actor, e.target.actor))
 
 
+
+
+def _coded(tok, row: Trigger, roles: Roles, pairs) -> list[CodedEvent]:
+    """The coded events of one trigger row and its (source, target, confidence) pairs."""
+    pred = (speech_head(tok) or tok) if "speaker" in row.slots else tok
+    negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
+    modality = modality_of(pred)
+    event_type = row.event_type
+    if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and conditional_consequent(pred):
+        event_type = "THREATEN"  # "would impose sanctions on Beijing if it invaded": a threat, made now
+    intensity = row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
+    text = tok.text if not row.particle else f"{tok.text} {row.particle}"
+    if row.symmetric and modality != "asserted" and roles.targets:
+        # "Seoul will strengthen cooperation with Tokyo": one side's intention, not yet mutual
+        doers = {m.actor for m, _ in roles.sources}
+        pairs = [(s, t, c) for s, t, c in pairs if s.actor in doers]
+    return [
+        CodedEvent(src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2), tok.lemma_.lower())
+        for src, tgt, conf in pairs
+    ]
+
+
+def _governing_targets(tok, given: dict[int, list[tuple[Mention, float]]], own: set[str]) -> list[tuple[Mention, float]]:
+    """The targets of the event whose clause governs ``tok`` ("protested to China *and demanded* ...",
+    "summoned the ambassador, *demanding* ..."), weighted down; the sources' own actors left out."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("conj", "advcl", "xcomp", "acl") or cur.head == cur:
+            return []
+        cur = cur.head
+        if cur.i in given:
+            return [(m, w * weights.GOVERNING_EVENT) for m, w in given[cur.i] if m.actor not in own]
+    return []
 
 
 def _learned(

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .. import weights
 from ..actors import Mention
 from ..errors import DataFileError
-from ..lexicons import lexicon_dir
+from ..lexicons import lexicon_dir, word_class
 from ..schema import EVENT_TYPES
 from .modality import SPEECH_VERBS, is_negated, modality_of
 from .phrases import MentionLookup
@@ -38,7 +38,7 @@ from .roles import verb_subjects
 GAP = "..."
 MAX_GAP = 3
 #: Words too common to tell the prefilter that a sentence may hold an idiom.
-_COMMON = frozenset({"a", "an", "be", "have", "in", "it", "must", "not", "of", "off", "on", "say", "that", "the", "to"})
+_COMMON = word_class("common_word")
 #: How far up the parse the source is looked for (the clause's verb, then the verbs reporting it).
 _SOURCE_STEPS = 3
 

@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..actors import Mention
+from ..lexicons import word_class
 from .phrases import MentionLookup
 from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BOUNDARY = frozenset({";", ":", "—", "–", '"', "“", "”", "(", ")"})
-_SUBORDINATORS = frozenset({"that", "which", "who", "whom", "whose", "while", "because", "although", "if", "when"})
+_SUBORDINATORS = word_class("subordinator")
+#: Prepositions before an object actor that the scorer tells apart ("talks with Seoul").
+_OBJECT_PREPS = word_class("object_preposition")
 
 
 class Triple(NamedTuple):
@@ -92,9 +95,17 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
                     if a == b:
                         continue
                     (ma, ta), (mb, tb) = _nearest(a_list, tok), _nearest(b_list, tok)
-                    if tok.i in (ta.i, tb.i):
+                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row):
                         continue
                     yield Triple(ma, mb, ta, tb, tok, row)
+
+
+def _venue(target, trigger, row: Trigger) -> bool:
+    """Is ``target`` where the event takes place ("met Yoon *in Washington*"), not a party to it?"""
+    prep = target.head
+    return (
+        target.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.lower_ not in row.slots and prep.head.i == trigger.i
+    )
 
 
 def _nearest(mentions: list[tuple[Mention, object]], tok) -> tuple[Mention, object]:
@@ -157,7 +168,7 @@ def features(triple: Triple, n_actors: int) -> dict[str, float]:
     while prev in ("the", "a", "an") and t.i > 1:
         prev = doc[t.i - 2].lower_
         break
-    if prev in row.slots or prev in ("with", "to", "on", "against", "from", "for", "at", "over", "by", "of", "into"):
+    if prev in row.slots or prev in _OBJECT_PREPS:
         on(f"prepO={prev}")
         on(f"prepO_in_slots={prev in row.slots}")
     for name, span in (("ST", _between(doc, s.i, trig.i)), ("TO", _between(doc, trig.i, t.i))):

@@ -13,12 +13,14 @@ from typing import NamedTuple
 
 from .. import weights
 from ..actors import Mention
-from ..constants import CIRCUMSTANCE_PREPS
 from ..lexicons import event_noun_groups, word_class
 from .modality import INTENT_VERBS, SPEECH_VERBS
 from .nouns import RecallLookup, recall_target
 from .phrases import MentionLookup, actors_of, expand
 from .triggers import NON_PREPOSITION_SLOTS, Trigger, inflections, is_passive_participle
+
+#: Prepositions that introduce the circumstances of a clause ("At a council meeting, ...").
+_CIRCUMSTANCE_PREPS = word_class("circumstance_preposition")
 
 #: Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
 SUPPORT_VERBS = word_class("support_verb")
@@ -53,6 +55,11 @@ def object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: floa
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "from", "against"):
                     objs = [p for p in prep.children if p.dep_ == "pobj"]
                     found.extend(actors_of(objs, mentions_of, weight * weights.PARTNER))
+        if t.lemma_.lower() in _EVENT_NOUNS and not found:
+            for prep in t.children:  # "opposes the arms sale to Taiwan by the United States": the seller
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    objs = [p for p in prep.children if p.dep_ == "pobj"]
+                    found.extend(actors_of(objs, mentions_of, weight * weights.NOUN_BY_AGENT))
         if row.event_type == "AGREE":
             for acl in t.children:  # "accepted an invitation to visit Pyongyang"
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
@@ -252,14 +259,23 @@ def _deep_slot_targets(tok, row: Trigger, mentions_of: MentionLookup) -> list[tu
     """Fallback for misparses: a slot preposition further down, not inside another clause."""
     out: list[tuple[Mention, float]] = []
     preps = {s for s in row.slots if s not in NON_PREPOSITION_SLOTS}
-    stack = [(c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj")]
+    stack = [
+        (c, 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl", "xcomp", "conj", "nsubj") and not _purpose(c)
+    ]  # fmt: skip
     while stack:
         node, depth = stack.pop()
         if node.dep_ == "prep" and node.lower_ in preps:
             out.extend(actors_of([p for p in node.children if p.dep_ == "pobj"], mentions_of, weights.DEEP_PREPOSITION))
         if depth < 3:
-            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in ("ccomp", "relcl", "nsubj"))
+            stack.extend(
+                (c, depth + 1) for c in node.children if c.dep_ not in ("ccomp", "relcl", "nsubj") and not _purpose(c)
+            )  # fmt: skip
     return out
+
+
+def _purpose(tok) -> bool:
+    """Is ``tok`` the verb of a purpose clause ("working *to repair* relations with Beijing")?"""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def speech_head(tok):
@@ -317,7 +333,7 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
             patients = [c for c in gov.children if c.dep_ == "nsubjpass"]
             targets = actors_of(patients, mentions_of, weights.PASSIVE_PATIENT)
         sources, weight = _noun_sources(tok, mentions_of)
-        if not targets and tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE_PREPS:
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
             # "At a council meeting, China and Russia blamed ...": the meeting's parties are unknown
             sources = []
         sources = [(m, w * weight) for m, w in sources]

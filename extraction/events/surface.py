@@ -30,8 +30,7 @@ from .triggers import NON_PREPOSITION_SLOTS, Trigger, TriggerLexicon, lemma_keys
 
 #: Tokens that end a clause on either side of a trigger.
 _BOUNDARY_TEXT = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”", "[", "]"})
-_SUBORDINATORS = frozenset({"that", "which", "who", "whom", "whose", "while", "because", "although", "though",
-                            "whereas", "if", "unless", "after", "before", "when", "as", "but", "since"})  # fmt: skip
+_SUBORDINATORS = word_class("subordinator") | word_class("clause_opener")
 _RELATIVE = frozenset({"who", "which"})
 #: Words that may stand between a verb and its object actor ("urged the new Japanese government").
 _OBJECT_FILLERS = frozenset({"DET", "ADJ", "NUM", "PART", "ADV"})
@@ -107,6 +106,8 @@ def _targets(tok, row: Trigger, last: int, mentions_of: MentionLookup) -> list[M
                         return mentions_of(doc[i])
         elif slot not in NON_PREPOSITION_SLOTS:
             for i in range(tok.i + 1, min(last, tok.i + _PREPOSITION_WINDOW) + 1):
+                if doc[i].tag_ == "VB" and doc[i - 1].lower_ == "to" and not (doc[i].dep_ == "xcomp" and doc[i].head == tok):
+                    break  # "working to repair relations with Beijing": the preposition is the other verb's
                 if doc[i].lower_ != slot:
                     continue
                 for j in range(i + 1, min(last, i + _OBJECT_WINDOW) + 1):

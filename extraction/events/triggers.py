@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..config import data_dir
 from ..constants import MONTH_NAMES, WEEKDAY_NAMES
 from ..errors import DataFileError
-from ..lexicons import irregular_forms, word_class
+from ..lexicons import irregular_forms
 from ..schema import EVENT_TYPES
 
 #: Slots in the trigger lexicon that are not prepositions.
@@ -134,21 +134,12 @@ class TriggerLexicon:
     def surface_forms(self) -> frozenset[str]:
         """Lower-case word forms of every trigger, for the cheap sentence prefilter.
 
-        The words of reported claims count too ("China said Japan had *distorted* history",
-        "... was an *overreaction*": :mod:`.claims`), and one word of each idiom ("all *options* are
-        on the table": :mod:`.idioms`), though no lexicon row carries them.
+        (The pipeline's prefilter adds the words of reported claims and idioms, which no lexicon
+        row carries: see ``Extractor._may_hold_event``.)
         """
         forms: set[str] = set()
         for t in self.triggers:
             forms |= inflections(t.lemma, t.pos)
-        for verb in word_class("negative_predicate"):
-            forms |= inflections(verb, "VERB")
-        for noun in word_class("negative_noun"):
-            forms |= inflections(noun, "NOUN")
-        from .idioms import keywords as idiom_keywords  # here: idioms reads roles, which reads this module
-
-        for word in idiom_keywords():  # "all options are on the table"
-            forms |= inflections(word, "NOUN")
         return frozenset(forms)
 
     @cached_property

@@ -45,7 +45,7 @@ import pandas as pd
 from extraction import config
 from extraction.actor_table import load_actor_table
 from extraction.errors import DataFileError
-from extraction.schema import COLUMNS, EVENT_TYPES
+from extraction.schema import COLUMNS, EVENT_TYPES, EventMention
 from extraction.table import coerce_types
 
 #: The 61 columns of a GDELT 2.0 event record, in order (GDELT 2.0 Event Database codebook).
@@ -315,32 +315,30 @@ def _row(fields: list[str], actors: frozenset[str], report: GdeltReport) -> dict
         f"from {sources} source{'s' if sources != 1 else ''} (GDELT event {event_id})."
     )
     url = fields[SOURCEURL].strip()
-    return {
-        "doc_id": f"gdelt-{event_id}",
-        "doc_title": f"GDELT event {event_id}",
-        "doc_date": doc_date or event_date,
-        "doc_url": url,
-        "sentence_id": 0,
-        "sentence": sentence,
-        "sentence_start": 0,
-        "sentence_end": len(sentence),
-        "source": source,
-        "source_text": source_text,
-        "target": target,
-        "target_text": target_text,
-        "event_type": event_type,
-        "quad_class": EVENT_TYPES[event_type][0],
-        "intensity": goldstein,
-        "trigger": f"CAMEO {event_code}",
-        "event_date": event_date,
-        "date_precision": "day",
-        "negated": False,
-        "modality": "asserted",
-        "confidence": 1.0,
-        "origin": "gdelt",
-        "gdelt_num_mentions": mentions,
-        "gdelt_num_articles": articles,
-    }
+    mention = EventMention(
+        doc_id=f"gdelt-{event_id}",
+        doc_title=f"GDELT event {event_id}",
+        doc_date=doc_date or event_date,
+        doc_url=url,
+        sentence_id=0,
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        source=source,
+        source_text=source_text,
+        target=target,
+        target_text=target_text,
+        event_type=event_type,
+        quad_class=EVENT_TYPES[event_type][0],
+        intensity=goldstein,
+        trigger=f"CAMEO {event_code}",
+        event_date=event_date,
+        date_precision="day",
+        negated=False,
+        modality="asserted",
+        confidence=1.0,
+    )
+    return {**mention._asdict(), "origin": "gdelt", "gdelt_num_mentions": mentions, "gdelt_num_articles": articles}
 
 
 def read_gdelt(

@@ -47,10 +47,11 @@ from extraction.store.ingest import content_hash
 from extraction.store.inputs import InputAdds
 from extraction.store.reads import StoreReads
 from extraction.store.reports import AddReport, ImportReport, ReextractReport, ReviewReport
+from extraction.store.review_reads import ReviewReads
 from extraction.store.reviews import Reviewing
 
 
-class Store(InputAdds, BulkLoads, DemoSeeding, GdeltImport, Reviewing, StoreReads):
+class Store(InputAdds, BulkLoads, DemoSeeding, GdeltImport, Reviewing, ReviewReads, StoreReads):
     """The DuckDB relation store at ``path`` (default: setting ``RELDASH_DB``).
 
     Cheap to create; holds no connection between calls, so one instance may be

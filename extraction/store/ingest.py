@@ -29,7 +29,7 @@ from extraction.store.ddl import DOC_NUMBERS, DOCUMENT_COLUMNS, RELATION_TABLE_C
 from extraction.store.extractor import ProgressCallback, default_extractor, extractor_version
 from extraction.store.frames import text_relation_frame
 from extraction.store.reports import AddReport, ReextractReport
-from extraction.store.reviews import review_counts_in
+from extraction.store.review_reads import review_counts_in
 
 if TYPE_CHECKING:
     from extraction.pipeline import Extractor

@@ -33,46 +33,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+import extraction.store.review_values as values
 from extraction.documents import split_sentences
 from extraction.errors import InvalidReview, NotInStore, UnknownRelation
 from extraction.relation_ids import is_relation_id, relation_id
 from extraction.schema import COLUMNS, EVENT_TYPES
-from extraction.store import review_values as values
 from extraction.store.base import StoreBase
 from extraction.store.ddl import FIXABLE_FIELDS, REVIEW_FIELDS, REVIEW_TABLE_COLUMNS, column_list
 from extraction.store.reports import ReviewReport
-
-#: Columns of :meth:`Reviewing.reviews`.
-REVIEW_LIST_COLUMNS: tuple[str, ...] = (
-    "review_id",
-    "relation_id",
-    "verdict",
-    "state",
-    "reviewer",
-    "reviewed_at",
-    "doc_id",
-    "relation",
-    "changes",
-    "note",
-)
-#: Columns of :meth:`Reviewing.review_progress`.
-PROGRESS_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "title",
-    "date",
-    "extracted",
-    "reviewed",
-    "confirmed",
-    "fixed",
-    "rejected",
-    "added",
-    "fully_reviewed",
-)
-#: Relation ids present in the store: extracted rows and added relations of stored documents.
-_PRESENT_IDS = (
-    "(SELECT relation_id FROM relations UNION "
-    "SELECT a.relation_id FROM reviews a JOIN documents d ON d.doc_id = a.doc_id WHERE a.verdict = 'add')"
-)
+from extraction.store.review_reads import first_row
 
 
 def describe(row: dict[str, Any]) -> str:
@@ -85,13 +54,6 @@ def describe(row: dict[str, Any]) -> str:
     if sentence is not None and not pd.isna(sentence) and int(sentence) >= 0:
         text += f", sentence {int(sentence)}"
     return text
-
-
-def _first(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> tuple | None:
-    """The first row of a query, or None; the result is read to the end, so that the
-    connection is free for the next statement (DuckDB refuses ``register`` otherwise)."""
-    rows = con.execute(sql, params or []).fetchall()
-    return rows[0] if rows else None
 
 
 def _now() -> dt.datetime:
@@ -281,7 +243,9 @@ class Reviewing(StoreBase):
         if sentence_id is not None and (isinstance(sentence_id, bool) or int(sentence_id) < 0):
             raise InvalidReview(f"sentence: {sentence_id!r} is not a sentence number (0, 1, 2, ...)")
         with self._transaction() as con:
-            found = _first(con, 'SELECT doc_id, title, "date", url, "text" FROM documents WHERE doc_id = ?', [doc_id])
+            found = first_row(
+                con, 'SELECT doc_id, title, "date", url, "text" FROM documents WHERE doc_id = ?', [doc_id]
+            )
             if found is None:
                 raise NotInStore(f"no document {str(doc_id)[:80]!r} in the store")
             _id, _title, doc_date, _url, text = found
@@ -333,8 +297,8 @@ class Reviewing(StoreBase):
     @staticmethod
     def _check_new(con: duckdb.DuckDBPyConnection, rid: str) -> None:
         """InvalidReview when ``rid`` is already extracted, or added and not rejected since."""
-        extracted = _first(con, "SELECT 1 FROM relations WHERE relation_id = ? LIMIT 1", [rid])
-        latest = _first(con, "SELECT verdict FROM review_verdicts WHERE relation_id = ?", [rid])
+        extracted = first_row(con, "SELECT 1 FROM relations WHERE relation_id = ? LIMIT 1", [rid])
+        latest = first_row(con, "SELECT verdict FROM review_verdicts WHERE relation_id = ?", [rid])
         if extracted:
             hint = "confirm it to bring it back" if latest and latest[0] == "reject" else "confirm it instead"
             raise InvalidReview(f"relation {rid} is already in the extraction: {hint}")
@@ -346,7 +310,7 @@ class Reviewing(StoreBase):
     def _append_many(con: duckdb.DuckDBPyConnection, entries: list[dict[str, Any]]) -> list[ReviewReport]:
         """Append one reviews row per entry (relation_id, verdict, reviewer, note, doc_id, relation,
         changes, fields), numbered after the last review, all at the same time (UTC)."""
-        first = int(_first(con, "SELECT COALESCE(max(review_id), 0) + 1 FROM reviews")[0])
+        first = int(first_row(con, "SELECT COALESCE(max(review_id), 0) + 1 FROM reviews")[0])
         when = _now()
         rows = [
             {
@@ -375,92 +339,6 @@ class Reviewing(StoreBase):
                          r["reviewed_relation"], e["changes"], r["note"])
             for r, e in zip(rows, entries, strict=True)
         ]  # fmt: skip
-
-    # ------------------------------------------------------------------ reading reviews
-    def reviews(self, *, history: bool = False) -> pd.DataFrame:
-        """The reviews: one row per reviewed relation (its latest verdict), oldest first.
-
-        Columns :data:`REVIEW_LIST_COLUMNS`; ``state`` is ``current``, ``orphaned`` (the
-        relation is no longer in the store: its document was re-extracted without it, or
-        removed; the review is kept and applies again if the relation comes back) or, with
-        ``history=True`` (every verdict ever recorded), ``superseded``. ``relation``
-        describes the relation as it was shown when reviewed; ``reviewed_at`` is UTC.
-        """
-        sql = (
-            "SELECT r.review_id, r.relation_id, r.verdict, "
-            "CASE WHEN r.review_id <> l.review_id THEN 'superseded' "
-            f"WHEN r.relation_id IN {_PRESENT_IDS} THEN 'current' ELSE 'orphaned' END AS state, "
-            "r.reviewer, r.reviewed_at, r.doc_id, r.reviewed_relation AS relation, r.changes, r.note "
-            "FROM reviews r JOIN review_verdicts l ON l.relation_id = r.relation_id"
-        )
-        if not history:
-            sql += " WHERE r.review_id = l.review_id"
-        frame = self._read(sql + " ORDER BY r.review_id")
-        frame["review_id"] = frame["review_id"].astype("int64")
-        return frame[list(REVIEW_LIST_COLUMNS)].reset_index(drop=True)
-
-    def review_progress(self) -> pd.DataFrame:
-        """Per stored document (sorted by date, doc_id), columns :data:`PROGRESS_COLUMNS`.
-
-        ``extracted``: relations as extracted; ``reviewed``: of those, how many have a
-        verdict, split into ``confirmed``, ``fixed`` and ``rejected``; ``added``: relations
-        added by reviewers. ``fully_reviewed``: every extracted relation has a verdict
-        and there is at least one (or, with none extracted, at least one was added).
-        """
-        with self._connect(write=False) as con:
-            reviewed = con.execute("SELECT count(*) FROM reviews").fetchone()[0]
-        if not reviewed:  # nothing reviewed: count the extracted rows on the table itself, no view joins
-            frame = self._read(
-                'SELECT d.doc_id, d.title, d."date", count(r.relation_id) AS extracted, 0 AS reviewed, '
-                "0 AS confirmed, 0 AS fixed, 0 AS rejected, 0 AS added FROM documents d "
-                "LEFT JOIN relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
-                'GROUP BY ALL ORDER BY d."date", d.doc_id'
-            )
-            return self._progress_frame(frame)
-        frame = self._read(
-            'SELECT d.doc_id, d.title, d."date", '
-            "count(r.relation_id) AS extracted, "
-            "count(r.relation_id) FILTER (WHERE r.review_status <> '') AS reviewed, "
-            "count(r.relation_id) FILTER (WHERE r.review_status = 'confirmed') AS confirmed, "
-            "count(r.relation_id) FILTER (WHERE r.review_status = 'fixed') AS fixed, "
-            "count(r.relation_id) FILTER (WHERE r.review_status = 'rejected') AS rejected, "
-            "(SELECT count(*) FROM reviewed_relations a WHERE a.doc_id = d.doc_id "
-            " AND a.review_status = 'added') AS added "
-            "FROM documents d LEFT JOIN raw_relations r ON r.doc_id = d.doc_id AND r.origin = 'text' "
-            'GROUP BY ALL ORDER BY d."date", d.doc_id'
-        )
-        return self._progress_frame(frame)
-
-    @staticmethod
-    def _progress_frame(frame: pd.DataFrame) -> pd.DataFrame:
-        for col in ("extracted", "reviewed", "confirmed", "fixed", "rejected", "added"):
-            frame[col] = frame[col].astype("int64")
-        for col in ("doc_id", "title", "date"):
-            frame[col] = frame[col].fillna("").astype(str)
-        frame["fully_reviewed"] = ((frame["extracted"] > 0) & (frame["reviewed"] == frame["extracted"])) | (
-            (frame["extracted"] == 0) & (frame["added"] > 0)
-        )
-        return frame[list(PROGRESS_COLUMNS)].reset_index(drop=True)
-
-    def review_counts(self, doc_ids: list[str]) -> tuple[int, int]:
-        """(attached, orphaned): latest verdicts on relations of ``doc_ids`` still in the store, and not."""
-        if not doc_ids:
-            return 0, 0
-        with self._connect(write=False) as con:
-            return review_counts_in(con, doc_ids)
-
-
-def review_counts_in(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[int, int]:
-    """(attached, orphaned) of :meth:`Reviewing.review_counts`, on an open connection."""
-    marks = ", ".join("?" * len(doc_ids))
-    attached, orphaned = _first(
-        con,
-        f"SELECT count(*) FILTER (WHERE relation_id IN {_PRESENT_IDS}), "
-        f"count(*) FILTER (WHERE relation_id NOT IN {_PRESENT_IDS}) "
-        f"FROM review_verdicts WHERE doc_id IN ({marks})",
-        doc_ids,
-    )
-    return int(attached), int(orphaned)
 
 
 def _carried_fields(prior: dict[str, Any] | None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from components.filters import Filters
 FULL = Filters(
     countries=("USA", "CHN"),
     match="both",
+    dyad=("USA", "CHN"),
     date_from=date(2018, 1, 1),
     date_to=date(2024, 12, 31),
     event_types=("AGREE", "SANCTION"),
@@ -49,3 +50,19 @@ def relation(**values) -> dict:
     }
     row.update(values)
     return row
+
+
+def validate_vega(spec: dict) -> dict:
+    """Validate a view's Vega-Lite spec (its datasets hold DataFrames) against the Vega-Lite schema,
+    as Altair would; returns the spec with its datasets as records."""
+    import json
+
+    import altair as alt
+
+    datasets = {
+        name: json.loads(frame.to_json(orient="records", date_format="iso")) for name, frame in spec.get("datasets", {}).items()
+    }
+    plain = {**spec, "datasets": datasets}
+    chart_type = alt.LayerChart if "layer" in plain else alt.Chart
+    chart_type.from_dict(plain, validate=True)
+    return plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from components.downloads import csv_bytes, download_name, filters_slug
 from components.filters import Filters, apply_filters
@@ -25,7 +26,7 @@ def test_csv_download_reads_back_to_the_same_relations(rel: pd.DataFrame) -> Non
 def test_slug_and_file_names_are_safe() -> None:
     assert download_name("mentions", Filters()) == "mentions_all.csv"
     name = download_name("mentions", FULL)
-    assert name.startswith("mentions_USA-CHN_both_2018-01-01_2024-12-31_AGREE-SANCTION")
+    assert name.startswith("mentions_USA-CHN_both_dyad-USA-CHN_2018-01-01_2024-12-31_AGREE-SANCTION")
     assert name.endswith(".csv") and len(name) <= 160
     assert all(c.isalnum() or c in "._-" for c in name)
     evil = Filters(text="../../etc/passwd\x00<b>", article="a/b\\c")
@@ -47,3 +48,19 @@ def test_downloads_are_spreadsheet_safe(rel: pd.DataFrame) -> None:
     assert plain["dyad"].tolist() == ["USA \u2192 CHN", "'-CHN", "JPN \u2192 KOR"]
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     assert numeric and [c for c in numeric if not pd.api.types.is_numeric_dtype(plain[c])] == []
+
+
+@pytest.mark.parametrize(
+    ("view", "filters", "extension", "name"),
+    [
+        ("events", Filters(count="events"), "csv", "events_all.csv"),  # not events_all_events.csv
+        ("events", Filters(countries=("USA",), count="events"), "csv", "events_USA.csv"),
+        ("dyads", Filters(count="events"), "csv", "dyads_events.csv"),  # the count mode is part of the filter
+        ("network", Filters(dyad=("USA", "CHN")), "gexf", "network_dyad-USA-CHN.gexf"),
+        ("map", Filters(), "png", "map_all.png"),
+        ("map", Filters(), "../../x", "map_all.x"),  # an odd extension is made safe too
+        ("mentions", Filters(count="mentions"), "csv", "mentions_all.csv"),
+    ],
+)
+def test_file_names_say_the_count_once(view: str, filters: Filters, extension: str, name: str) -> None:
+    assert download_name(view, filters, extension) == name

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.filter_state import filters_from_widgets, widget_keys, widget_values
+from components.filter_state import dyad_choices, dyad_pair, dyad_text, filters_from_widgets, widget_keys, widget_values
 from components.filters import FilterOptions, Filters, filter_options
 from tests.components.helpers import FULL
 
@@ -30,3 +30,21 @@ def test_widget_keys_are_prefixed_and_cover_every_widget() -> None:
     keys = widget_keys("filter")
     assert keys["countries"] == "filter_countries" and keys["dates"] == "filter_dates"
     assert set(keys) == set(widget_values(Filters(), FilterOptions()))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [("USA → CHN", ("USA", "CHN")), ("USA→CHN", ("USA", "CHN")), ("", ()), ("USA", ()), ("A → B → C", ()), (" → X", ())],
+)
+def test_dyad_text_and_pair(text: str, pair: tuple[str, ...]) -> None:
+    assert dyad_pair(text) == pair
+    if pair:
+        assert dyad_pair(dyad_text(pair)) == pair
+
+
+def test_dyad_widget_values(options: FilterOptions) -> None:
+    assert widget_values(Filters(dyad=("KOR", "PRK")), options)["dyad"] == "KOR → PRK"
+    assert filters_from_widgets({"dyad": "KOR → PRK"}, options).dyad == ("KOR", "PRK")
+    assert filters_from_widgets({"dyad": "KOR → XXX"}, options).dyad == ()  # not an actor here: no dyad
+    choices = dyad_choices(("USA", "CHN", "JPN"))
+    assert choices == ["", "USA → CHN", "USA → JPN", "CHN → USA", "CHN → JPN", "JPN → USA", "JPN → CHN"]

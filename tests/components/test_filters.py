@@ -44,6 +44,30 @@ def test_country_match_modes(rel: pd.DataFrame, match: str, check) -> None:
     assert check(out["source"].isin(picked), out["target"].isin(picked)).all()
 
 
+@pytest.mark.parametrize(
+    ("dyad", "rows"),
+    [
+        (("CHN", "USA"), 5),  # one direction only: USA -> CHN is another dyad
+        (("USA", "CHN"), 2),
+        (("CHN", "JPN"), 0),
+        (("PRK", "RUS"), 1),
+        (("USA", "XXX"), 0),  # an actor the table does not have: nothing, no error
+        ((), 38),  # no dyad: every pair
+    ],
+)
+def test_dyad_is_one_directed_pair(rel: pd.DataFrame, dyad: tuple[str, ...], rows: int) -> None:
+    out = apply_filters(rel, Filters(dyad=dyad))
+    assert len(out) == rows
+    if dyad:
+        assert (out["source"] == dyad[0]).all() and (out["target"] == dyad[1]).all()
+
+
+def test_dyad_and_countries_both_apply(rel: pd.DataFrame) -> None:
+    out = apply_filters(rel, Filters(countries=("CHN",), match="target", dyad=("CHN", "USA")))
+    assert out.empty  # CHN is the dyad's source, never its target
+    assert len(apply_filters(rel, Filters(countries=("CHN",), match="source", dyad=("CHN", "USA")))) == 5
+
+
 def test_date_range_is_inclusive_and_uses_event_date(rel: pd.DataFrame) -> None:
     out = apply_filters(rel, Filters(date_from=date(2022, 8, 4), date_to=date(2022, 8, 5)))
     assert sorted(out["event_date"].astype(str)) == ["2022-08-04"] * 3 + ["2022-08-05"]

@@ -1,4 +1,4 @@
-"""Map geometry: great circles the short way round, the seam, the rotated frame, outlines, labels."""
+"""Map geometry: great circles the short way round, the seam, the rotated frame, outlines."""
 
 from __future__ import annotations
 
@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 
 from components.geometry import (
-    bend,
     choose_centre,
     crosses_meridian,
-    fit_view,
     great_circle,
-    label_offsets,
     rotate_geometry,
-    rotated_features,
     to_frame,
     unwrap,
-    world_copies,
     wrap_lon,
 )
 
@@ -72,24 +67,13 @@ def test_seam_avoids_the_pacific_arcs() -> None:
     # in the rotated frame the US -> Korea arc is continuous and inside the map
     framed = to_frame(great_circle(*WASHINGTON, *SEOUL), centre)
     assert all(-180 <= x <= 180 for x, _ in framed)
-    assert world_copies(framed) == [framed]
     # with no arcs the seam stays away from the actors
     lone = choose_centre([WASHINGTON[0], SEOUL[0]])
     assert min(abs(wrap_lon(lone + 180 - lon)) for lon in (WASHINGTON[0], SEOUL[0])) >= 45
 
 
-def test_world_copies_for_a_path_across_the_seam() -> None:
-    path = [(170.0, 0.0), (190.0, 1.0)]
-    copies = world_copies(path)
-    assert copies == [path, [(-190.0, 0.0), (-170.0, 1.0)]]
 
 
-def test_bend_pushes_left_and_keeps_the_ends() -> None:
-    path = [(0.0, 0.0), (5.0, 0.0), (10.0, 0.0)]
-    bent = bend(path)
-    assert bent[0] == pytest.approx(path[0]) and bent[-1] == pytest.approx(path[-1], abs=1e-9)
-    assert bent[1][1] > 0  # eastward path: left is north
-    assert bend(list(reversed(path)))[1][1] < 0
 
 
 def test_rotate_geometry_duplicates_rings_across_the_seam() -> None:
@@ -110,35 +94,7 @@ def test_shipped_geometry_is_small_and_has_the_actors() -> None:
     assert len(rotate_geometry(geo, 150.0)) == len(geo["features"])
 
 
-def test_rotated_features_are_memoised_for_text() -> None:
-    text = json.dumps(
-        {
-            "features": [
-                {
-                    "properties": {"iso_a3": "X"},
-                    "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
-                }
-            ]
-        }
-    )
-    first = rotated_features(text, 150.0)
-    assert rotated_features(str(text), 150.0) is first  # same text, same centre: no new work
-    assert rotated_features(json.loads(text), 150.0) == first
-    assert rotated_features(None, 0.0) == []
 
 
-def test_label_offsets_spread_clustered_labels() -> None:
-    offsets = label_offsets([(0.0, 0.0), (3.0, 0.0), (100.0, 0.0)])
-    assert offsets[0][0] < 0 < offsets[1][0]  # pushed apart
-    assert offsets[2] == [0.0, -22.0]  # alone: straight up
 
 
-def test_fit_view_frames_the_points() -> None:
-    assert fit_view([]) == (0.0, 30.0, 1.0)
-    korea = [(126.978, 37.5665), (125.7625, 39.0392)]  # Seoul, Pyongyang: close together, zoomed in
-    world = [(-77.0364, 38.8951), (126.978, 37.5665), (37.6173, 55.7558)]
-    lon, lat, zoom = fit_view(korea)
-    assert lon == pytest.approx((126.978 + 125.7625) / 2) and 37 < lat < 40
-    wide = fit_view(world)
-    assert 0.2 <= wide[2] < zoom <= 5.0
-    assert fit_view([(0.0, 89.0), (10.0, 89.5)])[1] < 85  # the view stays inside the world

@@ -90,6 +90,27 @@ def test_bad_and_stale_values_are_ignored_with_notes(options: FilterOptions) -> 
     assert len(notes) == 9
 
 
+@pytest.mark.parametrize(
+    ("value", "dyad", "note"),
+    [
+        ("USA,CHN", ("USA", "CHN"), None),
+        ("CHN,USA", ("CHN", "USA"), None),
+        (["KOR", "JPN"], ("KOR", "JPN"), None),  # repeated parameters
+        ("USA", (), "a dyad is two actors"),
+        ("USA,CHN,JPN", (), "a dyad is two actors"),
+        ("USA,XXX", (), "`XXX` is not an actor"),
+        ("<b>x</b>,USA", (), "`<b>x</b>` is not an actor"),
+        ("", (), None),
+    ],
+)
+def test_dyad_in_the_url(options: FilterOptions, value, dyad: tuple[str, ...], note: str | None) -> None:
+    flt, notes = filters_from_query({"dyad": value}, options)
+    assert flt.dyad == dyad
+    assert [note in n for n in notes] == ([True] if note else [])
+    if dyad:
+        assert filters_to_query(flt) == {"dyad": ",".join(dyad)}
+
+
 def test_swapped_dates_and_nan_confidence(options: FilterOptions) -> None:
     flt, notes = filters_from_query({"from": "2024-01-01", "to": "2019-01-01", "conf": "nan"}, options)
     assert flt.date_from == date(2019, 1, 1) and flt.date_to == date(2024, 1, 1)

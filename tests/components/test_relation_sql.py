@@ -11,16 +11,19 @@ import pandas as pd
 import pytest
 
 from components import event_sql, query_source, relation_sql
+from components.aggregate import total_rows
 from components.dyads import dyad_summary
 from components.events import event_ids, event_rows
 from components.filters import Filters, apply_filters, filter_mask
-from components.headline import headline
+from components.headline import headline, single_filters, totals, totals_from_counts
 from components.map_data import actor_activity, unlocated_actors
+from components.playback import window_rows, windows_of_bins
+from components.playback import windows as playback_windows
 from components.prepare import prepare_relations, public_frame
-from components.timeline import dyad_options, intensity_series, timeline_series
+from components.timeline import dyad_options, intensity_series, time_range, timeline_series
 from extraction.schema import COLUMNS
 from extraction.store import Store
-from extraction.table import coerce_types, read_table
+from extraction.table import coerce_types, read_table, write_table
 from tests.extraction.store.test_bulk import write_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,13 +46,18 @@ FILTERS = [
     Filters(origins=("text",)),
     Filters(countries=("TWN",), count="events"),
     Filters(count="events", include_negated=True, include_hypothetical=True),
+    Filters(dyad=("USA", "CHN")),
+    Filters(dyad=("CHN", "USA"), count="events", include_negated=True),
+    Filters(dyad=("PRK", "USA"), countries=("PRK",), date_from=date(2017, 1, 1)),
 ]
 
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
+    """The fixture, with a date known only to the year (2018) besides its two known to the month."""
     frame = read_table(FIXTURE)
     frame["origin"] = "text"
+    frame.loc[3, ["event_date", "date_precision"]] = ["2018-01-01", "year"]
     return frame
 
 
@@ -58,7 +66,8 @@ def source(request, table, tmp_path_factory):
     """(connection opener, relation) over the fixture as a CSV table, a Parquet dataset or a store."""
     folder = tmp_path_factory.mktemp(request.param)
     if request.param == "csv":
-        src = query_source.TableSource(FIXTURE)
+        write_table(table, folder / "rel.csv")
+        src = query_source.TableSource(folder / "rel.csv")
         yield src.cursor, src.relation
         src.close()
     elif request.param == "dataset":  # hive partitions, and one file beside them (no partition key)
@@ -130,16 +139,71 @@ def test_the_views_data_from_sql_equal_the_data_from_rows(source, table, flt):
     pd.testing.assert_frame_equal(
         dyad_summary(cube, unit=unit, articles=articles.by_dyad), dyad_summary(expected, unit=unit)
     )
-    pd.testing.assert_frame_equal(timeline_series(cube, unit=unit), timeline_series(expected, unit=unit))
-    assert dyad_options(cube) == dyad_options(expected)
-    chosen = dyad_options(expected)[:3]
-    for dyads in ([], chosen):
-        pd.testing.assert_frame_equal(
-            intensity_series(cube, dyads, unit=unit), intensity_series(expected, dyads, unit=unit)
-        )
+    # the timelines: binned as the rows are (by week on a short span: the cube by day then)
+    rng = time_range(expected)
+    assert time_range(cube) == rng
+    with opener() as con:
+        by_day = relation_sql.cube_frame(_over(con, relation, flt, lambda c, rel: relation_sql.cube_query(c, rel, grain="day")), "day")
+    binned = by_day if rng.size == "week" else cube
+    if rng.size == "week":
+        with pytest.raises(ValueError, match="by week"):
+            timeline_series(cube, unit=unit)
+    for grained in {id(binned): binned, id(by_day): by_day}.values():  # the cube by day bins as the rows at any size
+        pd.testing.assert_frame_equal(timeline_series(grained, unit=unit), timeline_series(expected, unit=unit))
+        assert dyad_options(grained) == dyad_options(expected)
+        for dyads in ([], dyad_options(expected)[:3]):
+            pd.testing.assert_frame_equal(
+                intensity_series(grained, dyads, unit=unit), intensity_series(expected, dyads, unit=unit)
+            )
+    # the playback: its windows, and what the map, network and matrix draw for one
+    for step in ("month", "week"):
+        with opener() as con:
+            spans = _over(con, relation, flt, lambda c, rel, step=step: relation_sql.bins_query(c, step, rel))
+        want_windows = playback_windows(expected, step)
+        assert windows_of_bins(spans["_first"], spans["_last"], step) == want_windows
+        if step == "month":
+            assert playback_windows(cube, step) == want_windows
+        for window in want_windows[:2] + want_windows[-1:]:
+            wanted = window_rows(expected, window)
+            cond = relation_sql.window_condition(window.start, window.end)
+            with opener() as con:
+                in_window = relation_sql.cube_frame(_over(con, relation, flt, lambda c, rel, w=cond: relation_sql.cube_query(_and(c, w), rel)))
+                dyad_articles = relation_sql.article_counts(
+                    _over(con, relation, flt, lambda c, rel, w=cond: relation_sql.articles_query(_and(c, w), None if rel != "rel" else relation.doc_range, rel))
+                ).by_dyad
+            got_rows = window_rows(cube, window) if step == "month" else in_window
+            assert total_rows(got_rows) == len(wanted) == total_rows(in_window)
+            pd.testing.assert_frame_equal(
+                dyad_summary(got_rows, unit=unit, articles=dyad_articles), dyad_summary(wanted, unit=unit)
+            )
+    # the headline's totals: every mention, those shown, and what hides the others
+    parts = single_filters(flt)
+    with opener() as con:
+        conditions = {label: relation_sql.where(f, has_origin=relation.has_origin) for label, f in parts.items()}
+        counts = [int(v) for v in query_source.run(con, relation, relation_sql.totals_query(conditions)).iloc[0]]
+    got_totals = totals_from_counts(
+        counts[0], counts[1], dict(zip(parts, counts[2:], strict=True)),
+        articles=int(frame["doc_id"].nunique()), articles_shown=int(mentions["doc_id"].nunique()),
+    )  # fmt: skip
+    assert got_totals == totals(frame, flt)
     locations = pd.DataFrame({"code": ["USA", "CHN", "JPN"], "lat": [1.0, 2.0, 3.0], "lon": [4.0, 5.0, 6.0]})
     pd.testing.assert_frame_equal(actor_activity(cube, locations, unit=unit), actor_activity(expected, locations, unit=unit))
     assert unlocated_actors(cube, locations) == unlocated_actors(expected, locations)
+
+
+def _and(a: relation_sql.Query, b: relation_sql.Query) -> relation_sql.Query:
+    return relation_sql.Query(f"({a.sql}) AND ({b.sql})", (*a.params, *b.params))
+
+
+def _over(con, relation, flt: Filters, build) -> pd.DataFrame:
+    """``build(condition, relation)`` over the filtered mentions, or over the events among them."""
+    condition = relation_sql.where(flt, has_origin=relation.has_origin)
+    if flt.count != "events":
+        return query_source.run(con, relation, build(condition, "rel"))
+    con.register(event_sql.WINDOWS, event_sql.window_starts(query_source.run(con, relation, event_sql.dated_keys_query())))
+    ev = event_sql.events_relation(condition, relation.order)
+    q = build(relation_sql.Query("TRUE"), ev.sql)
+    return query_source.run(con, relation, relation_sql.Query(q.sql, (*ev.params, *q.params)))
 
 
 def test_window_starts_are_the_greedy_windows_of_assign_event_ids():

@@ -317,6 +317,34 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("strait", "Tensions in the Taiwan Strait worry Japanese exporters.", set()),
     ("washington-state", "Washington state exports apples to Japan.", set()),
     ("peninsula", "Peace on the Korean Peninsula remains elusive, Chinese analysts say.", set()),
+    # --- working with, coordination, lawsuits
+    ("work-with", "Japan will work with the United States to respond to the launch.",
+     {"JPN>USA COOPERATE intended"}),  # one side's intention, not yet mutual
+    ("working-with", "Japan is working with South Korea on a joint statement.",
+     {"JPN>KOR COOPERATE", "KOR>JPN COOPERATE"}),
+    ("confirmed-coordination", "Japan confirmed close coordination with the United States.",
+     {"JPN>USA COOPERATE", "USA>JPN COOPERATE"}),
+    ("purpose-clause-preposition", "South Korea has been working to repair relations with Beijing.", set()),
+    ("lawsuit", "China filed a lawsuit against the United States at the WTO.", {"CHN>USA ACCUSE"}),
+    ("legal-action", "Seoul took legal action against Tokyo over the export curbs.", {"KOR>JPN ACCUSE"}),
+    ("action-not-legal", "Japan took action against Chinese smugglers.", set()),
+    # --- the target of the governing event: "protested to China and demanded ...", "summoned ..., demanding ..."
+    ("summoned-demanding", "Seoul summoned the Japanese ambassador, demanding an apology.",
+     {"KOR>JPN ACCUSE", "KOR>JPN REQUEST"}),
+    ("protested-and-demanded", "Japan protested to China and demanded the immediate release of the detainee.",
+     {"JPN>CHN ACCUSE", "JPN>CHN REQUEST"}),
+    ("condemned-and-vowed", "China condemned the US sanctions and vowed to retaliate.",
+     {"CHN>USA ACCUSE", "CHN>USA THREATEN intended"}),
+    ("met-and-demanded", "China met Russia and demanded an end to the sanctions.",
+     {"CHN>RUS CONSULT", "RUS>CHN CONSULT", "CHN>RUS REQUEST"}),
+    ("met-and-criticized", "China met Russia and criticized the sanctions.",  # criticised something else
+     {"CHN>RUS CONSULT", "RUS>CHN CONSULT"}),
+    ("calling-x-a-y", "North Korea cancelled talks with Seoul, calling the drills a provocation.",
+     {"PRK>KOR REJECT"}),  # "calling" is no request here
+    # --- an event noun's agent is the one a reaction to it is aimed at
+    ("opposes-sale-by", "China strongly opposes the arms sale to Taiwan by the United States.",
+     {"CHN>USA ACCUSE", "USA>TWN AID"}),
+    ("welcomed-decision-by", "Japan welcomed the decision by South Korea to end the dispute.", {"JPN>KOR SUPPORT"}),
     ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
     ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
      set()),

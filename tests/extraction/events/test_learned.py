@@ -25,6 +25,27 @@ def test_triples_pair_every_two_actors_with_each_trigger(parse) -> None:
     assert all(s != t for s, t, _, _ in triples)
 
 
+@pytest.mark.parametrize(
+    ("text", "venue", "party"),
+    [
+        ("Kishida met Yoon Suk Yeol in Washington.", ("JPN", "USA", "met"), ("JPN", "KOR", "met")),
+        ("Russia and Japan held talks at Beijing.", ("RUS", "CHN", "talks"), ("RUS", "JPN", "talks")),
+        ("Japan protested to China in Seoul.", ("JPN", "KOR", "protested"), ("JPN", "CHN", "protested")),
+        # a slot preposition is no venue: "intervene in"
+        ("Washington warned Beijing against meddling in Taiwan.", None, ("USA", "CHN", "warned")),
+    ],
+    ids=["meeting-place", "capital-of-a-party", "protest-place", "slot-preposition"],
+)
+def test_the_place_of_an_event_is_no_candidate_target(parse, text: str, venue, party) -> None:
+    parsed = parse(text)
+    triples = {(t.source.actor, t.target.actor, t.trigger.text)
+               for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)}
+    if venue:
+        assert venue not in triples
+    if party:
+        assert party in triples
+
+
 def test_features_describe_order_and_path(parse) -> None:
     parsed = parse("Japan condemned China.")
     (triple,) = [t for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)

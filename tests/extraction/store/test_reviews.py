@@ -14,7 +14,8 @@ from extraction.schema import COLUMNS
 from extraction.sources.gdelt import read_gdelt
 from extraction.store import RELATION_FRAME_COLUMNS, Store
 from extraction.store.locking import StoreLock
-from extraction.store.reviews import PROGRESS_COLUMNS, REVIEW_LIST_COLUMNS, Reviewing
+from extraction.store.review_reads import PROGRESS_COLUMNS, REVIEW_LIST_COLUMNS
+from extraction.store.reviews import Reviewing
 from tests.extraction.store.helpers import GDELT_SAMPLE, A, B, C, FakeExtractor, doc, run_threads, snapshot
 
 SHOWN = ["doc_id", "source", "target", "event_type", "event_date", "date_precision", "negated", "review_status"]
