@@ -95,9 +95,22 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
                     if a == b:
                         continue
                     (ma, ta), (mb, tb) = _nearest(a_list, tok), _nearest(b_list, tok)
-                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row):
+                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row) or (not row.symmetric and _coordinated(ta, tb)):
                         continue
                     yield Triple(ma, mb, ta, tb, tok, row)
+
+
+def _coordinated(a, b) -> bool:
+    """Are ``a`` and ``b`` conjuncts of one phrase ("Neither Washington nor Tokyo", "China and
+    Russia")? They act together or are acted upon together, never on each other, unless the event
+    is mutual (a meeting, an agreement)."""
+
+    def first(tok):
+        while tok.dep_ == "conj" and tok.head != tok:
+            tok = tok.head
+        return tok
+
+    return first(a).i == first(b).i
 
 
 def _venue(target, trigger, row: Trigger) -> bool:

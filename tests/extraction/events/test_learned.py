@@ -46,6 +46,25 @@ def test_the_place_of_an_event_is_no_candidate_target(parse, text: str, venue, p
         assert party in triples
 
 
+@pytest.mark.parametrize(
+    ("text", "co_agents", "pair"),
+    [
+        ("Neither Washington nor Tokyo criticised Moscow.", ("USA", "JPN"), ("USA", "RUS")),
+        ("Japan and South Korea condemned the launch by North Korea.", ("JPN", "KOR"), ("JPN", "PRK")),
+        ("Seoul sanctioned Beijing and Moscow.", ("CHN", "RUS"), ("KOR", "RUS")),
+        # a mutual event pairs its conjuncts with each other
+        ("China and Russia held talks.", None, ("CHN", "RUS")),
+    ],
+    ids=["neither-nor", "and-subjects", "and-objects", "mutual"],
+)
+def test_conjuncts_are_no_candidate_pair_unless_the_event_is_mutual(parse, text: str, co_agents, pair) -> None:
+    parsed = parse(text)
+    pairs = {(t.source.actor, t.target.actor) for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)}
+    if co_agents:
+        assert co_agents not in pairs and tuple(reversed(co_agents)) not in pairs
+    assert pair in pairs
+
+
 def test_features_describe_order_and_path(parse) -> None:
     parsed = parse("Japan condemned China.")
     (triple,) = [t for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)

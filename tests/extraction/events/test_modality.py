@@ -21,6 +21,13 @@ MODALITY_CASES = [
     ("refused to", "Pyongyang refused to meet Seoul.", "meet", True, "asserted"),
     ("denied", "Seoul denied locking its radar onto the Japanese plane.", "locking", True, "asserted"),
     ("without", "China left without meeting Japan.", "meeting", True, "asserted"),
+    ("no longer", "The United States no longer supports the plan of Taipei.", "supports", True, "asserted"),
+    ("no more", "Russia will no more sell gas to Japan.", "sell", True, "intended"),
+    ("no subject", "No deals were signed between Beijing and Moscow.", "signed", True, "asserted"),
+    ("no object", "China signed no agreement with Russia.", "signed", True, "asserted"),
+    ("neither nor", "Neither Washington nor Tokyo criticised Moscow.", "criticised", True, "asserted"),
+    ("neither nor object", "Seoul condemned neither Beijing nor Moscow.", "condemned", True, "asserted"),
+    ("a subject's no stays there", "A statement with no date condemned Pyongyang.", "condemned", False, "asserted"),
     # intended
     ("will", "Kishida will visit Seoul.", "visit", False, "intended"),
     ("plans to", "China plans to hold drills near Taiwan.", "drills", False, "intended"),
