@@ -18,6 +18,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _NEGATABLE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Verbs whose complement is an event that did not happen ("refused to meet").
 NEGATING_VERBS = word_class("negating_verb")
+#: A verb and its particle whose complement did not happen: "hold off", "back away".
+NEGATING_PHRASES = word_class("negating_phrase")
 #: Verbs whose complement is an intended or planned event ("plans to visit").
 INTENT_VERBS = word_class("intent_verb")
 #: Verbs of saying that report a clause.
@@ -51,6 +53,12 @@ def predicate_chain(tok) -> list:
     return chain
 
 
+def _phrasal(verb) -> set[str]:
+    """The verb with each of its particles or adverbs: {"hold off"} for "held off on"."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
+
+
 def _negative_modifier(c) -> bool:
     """A child that denies its head: "not", "never", "no longer", "no more"."""
     return c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
@@ -76,12 +84,16 @@ def is_negated(tok) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             if any(_negative_modifier(c) for c in node.children):
                 return True
-            if node.lemma_.lower() in NEGATING_VERBS and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
-                return True
+            if prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep") and (
+                node.lemma_.lower() in NEGATING_VERBS or not NEGATING_PHRASES.isdisjoint(_phrasal(node))
+            ):
+                return True  # "refused to meet", "held off on new tariffs", "backed away from scrapping"
             if prev.dep_ in ("ccomp", "advcl"):
                 break  # a negation above a reported clause does not reach it
         elif node.lower_ == "without":
             return True
+        elif node.dep_ == "advmod" and prev.dep_ == "prep" and f"{node.head.lemma_.lower()} {node.lower_}" in NEGATING_PHRASES:
+            return True  # "stopped short of condemning": the chain ends at "short"
         elif node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True  # "had no plan to join", "no intention of meeting"
     return False

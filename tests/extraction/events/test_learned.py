@@ -65,6 +65,24 @@ def test_conjuncts_are_no_candidate_pair_unless_the_event_is_mutual(parse, text:
     assert pair in pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "main_verb", "walled_off", "pair"),
+    [
+        ("Putin, who had visited Pyongyang in June, criticised Washington.", "criticised", ("PRK", "USA"), ("RUS", "USA")),
+        ("Lai, whom Beijing has condemned, thanked Tokyo for its support.", "thanked", ("CHN", "JPN"), ("TWN", "JPN")),
+        ("Seoul, which Moscow had warned, protested to Beijing.", "protested", ("RUS", "CHN"), ("KOR", "CHN")),
+    ],
+    ids=["who", "whom", "which"],
+)
+def test_an_actor_inside_a_relative_clause_is_no_party_to_the_main_clause(
+    parse, text: str, main_verb: str, walled_off, pair
+) -> None:
+    parsed = parse(text)
+    main = {(t.source.actor, t.target.actor) for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)
+            if t.trigger.text == main_verb}
+    assert walled_off not in main and pair in main
+
+
 def test_features_describe_order_and_path(parse) -> None:
     parsed = parse("Japan condemned China.")
     (triple,) = [t for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)

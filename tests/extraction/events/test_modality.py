@@ -27,6 +27,12 @@ MODALITY_CASES = [
     ("no object", "China signed no agreement with Russia.", "signed", True, "asserted"),
     ("neither nor", "Neither Washington nor Tokyo criticised Moscow.", "criticised", True, "asserted"),
     ("neither nor object", "Seoul condemned neither Beijing nor Moscow.", "condemned", True, "asserted"),
+    ("backed away from", "Japan backed away from scrapping the pact with Seoul.", "scrapping", True, "asserted"),
+    ("held off on", "Trump said he would hold off on new tariffs against China.", "tariffs", True, "intended"),
+    ("pulled back from", "China pulled back from imposing tariffs on Japanese wine.", "tariffs", True, "asserted"),
+    ("stopped short of", "Seoul stopped short of condemning Beijing.", "condemning", True, "asserted"),
+    ("put off", "Washington put off new sanctions on Moscow.", "sanctions", True, "asserted"),
+    ("held talks is no holding off", "Japan held talks with China.", "talks", False, "asserted"),
     ("a subject's no stays there", "A statement with no date condemned Pyongyang.", "condemned", False, "asserted"),
     # intended
     ("will", "Kishida will visit Seoul.", "visit", False, "intended"),
