@@ -21,6 +21,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"
 OBLIGATION_AUX = frozenset({"should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Determiners that make a subject or object nobody and nothing ("no deals", "neither Washington nor ...").
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 #: Words before a time expression that make it the limit of a period ("since 2019").
 PERIOD_BOUND_WORDS = frozenset({"since", "until", "by", "before", "after", "through", "throughout"})
 

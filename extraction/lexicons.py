@@ -40,6 +40,7 @@ WORD_CLASSES: dict[str, str] = {
     "joint_adverb": "adverbs that make the coordinated subjects of any verb act together ('patrolled jointly')",
     "intent_noun": "nouns whose complement is an intended or planned event ('a plan to visit')",
     "intent_verb": "verbs whose complement is an intended or planned event",
+    "negating_phrase": "a verb and its particle whose complement did not happen ('held off on tariffs', 'backed away from scrapping')",
     "negating_verb": "verbs whose complement is an event that did not happen",
     "negative_noun": "nouns that make 'X amounted to / posed a ___' an accusation",
     "negative_predicate": "predicates of a reported claim that make it an accusation",

@@ -1,20 +1,25 @@
 """Negation and modality of an event mention, from the verbs that govern its trigger.
 
-* negated: "did not discuss", "refused to meet", "denied locking onto", "without consulting",
-  "had no plan to join";
+* negated: "did not discuss", "never met", "no longer supports", "refused to meet", "denied locking
+  onto", "without consulting", "had no plan to join", "no deals were signed", "neither Washington nor
+  Tokyo criticised";
 * modality: ``hypothetical`` for conditions, modal auxiliaries and things requested of someone
   ("urged Moscow to halt"); ``intended`` for plans, futures and "is to"; else ``asserted``.
 """
 
 from __future__ import annotations
 
-from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX
+from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX, NEGATIVE_DETERMINERS
 from ..lexicons import word_class
 
 #: Tags of finite verbs: a conjunct with one of them carries its own tense, mood and polarity.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Dependents that say who acted or what was done: "no" or "neither" on one of them denies the event.
+_NEGATABLE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Verbs whose complement is an event that did not happen ("refused to meet").
 NEGATING_VERBS = word_class("negating_verb")
+#: A verb and its particle whose complement did not happen: "hold off", "back away".
+NEGATING_PHRASES = word_class("negating_phrase")
 #: Verbs whose complement is an intended or planned event ("plans to visit").
 INTENT_VERBS = word_class("intent_verb")
 #: Verbs of saying that report a clause.
@@ -48,22 +53,47 @@ def predicate_chain(tok) -> list:
     return chain
 
 
+def _phrasal(verb) -> set[str]:
+    """The verb with each of its particles or adverbs: {"hold off"} for "held off on"."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
+
+
+def _negative_modifier(c) -> bool:
+    """A child that denies its head: "not", "never", "no longer", "no more"."""
+    return c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+
+
+def _negative_argument(c) -> bool:
+    """A subject or object that is nobody and nothing: "no deals were signed", "neither Washington nor
+    Tokyo criticised", "signed no agreement"."""
+    return c.dep_ in _NEGATABLE_ARGS and any(
+        g.dep_ in ("det", "preconj") and g.lower_ in NEGATIVE_DETERMINERS for g in c.children
+    )
+
+
 def is_negated(tok) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+    if any(_negative_modifier(c) or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    if tok.pos_ in ("VERB", "AUX") and any(_negative_argument(c) for c in tok.children):
         return True
     chain = predicate_chain(tok)
     for prev, node in zip(chain, chain[1:], strict=False):
         if prev.dep_ == "conj" and prev.tag_ in _FINITE:
             break  # "did not attend and sent an envoy": the second verb is not negated
         if node.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "neg" for c in node.children):
+            if any(_negative_modifier(c) for c in node.children):
                 return True
-            if node.lemma_.lower() in NEGATING_VERBS and prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
-                return True
+            if prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep") and (
+                node.lemma_.lower() in NEGATING_VERBS or not NEGATING_PHRASES.isdisjoint(_phrasal(node))
+            ):
+                return True  # "refused to meet", "held off on new tariffs", "backed away from scrapping"
             if prev.dep_ in ("ccomp", "advcl"):
                 break  # a negation above a reported clause does not reach it
         elif node.lower_ == "without":
             return True
+        elif node.dep_ == "advmod" and prev.dep_ == "prep" and f"{node.head.lemma_.lower()} {node.lower_}" in NEGATING_PHRASES:
+            return True  # "stopped short of condemning": the chain ends at "short"
         elif node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True  # "had no plan to join", "no intention of meeting"
     return False

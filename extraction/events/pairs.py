@@ -95,9 +95,37 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
                     if a == b:
                         continue
                     (ma, ta), (mb, tb) = _nearest(a_list, tok), _nearest(b_list, tok)
-                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row):
+                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row) or (not row.symmetric and _coordinated(ta, tb)):
+                        continue
+                    if _walled_off(ta, tok) or _walled_off(tb, tok):
                         continue
                     yield Triple(ma, mb, ta, tb, tok, row)
+
+
+def _coordinated(a, b) -> bool:
+    """Are ``a`` and ``b`` conjuncts of one phrase ("Neither Washington nor Tokyo", "China and
+    Russia")? They act together or are acted upon together, never on each other, unless the event
+    is mutual (a meeting, an agreement)."""
+
+    def first(tok):
+        while tok.dep_ == "conj" and tok.head != tok:
+            tok = tok.head
+        return tok
+
+    return first(a).i == first(b).i
+
+
+def _walled_off(actor, trigger) -> bool:
+    """Is ``actor`` inside a relative clause that does not hold ``trigger``? ("Putin, who had visited
+    *Pyongyang*, criticised Washington": Pyongyang has no part in the criticism.)"""
+    node = actor
+    for _ in range(12):
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= trigger.i <= node.right_edge.i)
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _venue(target, trigger, row: Trigger) -> bool:

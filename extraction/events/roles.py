@@ -76,6 +76,9 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     weight = 1.0 - weights.SUBJECT_DEPTH_STEP * depth
+    if subj and verb.dep_ == "relcl" and all(s.tag_ in ("WP", "WDT") for s in subj) and verb.head != verb:
+        # "Kishida, who had held talks with Biden, ...": the relative pronoun stands for its head
+        return actors_of([verb.head], mentions_of, weight * weights.RELATIVE_HEAD), [], weight
     if subj:
         return actors_of(subj, mentions_of, weight), [], weight
     if passive or agents:

@@ -74,6 +74,9 @@ def _after_preposition(tok, mentions_of: MentionLookup) -> bool:
 def _source(tok, first: int, opener, mentions_of: MentionLookup) -> list[Mention]:
     """The nearest actor left of ``tok`` in its clause, or the antecedent of its relative pronoun."""
     doc = tok.doc
+    if opener is not None and any(doc[j].text == "," for j in range(opener.i + 1, tok.i)):
+        first = tok.i  # "Yoon, who met Kishida in Tokyo, will travel ...": the relative clause closed
+        # before the trigger, whose subject is the clause's head, not an actor inside it
     for i in range(tok.i - 1, first - 1, -1):
         found = mentions_of(doc[i])
         if found and (i == tok.i - 1 or (not _after_preposition(doc[i], mentions_of) and doc[i].dep_ != "pobj")):

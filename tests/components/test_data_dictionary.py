@@ -16,6 +16,7 @@ from components.prepare import public_frame
 from components.timeline import intensity_series, timeline_series
 from extraction.actor_table import load_actor_table
 from tests.components.conftest import ROOT
+from tests.paths import REPO
 
 
 def _downloads(rel: pd.DataFrame, unit: str) -> dict[str, pd.DataFrame]:
@@ -69,3 +70,11 @@ def test_markdown_and_anchors() -> None:
             assert f"`{column.name.replace('{unit}', '<unit>')}`" in text
     assert "{unit}" not in text
     assert anchor("map_arcs") == "csv-map-arcs" and len({anchor(f.view) for f in FILES}) == len(FILES)
+
+
+def test_readme_section_is_the_dictionary() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- data-dictionary:start -->\n", "\n<!-- data-dictionary:end -->"
+    assert start in readme and end in readme, "README.md lacks the data dictionary markers"
+    section = readme[readme.index(start) + len(start) : readme.index(end)]
+    assert section == dictionary_markdown(3).rstrip(), "README's data dictionary is stale: paste dictionary_markdown()"

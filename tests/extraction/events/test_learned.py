@@ -46,6 +46,43 @@ def test_the_place_of_an_event_is_no_candidate_target(parse, text: str, venue, p
         assert party in triples
 
 
+@pytest.mark.parametrize(
+    ("text", "co_agents", "pair"),
+    [
+        ("Neither Washington nor Tokyo criticised Moscow.", ("USA", "JPN"), ("USA", "RUS")),
+        ("Japan and South Korea condemned the launch by North Korea.", ("JPN", "KOR"), ("JPN", "PRK")),
+        ("Seoul sanctioned Beijing and Moscow.", ("CHN", "RUS"), ("KOR", "RUS")),
+        # a mutual event pairs its conjuncts with each other
+        ("China and Russia held talks.", None, ("CHN", "RUS")),
+    ],
+    ids=["neither-nor", "and-subjects", "and-objects", "mutual"],
+)
+def test_conjuncts_are_no_candidate_pair_unless_the_event_is_mutual(parse, text: str, co_agents, pair) -> None:
+    parsed = parse(text)
+    pairs = {(t.source.actor, t.target.actor) for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)}
+    if co_agents:
+        assert co_agents not in pairs and tuple(reversed(co_agents)) not in pairs
+    assert pair in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "main_verb", "walled_off", "pair"),
+    [
+        ("Putin, who had visited Pyongyang in June, criticised Washington.", "criticised", ("PRK", "USA"), ("RUS", "USA")),
+        ("Lai, whom Beijing has condemned, thanked Tokyo for its support.", "thanked", ("CHN", "JPN"), ("TWN", "JPN")),
+        ("Seoul, which Moscow had warned, protested to Beijing.", "protested", ("RUS", "CHN"), ("KOR", "CHN")),
+    ],
+    ids=["who", "whom", "which"],
+)
+def test_an_actor_inside_a_relative_clause_is_no_party_to_the_main_clause(
+    parse, text: str, main_verb: str, walled_off, pair
+) -> None:
+    parsed = parse(text)
+    main = {(t.source.actor, t.target.actor) for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)
+            if t.trigger.text == main_verb}
+    assert walled_off not in main and pair in main
+
+
 def test_features_describe_order_and_path(parse) -> None:
     parsed = parse("Japan condemned China.")
     (triple,) = [t for t in candidate_triples(parsed.doc, parsed.mentions_of, parsed.lexicon)

@@ -29,6 +29,12 @@ ROLE_CASES = [
     ("between", "Japan held talks with Russia, and talks between Japan and Russia stalled.", "talks", ["JPN"], ["RUS"]),
     # reversed roles: the host is the target of the visit
     ("reverse", "Tokyo hosted the South Korean president.", "hosted", ["KOR"], ["JPN"]),
+    # a relative pronoun stands for the head of its clause
+    ("who", "Kishida, who had held talks with Biden the week before, met Yoon.", "talks", ["JPN"], ["USA"]),
+    ("who, verb", "Putin, who had visited Pyongyang in June, criticised Washington.", "visited", ["RUS"], ["PRK"]),
+    ("which", "South Korea, which condemned Pyongyang, called for talks.", "condemned", ["KOR"], ["PRK"]),
+    ("main verb after the relative clause", "Putin, who had visited Pyongyang in June, criticised Washington.",
+     "criticised", ["RUS"], ["USA"]),
     # relational nouns: the modifier is not the referent
     ("relational noun", "Japan, a US ally, protested to China.", "protested", ["JPN"], ["CHN"]),
 ]
