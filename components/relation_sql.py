@@ -93,6 +93,14 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def text_condition(text: str) -> str:
+    """The evidence search (one parameter, :func:`like_pattern`). ``ESCAPE`` only when the text holds
+    a wildcard or a backslash: DuckDB's ILIKE is more than twice as slow with it."""
+    if any(c in text for c in "%_\\"):
+        return "sentence ILIKE ? ESCAPE '\\'"
+    return "sentence ILIKE ?"
+
+
 def where(filters: Filters, *, has_origin: bool = True) -> Query:
     """The WHERE condition of ``filters`` over ``rel`` (``TRUE`` for no filter), as
     :func:`components.filters.filter_mask` applies it to a frame."""
@@ -142,7 +150,7 @@ def where(filters: Filters, *, has_origin: bool = True) -> Query:
         parts.append(f"origin IN ({_marks(list(filters.origins))})")
         params += list(filters.origins)
     if filters.text:  # last: the other conditions narrow the rows it searches
-        parts.append("sentence ILIKE ? ESCAPE '\\'")
+        parts.append(text_condition(filters.text))
         params.append(like_pattern(filters.text))
     return Query(" AND ".join(parts) or "TRUE", tuple(params))
 
@@ -192,20 +200,45 @@ def bins_query(condition: Query, size: str, relation: str = "rel") -> Query:
     return Query(sql, condition.params)
 
 
-def totals_query(conditions: dict[str, Query], relation: str = "rel") -> Query:
+def totals_query(conditions: dict[str, Query], relation: str = "rel", *, lazy: str | None = None) -> Query:
     """One row: every row of ``relation``, the rows every condition passes (the filter's), and for
     each condition the rows only it fails (those it alone hides), in the order of ``conditions``
-    (a filter's single parts: :func:`components.headline.single_filters`)."""
-    flags = [f"COALESCE(({q.sql}), FALSE) AS _f{i}" for i, q in enumerate(conditions.values())]
-    params = tuple(p for q in conditions.values() for p in q.params)
-    names = [f"_f{i}" for i in range(len(conditions))]
-    passes = " AND ".join(names) or "TRUE"
+    (a filter's single parts: :func:`components.headline.single_filters`).
+
+    ``lazy``: the label of a costly condition (the evidence search), evaluated only on the rows
+    the others hide at most once of: where two others fail, the row is hidden by several filters
+    whatever it gives."""
+    eager = [label for label in conditions if label != lazy]
+    flags = [f"COALESCE(({conditions[label].sql}), FALSE) AS _f{i}" for i, label in enumerate(eager)]
+    params = [p for label in eager for p in conditions[label].params]
+    names = {label: f"_f{i}" for i, label in enumerate(eager)}
+    inner = f"SELECT {', '.join(flags) or '1 AS _one'}{', sentence' if lazy in conditions else ''} FROM {relation}"
+    if lazy in conditions:
+        failed = " + ".join(f"CAST(NOT {n} AS INTEGER)" for n in names.values()) or "0"
+        inner = (
+            f"SELECT *, CASE WHEN {failed} <= 1 THEN COALESCE(({conditions[lazy].sql}), FALSE) ELSE FALSE END AS _flazy "
+            f"FROM ({inner})"
+        )
+        params = [*conditions[lazy].params, *params]  # its parameters come first in the text
+        names[lazy] = "_flazy"
+    ordered = [names[label] for label in conditions]
+    passes = " AND ".join(ordered) or "TRUE"
     only = [
-        "count(*) FILTER (WHERE " + " AND ".join([f"NOT {name}", *(o for o in names if o != name)]) + ")" for name in names
+        "count(*) FILTER (WHERE " + " AND ".join([f"NOT {name}", *(o for o in ordered if o != name)]) + ")" for name in ordered
     ]
-    columns = ", ".join(flags) or "1 AS _one"
-    sql = f"SELECT count(*), count(*) FILTER (WHERE {passes}){''.join(', ' + o for o in only)} FROM (SELECT {columns} FROM {relation})"
-    return Query(sql, params)
+    sql = f"SELECT count(*), count(*) FILTER (WHERE {passes}){''.join(', ' + o for o in only)} FROM ({inner})"
+    return Query(sql, tuple(params))
+
+
+def filter_totals_query(filters: Filters, *, has_origin: bool = True) -> tuple[Query, tuple[str, ...]]:
+    """The :func:`totals_query` of ``filters`` (its parts: :func:`components.headline.single_filters`,
+    the evidence search evaluated lazily) and the labels of its per-part counts, in order."""
+    from .headline import single_filters
+
+    parts = single_filters(filters)
+    conditions = {label: where(f, has_origin=has_origin) for label, f in parts.items()}
+    search = next((label for label, f in parts.items() if f.text), None)
+    return totals_query(conditions, lazy=search), tuple(parts)
 
 
 def articles_query(condition: Query, doc_range: tuple[int, int] | None, relation: str = "rel") -> Query:
@@ -255,14 +288,20 @@ def origins_query(condition: Query, relation: str = "rel") -> Query:
     return Query(f"SELECT origin, count(*) AS n FROM {relation} WHERE {condition.sql} GROUP BY origin", condition.params)
 
 
-def options_query(relation: str = "rel", *, has_origin: bool = True, distinct_docs: str = "count(DISTINCT doc_id)") -> Query:
-    """One row: the actors, event types, first and last day, origins, number of articles and of rows."""
+def options_query(relation: str = "rel", *, has_origin: bool = True) -> Query:
+    """One row: the actors (as source, as target), event types, first and last day, origins and number of rows."""
     origins = "list(DISTINCT origin) FILTER (WHERE origin <> '')" if has_origin else "[]"
     return Query(
         "SELECT list(DISTINCT source) FILTER (WHERE source <> ''), list(DISTINCT target) FILTER (WHERE target <> ''), "
         "list(DISTINCT event_type) FILTER (WHERE event_type <> ''), min(_day), max(_day), "
-        f"{origins}, {distinct_docs}, count(*) FROM {relation}"
+        f"{origins}, count(*) FROM {relation}"
     )
+
+
+def articles_total_query(distinct_docs: str, relation: str = "rel") -> Query:
+    """One row: the number of articles (``distinct_docs``, an aggregate). A query of its own: with
+    the DISTINCT lists of :func:`options_query` in one statement, ``bitstring_agg`` is many times slower."""
+    return Query(f"SELECT {distinct_docs} FROM {relation}")
 
 
 def titles_query(relation: str = "rel", limit: int | None = None) -> Query:

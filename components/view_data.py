@@ -26,7 +26,6 @@ from extraction.table import coerce_types, write_csv_part
 from . import event_sql, query_source, relation_sql
 from .data_source import store_handle
 from .filters import MAX_LISTED_ARTICLES, ORIGIN_LABELS, ArticleIds, FilterOptions, Filters, ordered
-from .headline import single_filters
 from .playback import Window, window_rows, windows, windows_of_bins
 from .timeline import time_range
 
@@ -97,12 +96,11 @@ class Overview:
 def load_overview(
     kind: str, path: str, version: tuple[int, ...], raw: bool, actor_order: tuple[str, ...]
 ) -> Overview:
-    """Counts and filter choices of the source (one scan), cached on its version."""
+    """Counts and filter choices of the source (two scans), cached on its version."""
     with query_connection(kind, path, version, raw) as (con, relation):
-        row = query_source.run(
-            con, relation, relation_sql.options_query(has_origin=relation.has_origin, distinct_docs=_distinct_docs(relation))
-        ).iloc[0]
-        n_articles, n_rows = int(row.iloc[6] or 0), int(row.iloc[7] or 0)
+        row = query_source.run(con, relation, relation_sql.options_query(has_origin=relation.has_origin)).iloc[0]
+        docs = query_source.run(con, relation, relation_sql.articles_total_query(_distinct_docs(relation))).iloc[0, 0]
+        n_articles, n_rows = int(docs or 0), int(row.iloc[6] or 0)
         titles: dict[str, str] = {}
         if 0 < n_articles <= MAX_LISTED_ARTICLES:
             frame = query_source.run(con, relation, relation_sql.titles_query())
@@ -216,12 +214,11 @@ def timeline_frame(kind: str, path: str, version: tuple[int, ...], raw: bool, fi
 def load_totals(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> tuple[int, int, dict[str, int]]:
     """(every mention, those the filter shows, those each of its parts alone hides), for the
     headline's totals (:func:`components.headline.totals_from_counts`)."""
-    parts = single_filters(filters)
     with query_connection(kind, path, version, raw) as (con, relation):
-        conditions = {label: relation_sql.where(f, has_origin=relation.has_origin) for label, f in parts.items()}
-        row = query_source.run(con, relation, relation_sql.totals_query(conditions)).iloc[0]
+        query, labels = relation_sql.filter_totals_query(filters, has_origin=relation.has_origin)
+        row = query_source.run(con, relation, query).iloc[0]
     values = [int(v or 0) for v in row.tolist()]
-    return values[0], values[1], dict(zip(parts, values[2:], strict=True))
+    return values[0], values[1], dict(zip(labels, values[2:], strict=True))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
