@@ -232,11 +232,19 @@ def render_dashboard(source: Source) -> None:
         shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {data.origins.get(o, 0):,}" for o in options.origins)
         st.caption(f"Mentions by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
     mention_filter = replace(filters, count="mentions")
+    limit = shown_limit(TABLE_KEY)
+
+    def first_mentions(n: int) -> pd.DataFrame:
+        """The drill-down's first ``n`` mentions: the head of the table's page when it lists mentions."""
+        if not counting_events and n <= limit:
+            return load_rows(*key, filters, limit).head(n)
+        return load_rows(*key, mention_filter, n)
+
     render_selection(
         filters,
         key="selection",
         total=data.mentions,
-        first_rows=lambda n: load_rows(*key, mention_filter, n),
+        first_rows=first_mentions,
         names=actors.names,
         can_undo=bool(history),
         on_set=partial(_set_filters, options=options),
@@ -328,7 +336,7 @@ def render_dashboard(source: Source) -> None:
             )
 
     render_table(
-        load_rows(*key, filters, shown_limit(TABLE_KEY)),
+        load_rows(*key, filters, limit),
         key=TABLE_KEY,
         filters=filters,
         noun=unit,
