@@ -69,6 +69,7 @@ from .view_data import (
     load_rows,
     load_totals,
     load_view,
+    query_session,
     timeline_frame,
 )
 
@@ -202,11 +203,15 @@ def render_dashboard(source: Source) -> None:
     st.session_state[HISTORY_KEY], st.session_state[LAST_KEY] = history, filters
 
     counting_events = filters.count == "events"
+    limit = shown_limit(TABLE_KEY)
     try:
-        data = load_view(*key, filters)
-        # the map, network and matrix show every dyad (the picked one stands out): they are where the next is picked
-        pairs_data = load_view(*key, replace(filters, dyad=())) if filters.dyad else data
-        all_mentions, shown_mentions, hidden_only = load_totals(*key, filters)
+        with query_session(*key):  # one connection for this run's queries (each cached on the filter)
+            data = load_view(*key, filters)
+            # the map, network and matrix show every dyad (the picked one stands out): they are where the next is picked
+            pairs_data = load_view(*key, replace(filters, dyad=())) if filters.dyad else data
+            all_mentions, shown_mentions, hidden_only = load_totals(*key, filters)
+            page = load_rows(*key, filters, limit)
+            timeline = timeline_frame(*key, filters, data.cube) if data.total else data.cube
     except (ExtractionError, OSError, ValueError) as exc:
         st.error(f"Cannot read the relations for this filter: {exc}")
         return
@@ -232,12 +237,11 @@ def render_dashboard(source: Source) -> None:
         shown = ", ".join(f"{ORIGIN_LABELS.get(o, o)}: {data.origins.get(o, 0):,}" for o in options.origins)
         st.caption(f"Mentions by origin — {shown}. Pick one in the sidebar's **Origin** filter.")
     mention_filter = replace(filters, count="mentions")
-    limit = shown_limit(TABLE_KEY)
 
     def first_mentions(n: int) -> pd.DataFrame:
         """The drill-down's first ``n`` mentions: the head of the table's page when it lists mentions."""
-        if not counting_events and n <= limit:
-            return load_rows(*key, filters, limit).head(n)
+        if not counting_events and n <= len(page):
+            return page.head(n)
         return load_rows(*key, mention_filter, n)
 
     render_selection(
@@ -316,9 +320,7 @@ def render_dashboard(source: Source) -> None:
     if data.total == 0:
         st.info(f"No {unit} match the current filter. Widen it, or use **Reset filters** in the sidebar.")
         return
-    render_timeline(
-        timeline_frame(*key, filters, view), key="timeline", filters=filters, unit=unit, on_pick=on_pick, version=version
-    )
+    render_timeline(timeline, key="timeline", filters=filters, unit=unit, on_pick=on_pick, version=version)
     st.subheader(unit.capitalize())
     actions = None
     if source.is_store:
@@ -336,7 +338,7 @@ def render_dashboard(source: Source) -> None:
             )
 
     render_table(
-        load_rows(*key, filters, limit),
+        page,
         key=TABLE_KEY,
         filters=filters,
         noun=unit,

@@ -11,6 +11,7 @@ streams every filtered row from the same query into a CSV file, a batch at a tim
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,12 +42,42 @@ def _store_relation(path: str, version: tuple[int, ...], raw: bool) -> query_sou
     return query_source.store_relation(store_handle(path), raw=raw)
 
 
+#: The store connection of the current page run's :func:`query_session` (per script thread).
+_SESSION = threading.local()
+
+
+@contextmanager
+def query_session(kind: str, path: str, version: tuple[int, ...], raw: bool = False):
+    """One store connection for the queries of the block (a page run's data): opened once, under
+    the store's shared lock, with DuckDB's cache warm from one query to the next, instead of a
+    connection per query. Keep the block to the queries: a writer waits for it."""
+    if kind != "store" or getattr(_SESSION, "active", None) is not None:
+        yield
+        return
+    with store_handle(path).query() as con:
+        query_source.configure(con)
+        _SESSION.active = ((kind, path, version, raw), con)
+        try:
+            yield
+        finally:
+            _SESSION.active = None
+
+
 @contextmanager
 def query_connection(kind: str, path: str, version: tuple[int, ...], raw: bool = False):
     """(connection, relation) for one batch of queries over the source at ``version``: a store is
-    opened under its shared lock for the block only."""
+    opened under its shared lock for the block only (or the :func:`query_session`'s connection
+    is used: a cursor of it, so that registered frames stay the block's)."""
     if kind == "store":
         relation = _store_relation(path, version, raw)
+        active = getattr(_SESSION, "active", None)
+        if active is not None and active[0] == (kind, path, version, raw):
+            cur = active[1].cursor()
+            try:
+                yield cur, relation
+            finally:
+                cur.close()
+            return
         with store_handle(path).query() as con:
             query_source.configure(con)
             yield con, relation
