@@ -117,7 +117,6 @@ class Relation:
     doc_range: tuple[int, int] | None  # least and greatest _doc, when the source numbers its articles
     order: str  # "newest first"
     problems: tuple[str, ...] = ()  # files of a dataset left out, with the reason
-    row_ids: bool = False  # whether ``rel`` has ``_rid``, a row id of the table (for search lookups)
 
 
 _STORE_COLUMNS = (*COLUMNS, "origin", "gdelt_num_mentions", "gdelt_num_articles", "relation_id", "review_status")
@@ -139,7 +138,7 @@ def store_relation(store: Store, *, raw: bool) -> Relation:
             lo = min(v for v in (lo, dlo) if v is not None) if lo is not None or dlo is not None else None
             hi = max(v for v in (hi, dhi) if v is not None) if hi is not None or dhi is not None else None
     else:
-        definition = f"SELECT {cols}, '' AS review_status, day AS _day, doc_no AS _doc, row_no, rowid AS _rid FROM relations"
+        definition = f"SELECT {cols}, '' AS review_status, day AS _day, doc_no AS _doc, row_no FROM relations"
     return Relation(
         definition=definition,
         has_origin=True,
@@ -148,7 +147,6 @@ def store_relation(store: Store, *, raw: bool) -> Relation:
         order="_day DESC NULLS LAST, doc_id, sentence_id, origin DESC, row_no NULLS LAST, add_no"
         if reviews
         else "_day DESC NULLS LAST, doc_id, sentence_id, origin DESC, row_no NULLS LAST",
-        row_ids=not reviews,
     )
 
 

@@ -101,15 +101,9 @@ def text_condition(text: str) -> str:
     return "sentence ILIKE ?"
 
 
-#: The registered frame (column ``_r``) of the row ids (``_rid``) whose sentence matches the search.
-TEXT_HITS = "_text_hits"
-
-
-def where(filters: Filters, *, has_origin: bool = True, text_hits: bool = False) -> Query:
+def where(filters: Filters, *, has_origin: bool = True) -> Query:
     """The WHERE condition of ``filters`` over ``rel`` (``TRUE`` for no filter), as
-    :func:`components.filters.filter_mask` applies it to a frame. ``text_hits``: the search is
-    a lookup of the row ids matching it (:data:`TEXT_HITS`, registered by the caller: one scan
-    of the sentences per search, not one per query)."""
+    :func:`components.filters.filter_mask` applies it to a frame."""
     parts: list[str] = []
     params: list[object] = []
     if filters.countries:
@@ -155,9 +149,7 @@ def where(filters: Filters, *, has_origin: bool = True, text_hits: bool = False)
     if filters.origins and has_origin:
         parts.append(f"origin IN ({_marks(list(filters.origins))})")
         params += list(filters.origins)
-    if filters.text and text_hits:
-        parts.append(f"_rid IN (SELECT _r FROM {TEXT_HITS})")
-    elif filters.text:  # last: the other conditions narrow the rows it searches
+    if filters.text:  # last: the other conditions narrow the rows it searches
         parts.append(text_condition(filters.text))
         params.append(like_pattern(filters.text))
     return Query(" AND ".join(parts) or "TRUE", tuple(params))
@@ -238,17 +230,14 @@ def totals_query(conditions: dict[str, Query], relation: str = "rel", *, lazy: s
     return Query(sql, tuple(params))
 
 
-def filter_totals_query(
-    filters: Filters, *, has_origin: bool = True, text_hits: bool = False
-) -> tuple[Query, tuple[str, ...]]:
+def filter_totals_query(filters: Filters, *, has_origin: bool = True) -> tuple[Query, tuple[str, ...]]:
     """The :func:`totals_query` of ``filters`` (its parts: :func:`components.headline.single_filters`,
-    the evidence search evaluated lazily unless it is a lookup: ``text_hits`` as in :func:`where`)
-    and the labels of its per-part counts, in order."""
+    the evidence search evaluated lazily) and the labels of its per-part counts, in order."""
     from .headline import single_filters
 
     parts = single_filters(filters)
-    conditions = {label: where(f, has_origin=has_origin, text_hits=text_hits) for label, f in parts.items()}
-    search = None if text_hits else next((label for label, f in parts.items() if f.text), None)
+    conditions = {label: where(f, has_origin=has_origin) for label, f in parts.items()}
+    search = next((label for label, f in parts.items() if f.text), None)
     return totals_query(conditions, lazy=search), tuple(parts)
 
 

@@ -180,48 +180,11 @@ def _typed_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-#: Above this many matching rows, the search is evaluated in each query rather than looked up.
-MAX_TEXT_HITS = 2_000_000
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _text_hits(
-    kind: str, path: str, version: tuple[int, ...], raw: bool, text: str, _con, _relation: query_source.Relation
-) -> pd.DataFrame | None:
-    """The row ids (``_r``) of the rows whose sentence matches the search ``text``: one scan of the
-    sentences per search and source version, then a lookup in every query (the cube, articles,
-    totals, rows; and again when the other filters change). None when too many rows match."""
-    query = relation_sql.Query(
-        f"SELECT _rid AS _r FROM rel WHERE {relation_sql.text_condition(text)} LIMIT {MAX_TEXT_HITS + 1}",
-        (relation_sql.like_pattern(text),),
-    )
-    frame = query_source.run(_con, _relation, query)
-    return None if len(frame) > MAX_TEXT_HITS else frame
-
-
-def _search_hits(con, key: tuple, relation: query_source.Relation, filters: Filters) -> bool:
-    """Register the search's matching row ids on ``con`` when the source has row ids; whether it did."""
-    if not filters.text or not relation.row_ids:
-        return False
-    hits = _text_hits(*key, filters.text, con, relation)
-    if hits is None:
-        return False
-    con.register(relation_sql.TEXT_HITS, hits)
-    return True
-
-
-def _where(con, key: tuple, relation: query_source.Relation, filters: Filters) -> relation_sql.Query:
-    """The condition of ``filters`` on ``con``: :func:`components.relation_sql.where`, the search
-    looked up in its matching row ids when it can be (:func:`_search_hits`)."""
-    lookup = _search_hits(con, key, relation, filters)
-    return relation_sql.where(filters, has_origin=relation.has_origin, text_hits=lookup)
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def load_view(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters) -> ViewData:
     """The views' data for ``filters``: the cube and the articles (two queries), cached."""
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = _where(con, (kind, path, version, raw), relation, filters)
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
             return _load_events(con, relation, condition, _event_map(kind, path, version, raw))
         cube = relation_sql.cube_frame(query_source.run(con, relation, relation_sql.cube_query(condition)))
@@ -235,7 +198,7 @@ def load_view(kind: str, path: str, version: tuple[int, ...], raw: bool, filters
 
 def _rows_query(con, kind: str, path: str, version: tuple[int, ...], raw: bool, relation, filters: Filters, limit: int | None):
     """The query of the filtered rows (or events), newest first, with its parameters."""
-    condition = _where(con, (kind, path, version, raw), relation, filters)
+    condition = relation_sql.where(filters, has_origin=relation.has_origin)
     if filters.count != "events":
         return relation_sql.rows_query(condition, relation.columns, limit=limit, order=relation.order)
     con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
@@ -260,7 +223,7 @@ def load_timeline_cube(kind: str, path: str, version: tuple[int, ...], raw: bool
     """The cube of ``filters`` by day (a timeline binned by week needs days; its span is then at
     most half a year, so the cube stays small)."""
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = _where(con, (kind, path, version, raw), relation, filters)
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
             con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
             ev = event_sql.events_relation(condition, relation.order)
@@ -283,8 +246,7 @@ def load_totals(kind: str, path: str, version: tuple[int, ...], raw: bool, filte
     """(every mention, those the filter shows, those each of its parts alone hides), for the
     headline's totals (:func:`components.headline.totals_from_counts`)."""
     with query_connection(kind, path, version, raw) as (con, relation):
-        lookup = _search_hits(con, (kind, path, version, raw), relation, filters)
-        query, labels = relation_sql.filter_totals_query(filters, has_origin=relation.has_origin, text_hits=lookup)
+        query, labels = relation_sql.filter_totals_query(filters, has_origin=relation.has_origin)
         row = query_source.run(con, relation, query).iloc[0]
     values = [int(v or 0) for v in row.tolist()]
     return values[0], values[1], dict(zip(labels, values[2:], strict=True))
@@ -294,7 +256,7 @@ def load_totals(kind: str, path: str, version: tuple[int, ...], raw: bool, filte
 def load_windows(kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, step: str) -> list[Window]:
     """The playback's windows of ``step`` (week or month) that hold a filtered row (or event)."""
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = _where(con, (kind, path, version, raw), relation, filters)
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
             con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
             ev = event_sql.events_relation(condition, relation.order)
@@ -313,7 +275,7 @@ def load_window_cube(
     """The cube of the filtered rows (or events) whose date's period overlaps ``start``..``end``."""
     window = relation_sql.window_condition(start, end)
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = _where(con, (kind, path, version, raw), relation, filters)
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
             con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
             ev = event_sql.events_relation(condition, relation.order)
@@ -332,7 +294,7 @@ def load_window_articles(
     period overlaps ``start``..``end``: the dyad summary's article counts in a playback window."""
     window = relation_sql.window_condition(start, end)
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = _where(con, (kind, path, version, raw), relation, filters)
+        condition = relation_sql.where(filters, has_origin=relation.has_origin)
         if filters.count == "events":
             con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
             ev = event_sql.events_relation(condition, relation.order)

@@ -225,36 +225,3 @@ def test_window_starts_are_the_greedy_windows_of_assign_event_ids():
 
 def test_like_patterns_take_wildcards_literally():
     assert relation_sql.like_pattern("100%_a\\b") == "%100\\%\\_a\\\\b%"
-
-
-@pytest.mark.parametrize("flt", [f for f in FILTERS if f.text], ids=lambda f: f.text)
-def test_a_search_looked_up_in_its_row_ids_gives_what_the_search_gives(tmp_path, table, flt):
-    """A store without reviews has row ids: the page looks the search up in the ids of the rows it
-    matches (one scan per search) instead of searching in every query."""
-    store = Store(tmp_path / "s.duckdb")
-    store.add_relation_tables([write_dataset(table, tmp_path / "ds")])
-    relation = query_source.store_relation(store, raw=False)
-    assert relation.row_ids
-    with store.query() as con:
-        hits = query_source.run(
-            con,
-            relation,
-            relation_sql.Query(
-                f"SELECT _rid AS _r FROM rel WHERE {relation_sql.text_condition(flt.text)}", (relation_sql.like_pattern(flt.text),)
-            ),
-        )
-        con.register(relation_sql.TEXT_HITS, hits)
-        for search in (False, True):
-            condition = relation_sql.where(flt, text_hits=search)
-            assert ("_rid IN" in condition.sql) is search
-            cube = relation_sql.cube_frame(query_source.run(con, relation, relation_sql.cube_query(condition)))
-            rows = _rows(con, relation, condition)
-            query, _ = relation_sql.filter_totals_query(flt, text_hits=search)
-            counts = query_source.run(con, relation, query).iloc[0].tolist()
-            if not search:
-                want = (cube, rows, counts)
-            else:
-                pd.testing.assert_frame_equal(cube, want[0])
-                pd.testing.assert_frame_equal(rows, want[1])
-                assert counts == want[2]
-    assert len(hits) == int(apply_filters(prepare_relations(table), Filters(text=flt.text, include_negated=True, include_hypothetical=True)).shape[0])
