@@ -402,3 +402,17 @@ def test_importing_many_files_streams_them_in_one_transaction(tmp_path, monkeypa
     with pytest.raises(OSError):
         store.import_relation_chunks(broken())
     assert store.generation() == generation and store.stats()["gdelt_relations"] == 18
+
+
+def test_the_command_imports_a_month_of_daily_files(tmp_path, capsys):
+    """`import-gdelt` on 30 daily exports (streamed, one transaction): every kept row of every file."""
+    from extraction.cli.main import main
+    from extraction.store import Store
+
+    files = _daily_copies(tmp_path, 30)
+    db = tmp_path / "s.duckdb"
+    assert main(["import-gdelt", *map(str, files), "--db", str(db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("420 lines in 30 files: 180 kept, ")
+    assert out[-1] == f"180 rows imported (0 replaced rows already stored) -> {db}"
+    assert Store(db).stats()["gdelt_relations"] == 180
