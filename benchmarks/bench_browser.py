@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_browser.py --json                # last line: the figures as JSON
     .venv/bin/python benchmarks/bench_browser.py --data big.parquet    # a relation table instead
     .venv/bin/python benchmarks/bench_browser.py --baseline /tmp/old   # also an older checkout, same run
-    .venv/bin/python benchmarks/bench_dashboard.py --rows 1000000 --keep /tmp/big.parquet --no-server
+    .venv/bin/python benchmarks/bench_dashboard.py --rows 1000000 --keep /tmp/big.parquet --store /tmp/big.duckdb --repeat 1
                                                                        # (makes the 1,000,000-row table)
 
 1. Builds the demo store from ``data/articles`` in a temporary folder (``python -m extraction
