@@ -221,6 +221,11 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: Pixels of the review-progress figure: two bars and the legend under them. Given to Streamlit too:
+#: with its default height ("content") the figure came out zero pixels high (no bars).
+PROGRESS_HEIGHT = 160
+
+
 def progress_chart(figures: pd.DataFrame) -> alt.Chart:
     """Horizontal stacked bars of :func:`~components.review_data.progress_figures` (shares of each bar)."""
     return (
@@ -243,7 +248,7 @@ def progress_chart(figures: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("share:Q", title="Share", format=".0%"),
             ],
         )
-        .properties(height=110)
+        .properties(height=PROGRESS_HEIGHT - 50)
     )
 
 
@@ -252,4 +257,4 @@ def render_review_progress(progress: pd.DataFrame, *, key: str) -> None:
     st.caption(f"Review progress: {progress_caption(progress)}. An article is fully reviewed when every "
                "mention extracted from it has a verdict; fully reviewed articles can be written as gold "
                "(`python -m extraction gold --out DIR`).")  # fmt: skip
-    draw_altair(progress_chart(progress_figures(progress)), key=f"{key}_chart")
+    draw_altair(progress_chart(progress_figures(progress)), key=f"{key}_chart", height=PROGRESS_HEIGHT)

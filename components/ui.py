@@ -90,13 +90,13 @@ def draw_deck(deck: Any, *, key: str, height: int, on_pick: OnPick | None = None
     )
 
 
-def draw_altair(chart: alt.TopLevelMixin, *, key: str, width: Any = "stretch") -> None:
+def draw_altair(chart: alt.TopLevelMixin, *, key: str, width: Any = "stretch", height: Any = "content") -> None:
     """Draw an Altair chart as its Vega-Lite spec (no validation: the unit tests validate it; no
     5,000-row guard: views pass aggregated data only). For charts drawn on every run, prefer
     :func:`vega_template` + :func:`with_data`."""
     with alt.data_transformers.disable_max_rows():
         spec = chart.to_dict(validate=False)
-    st.vega_lite_chart(spec=spec, key=key, width=width)
+    st.vega_lite_chart(spec=spec, key=key, width=width, height=height)
 
 
 #: The Data dictionary page's path (see app.py): each CSV download links to its section there.

@@ -316,6 +316,13 @@ def test_dashboard_in_a_real_browser(server: str, store_path: Path, tmp_path: Pa
             listing = page.locator('[data-testid="stDataFrame"]').first
             sync_api.expect(listing).to_be_visible(timeout=UI_TIMEOUT_MS)
             sync_api.expect(page.get_by_text("85 articles", exact=False)).to_be_visible(timeout=UI_TIMEOUT_MS)
+            # the review-progress figure is drawn with its bars (it once came out zero pixels high)
+            progress = page.locator('[data-testid="stVegaLiteChart"]').first
+            progress.scroll_into_view_if_needed()
+            bars = progress.locator("g.mark-rect path")
+            sync_api.expect(bars.first).to_be_attached(timeout=UI_TIMEOUT_MS)
+            heights = [(bars.nth(i).bounding_box() or {}).get("height", 0) for i in range(bars.count())]
+            assert max(heights) > 8, f"the review-progress bars are flat: {heights}"
         finally:
             browser.close()
 
