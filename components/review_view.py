@@ -87,8 +87,9 @@ def render_review_controls(
     if disabled:
         st.caption(NO_NAME)
     note_key = f"{key}_{relation_id}_note"
-    confirm, reject, _ = st.columns([1, 1, 3])
-    confirm.button(
+    st.text_input("Note (optional, kept with the verdict)", key=note_key, max_chars=2000)
+    buttons = st.container(horizontal=True)
+    buttons.button(
         "Confirm",
         key=f"{key}_confirm",
         icon=":material/check:",
@@ -97,7 +98,7 @@ def render_review_controls(
         args=(on_review, "confirm", relation_id, note_key),
         help="The mention is right (as shown).",
     )
-    reject.button(
+    buttons.button(
         "Reject",
         key=f"{key}_reject",
         icon=":material/close:",
@@ -138,7 +139,6 @@ def render_review_controls(
             on_click=_send_fix,
             args=(on_review, dict(row), prefix, note_key),
         )
-    st.text_input("Note (optional, kept with the verdict)", key=note_key, max_chars=2000)
 
 
 def _send(on_review: OnReview, verdict: str, relation_id: str, note_key: str) -> None:
