@@ -12,6 +12,7 @@ import pytest
 
 from extraction.documents import Document
 from extraction.pipeline import Extractor
+from tests.extraction.rows import expected_rows, extracted_rows
 
 DOC_DATE = "2023-03-22"  # a Wednesday
 
@@ -365,17 +366,6 @@ CASES: list[tuple[str, str, set[str]]] = [
 ]
 
 
-def _parse(expected: set[str]) -> set[tuple[str, str, str, bool, str]]:
-    out = set()
-    for item in expected:
-        pair, etype, *flags = item.split()
-        src, tgt = pair.split(">")
-        negated = "neg" in flags
-        modality = next((f for f in flags if f in ("intended", "hypothetical")), "asserted")
-        out.add((src, tgt, etype, negated, modality))
-    return out
-
-
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
@@ -387,8 +377,7 @@ def _run(extractor: Extractor, text: str, date: str = DOC_DATE):
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
 def test_relations(extractor: Extractor, text: str, expected: set[str]) -> None:
-    got = {(r.source, r.target, r.event_type, r.negated, r.modality) for r in _run(extractor, text)}
-    assert got == _parse(expected)
+    assert extracted_rows(extractor, text, DOC_DATE) == expected_rows(expected)
 
 
 def test_case_table_covers_every_type() -> None:

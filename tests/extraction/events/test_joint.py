@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.documents import Document
 from extraction.pipeline import Extractor
+from tests.extraction.rows import expected_rows, extracted_rows
 
 CASES = [
     ("jointly-with-third-party", "China and Russia jointly patrolled the waters near Japan last week.",
@@ -31,16 +31,6 @@ CASES = [
 ]  # fmt: skip
 
 
-def _parse(expected: set[str]) -> set[tuple[str, str, str, bool, str]]:
-    out = set()
-    for item in expected:
-        pair, etype, *flags = item.split()
-        src, tgt = pair.split(">")
-        modality = next((f for f in flags if f in ("intended", "hypothetical")), "asserted")
-        out.add((src, tgt, etype, "neg" in flags, modality))
-    return out
-
-
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
@@ -48,5 +38,4 @@ def extractor() -> Extractor:
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
 def test_joint_actions(extractor: Extractor, text: str, expected: set[str]) -> None:
-    rows = extractor.extract([Document("t", "", "2023-03-22", "", text, "test")])
-    assert {(r.source, r.target, r.event_type, r.negated, r.modality) for r in rows} == _parse(expected)
+    assert extracted_rows(extractor, text) == expected_rows(expected)

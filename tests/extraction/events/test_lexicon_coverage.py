@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.documents import Document
 from extraction.errors import DataFileError
 from extraction.events import idioms
 from extraction.events.pairs import trigger_rows
 from extraction.events.triggers import lookup_pos
 from extraction.pipeline import Extractor
+from tests.extraction.rows import expected_rows, extracted_rows
 
 DOC_DATE = "2023-03-22"
 
@@ -393,16 +393,6 @@ TABLES: dict[str, list[Case]] = {
 CASES: list[Case] = [case for table in TABLES.values() for case in table]
 
 
-def _parse(expected: set[str]) -> set[tuple[str, str, str, bool, str]]:
-    out = set()
-    for item in expected:
-        pair, etype, *flags = item.split()
-        src, tgt = pair.split(">")
-        modality = next((f for f in flags if f in ("intended", "hypothetical")), "asserted")
-        out.add((src, tgt, etype, "neg" in flags, modality))
-    return out
-
-
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
@@ -410,9 +400,7 @@ def extractor() -> Extractor:
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
 def test_relations(extractor: Extractor, text: str, expected: set[str]) -> None:
-    rows = extractor.extract([Document("t", "", DOC_DATE, "", text, "test")])
-    got = {(r.source, r.target, r.event_type, r.negated, r.modality) for r in rows}
-    assert got == _parse(expected)
+    assert extracted_rows(extractor, text, DOC_DATE) == expected_rows(expected)
 
 
 @pytest.mark.parametrize(
