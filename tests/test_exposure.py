@@ -11,12 +11,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import tomllib
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.streamlit_server import free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "dash_relations.csv"
@@ -47,12 +47,6 @@ def _other_address() -> str | None:
     return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _reachable(address: str, port: int) -> bool:
     try:
         with socket.create_connection((address, port), timeout=2):
@@ -65,7 +59,7 @@ def test_a_server_started_without_an_address_is_reachable_from_this_machine_only
     other = _other_address()
     if other is None:
         pytest.skip("this machine has no address other than loopback")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "RELDASH_DATA": str(FIXTURE)}
     env.pop("STREAMLIT_SERVER_ADDRESS", None)
     log = tmp_path / "server.log"
@@ -74,23 +68,8 @@ def test_a_server_started_without_an_address_is_reachable_from_this_machine_only
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text()}")
-            time.sleep(0.3)
+        wait_until_healthy(f"http://127.0.0.1:{port}", proc, log, 60.0)
         assert _reachable("127.0.0.1", port)
         assert not _reachable(other, port), f"the dashboard answered on {other}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        stop(proc)
