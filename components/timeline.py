@@ -20,7 +20,7 @@ import pandas as pd
 from extraction.schema import QUAD_CLASSES
 
 from .aggregate import actor_codes, column_codes, row_weights, scored_parts
-from .bins import BINS, bin_numbers, bin_starts, choose_bin, period_bounds, row_periods, spread_rows
+from .bins import BINS, Spread, bin_numbers, bin_starts, choose_bin, period_bounds, row_periods, spread_rows
 from .dyads import DEFAULT_UNIT
 
 #: The label of the one series over every dyad, when none is chosen.
@@ -110,6 +110,15 @@ def _empty(columns: Sequence[str], unit: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "object")) for c in columns})
 
 
+def _pieces_in(df: pd.DataFrame, rng: Range) -> Spread:
+    """The rows of ``df`` laid over ``rng``'s bins (:func:`~components.bins.spread_rows`), only the
+    pieces that fall within them."""
+    _check_grain(df, rng)
+    pieces = spread_rows(row_periods(df), rng.size)
+    keep = (pieces.bin >= rng.first) & (pieces.bin <= rng.last)
+    return Spread(pieces.row[keep], pieces.bin[keep], pieces.share[keep], pieces.coarse[keep])
+
+
 def timeline_series(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, rng: Range | None = None) -> pd.DataFrame:
     """Rows per bin and quad class: :func:`series_columns`. ``unit`` (``mentions``, or ``events``)
     counts the rows dated within the bin; ``<unit>_spread`` adds up the shares of the rows dated
@@ -120,19 +129,17 @@ def timeline_series(df: pd.DataFrame, *, unit: str = DEFAULT_UNIT, rng: Range | 
     rng = time_range(df) if rng is None else rng
     if df.empty or rng.empty:
         return _empty(columns, unit)
-    _check_grain(df, rng)
-    pieces = spread_rows(row_periods(df), rng.size)
-    keep = (pieces.bin >= rng.first) & (pieces.bin <= rng.last)
-    weight = _weights(df)[pieces.row[keep]]
+    pieces = _pieces_in(df, rng)
+    weight = _weights(df)[pieces.row]
     q_codes, q_labels = column_codes(df["quad_class"])
     rank = {q: i for i, q in enumerate(QUAD_CLASSES)}
     order = sorted(range(len(q_labels)), key=lambda k: (rank.get(q_labels[k], len(rank)), q_labels[k]))
     n_q, span = len(q_labels), rng.last - rng.first + 1
-    key = (pieces.bin[keep] - rng.first) * n_q + q_codes[pieces.row[keep]]
-    exact = ~pieces.coarse[keep]
+    key = (pieces.bin - rng.first) * n_q + q_codes[pieces.row]
+    exact = ~pieces.coarse
     counts = np.bincount(key[exact], weights=weight[exact], minlength=span * n_q)[: span * n_q]
     counts = np.rint(counts).astype("int64").reshape(span, n_q)[:, order]
-    shares = np.bincount(key[~exact], weights=(pieces.share[keep] * weight)[~exact], minlength=span * n_q)
+    shares = np.bincount(key[~exact], weights=(pieces.share * weight)[~exact], minlength=span * n_q)
     shares = shares[: span * n_q].reshape(span, n_q)[:, order]
     bin_idx, quad_idx = np.nonzero((counts > 0) | (shares > 0))
     return pd.DataFrame(
@@ -178,10 +185,8 @@ def intensity_series(
     rng = time_range(df) if rng is None else rng
     if df.empty or rng.empty:
         return _empty(columns, unit)
-    _check_grain(df, rng)
-    pieces = spread_rows(row_periods(df), rng.size)
-    keep = (pieces.bin >= rng.first) & (pieces.bin <= rng.last)
-    rows, slots, share, coarse = pieces.row[keep], pieces.bin[keep] - rng.first, pieces.share[keep], pieces.coarse[keep]
+    pieces = _pieces_in(df, rng)
+    rows, slots, share, coarse = pieces.row, pieces.bin - rng.first, pieces.share, pieces.coarse
     span = rng.last - rng.first + 1
     sums, scored = (part[rows] for part in scored_parts(df))  # a row: its intensity and 1 (0, 0 unscored)
     n_rows = _weights(df)[rows]
