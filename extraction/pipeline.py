@@ -20,7 +20,7 @@ from functools import cached_property
 from . import config
 from .actors import ActorDictionary, Mention, find_mentions, paragraph_speakers, sentence_anaphora, truecase
 from .constants import OBLIGATION_AUX
-from .dates import TimeExpression, event_date, find_dates
+from .dates import TimeExpression, carry_dates, event_date, find_dates
 from .documents import Document, Sentence, split_sentences
 from .documents.normalise import plain_spaces
 from .errors import ModelNotFound
@@ -297,12 +297,16 @@ class Extractor:
         )
         parsed = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size, n_process=n_process)
         done = 0
+        rows: list[EventMention] = []  # the current document's, dated together at its end
         for sent_doc, (d, i) in parsed:
             while done < d:
+                yield from carry_dates(rows)
+                rows = []
                 if on_document:
                     on_document(chunk[done])
                 done += 1
-            yield from self.relations_from(chunk[d], i, sent_doc)
+            rows.extend(self.relations_from(chunk[d], i, sent_doc))
+        yield from carry_dates(rows)
         while done < len(chunk):
             if on_document:
                 on_document(chunk[done])

@@ -13,5 +13,6 @@ usable expression the event takes the publication date at precision ``doc``.
 
 from .event import EventDate, event_date
 from .expressions import TimeExpression, find_dates
+from .story import carry_dates
 
-__all__ = ["EventDate", "TimeExpression", "event_date", "find_dates"]
+__all__ = ["EventDate", "TimeExpression", "carry_dates", "event_date", "find_dates"]
