@@ -22,9 +22,21 @@ from ..documents.normalise import caps_lines
 from .dictionary import ActorDictionary, Alias, Mention, Person, context_ok, overlaps, owner_before
 from .people import learned_people, surname_mentions
 
-_DATELINE = re.compile(r"^\s*(?:#[^\n]*\n+\s*)?([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?", re.M)
+#: A dateline: "SEOUL, March 16 —", "Tokyo, March 22 (Jiji Press)--", "BEIJING (AP) —", "TAIPEI —",
+#: "BEIJING:", "Seoul, South Korea —"; group 1 or 2 is the city.
+_DATELINE = re.compile(
+    r"^\s*(?:#[^\n]*\n+\s*)?(?:"
+    r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s+[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?"
+    r"|([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?)(?:,\s+[A-Z][A-Za-z. ]{2,20}?)?(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Z][\w .&-]*\))?\s*(?:(?:—|–|--)\s?|-\s|:\s)"
+    r")",
+    re.M,
+)
 _HOME_PHRASE = re.compile(
-    r"\b(?:the )?(?:[Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Tt]rade|[Ii]ndustry|[Cc]ommerce|[Ff]inance) [Mm]inistry\b"
+    r"\b(?:[Tt]he )?(?:[Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Tt]rade|[Ii]ndustry|[Cc]ommerce|[Ff]inance) [Mm]inistry\b"
+    r"|\b(?:[Tt]he )?Ministry of (?:Foreign Affairs|(?:National )?Defen[cs]e|Commerce|Unification|Finance"
+    r"|(?:Economy, )?Trade(?:,? and Industry)?)\b"
+    r"|\b[Tt]he [Mm]inistry\b"
     r"|\b(?:the )?(?:[Pp]residential [Oo]ffice|[Pp]rime [Mm]inister's [Oo]ffice)\b"
     r"|\b(?:(?:First )?Vice |Deputy )?(?:Foreign|Defen[cs]e|Unification|Trade|Prime|Finance) Minister"
     r"(?: [A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})?"
@@ -105,8 +117,12 @@ def find_mentions(text: str, actors: ActorDictionary, *, doc_date: str = "") -> 
 
 
 def _institution_key(phrase: str) -> str:
-    """"the Foreign Ministry" -> "foreign ministry"; titled people keep their name."""
-    return " ".join(w for w in phrase.lower().split() if w != "the")
+    """"the Foreign Ministry" -> "foreign ministry", "the Ministry of Foreign Affairs" -> "foreign
+    affairs ministry"; titled people keep their name."""
+    words = [w for w in phrase.lower().replace(",", "").split() if w != "the"]
+    if words[:2] == ["ministry", "of"]:
+        words = [*words[2:], "ministry"]
+    return " ".join(words)
 
 
 def institution_mentions(
@@ -119,6 +135,7 @@ def institution_mentions(
     """
     home = home_actor(text, actors)
     owned: dict[str, str] = {}  # "foreign ministry" -> actor of its latest explicit owner
+    latest = ""  # actor of the ministry named last
     taken = list(occupied)
     known = list(static)
     for m in _HOME_PHRASE.finditer(text):
@@ -127,15 +144,19 @@ def institution_mentions(
         owner = owner_before(text, start, known)
         if owner:
             owned[key] = owner  # "China's foreign ministry": a later "the foreign ministry" is China's
+            latest = owner if key.endswith("ministry") else latest
             continue
         if overlaps(start, end, taken) or re.search(r"(?:'s|’s|\bof)\s*$", text[max(0, start - 4) : start]):
             continue  # "the foreign ministry of Japan" (owner after)
-        actor = owned.get(key) or home
+        # a bare "the ministry" is the one last named, whoever's it was
+        actor = (latest if key == "ministry" else owned.get(key)) or home
         if actor:
             via = "context" if key in owned else "home"
             mention = Mention(start, end, m.group(0), actor, "institution", weights.HOME_INSTITUTION, via)
             known.append(mention)
             taken.append((start, end))
+            if key.endswith("ministry"):
+                latest = actor
             yield mention
 
 
@@ -144,7 +165,7 @@ def home_actor(text: str, actors: ActorDictionary) -> str:
     m = _DATELINE.search(text[:400])
     if not m or m.start() > 300:
         return ""
-    city = m.group(1).title()
+    city = (m.group(1) or m.group(2)).title()
     entry = actors._static_index.get(city)
     return entry.actor if isinstance(entry, Alias) and entry.kind == "capital" else ""
 

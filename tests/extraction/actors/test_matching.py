@@ -156,3 +156,48 @@ def test_seed_two_sides(actors: ActorDictionary, seed_text: str) -> None:
     paragraph = next(s for s in split_sentences(seed_text) if s.start <= position < s.end)
     found = resolve_anaphor("the two sides", position, mentions, paragraph.paragraph_start, seed_text)
     assert sorted(m.actor for m in found) == ["JPN", "KOR"]
+
+
+DATELINE_CASES = [
+    ("caps-month-day", "SEOUL, March 16 — The foreign ministry said", "KOR"),
+    ("title-case-agency-dashes", "Tokyo, March 22 (Jiji Press)--Russia has halted", "JPN"),
+    ("agency-only", "BEIJING (AP) — Japan raised objections", "CHN"),
+    ("bare-dash", "TAIPEI — Chinese jets crossed", "TWN"),
+    ("colon", "BEIJING: China has filed a lawsuit", "CHN"),
+    ("city-country", "Seoul, South Korea — South Korea's foreign ministry", "KOR"),
+    ("abbreviated-month-agency-colon", "SEOUL, Jan 9 (Reuters): A court ordered", "KOR"),
+    ("spaced-double-dash", "TOKYO, Jan 7 (KUNA) -- The government", "JPN"),
+    ("hyphen", "MOSCOW - Russia said", "RUS"),
+    # not datelines, or not a capital of ours
+    ("city-elsewhere", "PALM BEACH, Fla. — The two leaders", ""),
+    ("country-name", "Japan said: we will respond", ""),
+    ("compound", "Seoul-based Yonhap reported", ""),
+    ("sentence", "The ministry said on Monday", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), [(t, a) for _, t, a in DATELINE_CASES], ids=[c[0] for c in DATELINE_CASES])
+def test_dateline_country(actors: ActorDictionary, text: str, actor: str) -> None:
+    from extraction.actors import home_actor
+
+    assert home_actor(text, actors) == actor
+
+
+MINISTRY_CASES = [
+    # an unowned ministry is the dateline's country's
+    ("ministry-of", "TOKYO — The Ministry of Foreign Affairs protested.", [("The Ministry of Foreign Affairs", "JPN")]),
+    ("bare", "SEOUL — The ministry said.", [("The ministry", "KOR")]),
+    # a bare "the ministry" is the one named last, owned or not
+    ("bare-after-owned", "TOKYO — China's commerce ministry spoke. The ministry said.",
+     [("The ministry", "CHN")]),
+    ("bare-after-dateline-one", "SEOUL — The foreign ministry spoke. Later the ministry said.",
+     [("The foreign ministry", "KOR"), ("the ministry", "KOR")]),
+    # no dateline, no owner: no actor
+    ("no-dateline", "The ministry said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in MINISTRY_CASES], ids=[c[0] for c in MINISTRY_CASES])
+def test_unowned_ministry(actors: ActorDictionary, text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.actor) for m in _mentions(actors, text) if m.kind == "institution"]
+    assert found == expected
