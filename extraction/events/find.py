@@ -324,8 +324,8 @@ def _cue_tokens(tok) -> list:
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from"):
-            for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list"
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from", "in"):
+            for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list", "called in the envoy"
                 if p.dep_ == "pobj":
                     out.append(p)
                     out.extend(cc for cc in p.children if cc.dep_ == "compound")

@@ -17,9 +17,11 @@ from typing import NamedTuple
 from ..actors import Mention
 from ..lexicons import word_class
 from .phrases import MentionLookup
-from .triggers import Trigger, TriggerLexicon, lemma_keys, trigger_pos
+from .triggers import NON_PREPOSITION_SLOTS, Trigger, TriggerLexicon, lemma_keys, trigger_pos
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Labels inside a noun phrase, walked up to reach its head ("the *Russian* ambassador").
+_PHRASE_INNER = frozenset({"amod", "compound", "poss", "nmod", "det", "case"})
 _BOUNDARY = frozenset({";", ":", "—", "–", '"', "“", "”", "(", ")"})
 _SUBORDINATORS = word_class("subordinator")
 #: Prepositions before an object actor that the scorer tells apart ("talks with Seoul").
@@ -67,14 +69,32 @@ def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset
     from Tokyo" or "Tokyo hosted Yoon" the source stands where a target usually does.
     """
     pos = trigger_pos(tok)
-    if not pos:
-        return []
+    if not pos or (pos == "VERB" and any(c.dep_ == "prt" for c in tok.children)):
+        return []  # "called up Trump", "called in the envoy": a particle verb is another word (its own rows)
     keys = (tok.lower_, *lemma_keys(tok)) if pos == "ADJ" else lemma_keys(tok)
     for key in keys:
         rows = lexicon.index.get((key, pos))
         if rows:
             return [r for r in rows if not r.particle and not r.reverse and (not r.cue or r.cue & words)]
     return []
+
+
+def _object_misfit(target, trigger, row: Trigger) -> bool:
+    """Is ``target`` attached to a verb trigger in a way its sense in ``row`` does not take: as a direct
+    object where the row takes none ("called *Seoul*" is no "call on Seoul to ..."), or after a
+    preposition of the verb that is not one of the row's ("called in the *Russian* envoy")?"""
+    if row.pos != "VERB":
+        return False
+    head = target
+    while head.dep_ in _PHRASE_INNER and head.head != head:
+        head = head.head
+    if head.dep_ == "dobj" and head.head.i == trigger.i:
+        return not any(slot in ("obj", "dative") for slot in row.slots)
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == trigger.i:
+        preps = [s for s in row.slots if s not in NON_PREPOSITION_SLOTS]
+        return bool(preps) and prep.lower_ not in preps and prep.lower_ not in ("between", "among")
+    return False
 
 
 def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> Iterator[Triple]:
@@ -95,7 +115,9 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
                     if a == b:
                         continue
                     (ma, ta), (mb, tb) = _nearest(a_list, tok), _nearest(b_list, tok)
-                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row) or (not row.symmetric and _coordinated(ta, tb)):
+                    if tok.i in (ta.i, tb.i) or _venue(tb, tok, row) or _object_misfit(tb, tok, row):
+                        continue
+                    if not row.symmetric and _coordinated(ta, tb):
                         continue
                     if _walled_off(ta, tok) or _walled_off(tb, tok):
                         continue

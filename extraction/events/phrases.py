@@ -18,6 +18,8 @@ RELATIONAL_NOUNS = word_class("relational_noun")
 _ABSTRACT = word_class("abstract_noun")
 #: Nouns of private people and firms: "Chinese tourists visiting Japan" is no state visit.
 _GENERIC_PEOPLE = frozenset(w.rstrip("s") for w in word_class("generic_group_noun")) | word_class("generic_group_noun")
+#: Prepositions that introduce examples of a noun ("partners *including* Japan"); "such as" too.
+EXAMPLE_PREPOSITIONS = word_class("example_preposition")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 
 
@@ -39,6 +41,11 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
     found = list(mentions_of(tok))
     if depth > 2:
         return found
+    if not found and tok.pos_ in ("NOUN", "PRON"):
+        # "countries such as Japan and Korea", "partners including Washington": the examples
+        examples = [m for c in _example_objects(tok) for m in phrase_actors(c, mentions_of, depth + 1)]
+        if examples:
+            return examples
     if not found and tok.lemma_.lower() in RELATIONAL_NOUNS:
         # "a US ally", "China's neighbours": the modifier is the relatum, not the referent;
         # an appositive name is the referent ("stands by its ally Japan")
@@ -68,6 +75,18 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
     for m in out:
         uniq.setdefault((m.start, m.actor), m)
     return list(uniq.values())
+
+
+def _example_objects(tok) -> list:
+    """The objects of "such as", "including" or "like" after a noun, with their conjuncts."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        such = prep.lower_ == "as" and any(c.lower_ == "such" for c in (*prep.children, *tok.children))
+        if such or prep.lower_ in EXAMPLE_PREPOSITIONS:
+            out.extend(expand([p for p in prep.children if p.dep_ == "pobj"]))
+    return out
 
 
 def hyphen_participle(tok) -> bool:

@@ -360,6 +360,28 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("no-longer", "The United States no longer supports Taiwan's bid.", {"USA>TWN SUPPORT neg"}),
     ("backed-away", "Japan backed away from scrapping the pact with South Korea.", {"JPN>KOR SANCTION neg"}),
     ("hold-off", "Trump said he would hold off on new tariffs against China.", {"USA>CHN SANCTION neg intended"}),
+    # --- a particle verb is its own word: "call up" is a phone call, "call in" a summons, "call on" a request
+    ("called-up", "Taiwan's president called up Donald Trump on Tuesday.", {"TWN>USA CONSULT", "USA>TWN CONSULT"}),
+    ("rang-up", "Kishida rang up President Yoon Suk Yeol on Friday.", {"JPN>KOR CONSULT", "KOR>JPN CONSULT"}),
+    ("called-in-envoy", "Seoul called in the Russian ambassador on Monday.", {"KOR>RUS ACCUSE"}),
+    ("called-in-envoy-possessive", "The Japanese foreign ministry called in China's ambassador on Friday.",
+     {"JPN>CHN ACCUSE"}),
+    ("called-on", "Tokyo called on Beijing to release the detained employee.", {"JPN>CHN REQUEST"}),
+    # --- a noun with examples stands for them: "countries such as", "partners including", "nations like"
+    ("such-as", "Japan confirmed close coordination with countries such as the United States and South Korea.",
+     {"JPN>USA COOPERATE", "JPN>KOR COOPERATE", "USA>JPN COOPERATE", "KOR>JPN COOPERATE"}),
+    ("including", "Tokyo held talks with partners including Washington and Seoul.",
+     {"JPN>USA CONSULT", "JPN>KOR CONSULT", "USA>JPN CONSULT", "KOR>JPN CONSULT"}),
+    ("like", "China exchanged views with nations like Russia.", {"CHN>RUS CONSULT", "RUS>CHN CONSULT"}),
+    ("such-as-object", "Seoul condemned neighbours such as Japan and China.", {"KOR>JPN ACCUSE", "KOR>CHN ACCUSE"}),
+    # --- an unowned ministry is the dateline's country's, a bare "the ministry" the one named last
+    ("ministry-colon-dateline", "BEIJING: The ministry urged the United States to lift its chip curbs.",
+     {"CHN>USA REQUEST"}),
+    ("ministry-of-agency-dateline", "TOKYO (Kyodo) — The Ministry of Foreign Affairs protested to China on Monday.",
+     {"JPN>CHN ACCUSE"}),
+    ("ministry-title-case-dateline", "Tokyo, March 22 (Jiji Press)--The ministry condemned Russia.", {"JPN>RUS ACCUSE"}),
+    ("ministry-named-before", "South Korea's foreign ministry summoned the Japanese ambassador. The ministry also "
+     "demanded that Tokyo withdraw the textbooks.", {"KOR>JPN ACCUSE", "KOR>JPN REQUEST"}),
     ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
     ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
      set()),
