@@ -264,7 +264,7 @@ def _learned(
     for triple in candidate_triples(sent, mentions_of, lexicon):
         if frozenset((triple.source.actor, triple.target.actor)) in known:
             continue
-        if triple.row.event_type in STATE_TYPES and stands_for_people(triple.source_tok):
+        if triple.row.event_type in STATE_TYPES and stands_for_people(triple.source_tok, mentions_of):
             continue  # "Chinese tourists visiting Japan" is no state visit
         if triple.row.event_type in RULES_ONLY_TYPES:
             continue

@@ -79,6 +79,14 @@ def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset
     return []
 
 
+def _cue_words(tok) -> frozenset[str]:
+    """Lemmas and forms of the words that may cue ``tok``'s sense: its own phrase, or for a noun the
+    phrase of the verb it hangs on ("drew a *rebuke*", "called the launch *reckless*"), not a word
+    elsewhere in the sentence ("signed what he called a document, capping their *historic* summit")."""
+    root = tok.head if tok.pos_ == "NOUN" and tok.head != tok else tok
+    return frozenset(w for t in root.subtree for w in (t.lemma_.lower(), t.lower_))
+
+
 def _object_misfit(target, trigger, row: Trigger) -> bool:
     """Is ``target`` attached to a verb trigger in a way its sense in ``row`` does not take: as a direct
     object where the row takes none ("called *Seoul*" is no "call on Seoul to ..."), or after a
@@ -102,9 +110,8 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
     heads = _head_tokens(sent, mentions_of)
     if len(heads) < 2:
         return
-    words = frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_))
     for tok in sent:
-        rows = trigger_rows(tok, lexicon, words)
+        rows = trigger_rows(tok, lexicon, _cue_words(tok))
         seen_types: set[str] = set()
         for row in rows:
             if row.event_type in seen_types:

@@ -20,6 +20,8 @@ _ABSTRACT = word_class("abstract_noun")
 _GENERIC_PEOPLE = frozenset(w.rstrip("s") for w in word_class("generic_group_noun")) | word_class("generic_group_noun")
 #: Prepositions that introduce examples of a noun ("partners *including* Japan"); "such as" too.
 EXAMPLE_PREPOSITIONS = word_class("example_preposition")
+#: Words that count a nation's people ("many Chinese"), not its government.
+_PEOPLE_QUANTIFIERS = word_class("people_quantifier")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 
 
@@ -71,6 +73,8 @@ def phrase_actors(tok, mentions_of: MentionLookup, depth: int = 0) -> list[Menti
                         out.extend(phrase_actors(p, mentions_of, depth + 1))
     if not found and tok.lemma_.lower() in _GENERIC_PEOPLE:
         out = [m._replace(via="people") for m in out]  # "its citizens", "Chinese tourists": people, not the state
+    elif found and people_demonym(tok, mentions_of):
+        out = [m._replace(via="people") if m in found else m for m in out]  # "many South Koreans"
     uniq: dict[tuple[int, str], Mention] = {}
     for m in out:
         uniq.setdefault((m.start, m.actor), m)
@@ -99,9 +103,30 @@ def hyphen_participle(tok) -> bool:
     )
 
 
-def stands_for_people(tok) -> bool:
-    """``tok`` only qualifies private people or firms: "its citizens", "Chinese tourists", "Japanese firms"."""
-    return tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.lemma_.lower() in _GENERIC_PEOPLE
+def stands_for_people(tok, mentions_of: MentionLookup | None = None) -> bool:
+    """``tok`` only qualifies private people or firms: "its citizens", "Chinese tourists", "Japanese firms";
+    or (given ``mentions_of``) is a demonym for a nation's people ("many South Koreans")."""
+    if tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.head.lemma_.lower() in _GENERIC_PEOPLE:
+        return True
+    return mentions_of is not None and people_demonym(tok, mentions_of)
+
+
+def people_demonym(tok, mentions_of: MentionLookup) -> bool:
+    """A demonym used as a noun for people, not the state: plural ("South Koreans", "Americans"),
+    counted ("many Chinese", "thousands of Japanese") or bare after a preposition ("attacks on Chinese")."""
+    found = mentions_of(tok)
+    if not found or any(m.kind != "demonym" for m in found) or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in _MODIFIER_DEPS or tok.dep_ == "compound":
+        return False
+    if tok.tag_ in ("NNS", "NNPS") and tok.lower_.endswith("s"):
+        return True  # "Koreans", "Americans", "Russians"
+    quantifiers = [c for c in tok.children if c.dep_ in ("det", "amod", "nummod", "quantmod")]
+    if any(c.lower_ in _PEOPLE_QUANTIFIERS or c.like_num for c in quantifiers):
+        return True  # "many Chinese"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.like_num or tok.head.head.lower_ in _PEOPLE_QUANTIFIERS):
+        return True  # "thousands of Japanese"
+    return tok.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in tok.children)  # "attacks on Chinese"
 
 
 def hyphen_joined(first, second) -> bool:

@@ -325,6 +325,8 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
             # "a trip condemned by China", "Japan, criticised by Beijing, ...": the noun is the patient
             patients = actors_of([tok.head], mentions_of, weights.PASSIVE_PATIENT)
         targets = patients + _slot_targets(tok, row, mentions_of)
+        if not sources and not targets and row.symmetric:
+            sources = _between(tok, mentions_of)  # "no deals were signed between China and Russia"
         if patients and not sources:
             # passive without agent: "Japan was accused of ..." has no source
             return Roles([], targets)
@@ -342,6 +344,8 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
         sources = [(m, w * weight) for m, w in sources]
         if "between" in row.slots and not sources:
             sources = _between(tok, mentions_of)
+            if not sources and tok.dep_ in ("nsubjpass", "nsubj", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+                sources = _between(tok.head, mentions_of)  # "talks were held between Seoul and Tokyo"
     if not targets and sources and not row.symmetric:
         targets = recall_target(tok, row, sources, recall)
     if row.reverse:

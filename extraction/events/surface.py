@@ -153,7 +153,7 @@ def surface_events(
             continue
         for row in rows:
             if row.event_type in ("CONSULT", "AGREE", "COOPERATE") and any(
-                stands_for_people(t) for t in tok.doc[first:tok.i] if mentions_of(t)
+                stands_for_people(t, mentions_of) for t in tok.doc[first:tok.i] if mentions_of(t)
             ):
                 continue  # "Chinese tourists travelling to Japan" is no state visit
             targets = [m for m in _targets(tok, row, last, mentions_of) if m.actor not in {s.actor for s in sources}]

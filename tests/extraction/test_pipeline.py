@@ -356,7 +356,8 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("whom", "Lai, whom Beijing has condemned, thanked Tokyo for its support.", {"TWN>JPN SUPPORT"}),
     # --- negated by a negative subject or object, "no longer", or a verb of holding back
     ("neither-nor", "Neither Washington nor Tokyo criticised Moscow.", {"USA>RUS ACCUSE neg", "JPN>RUS ACCUSE neg"}),
-    ("no-subject", "No deals were signed between China and Russia during the visit.", {"CHN>RUS AGREE neg"}),
+    ("no-subject", "No deals were signed between China and Russia during the visit.",
+     {"CHN>RUS AGREE neg", "RUS>CHN AGREE neg"}),
     ("no-longer", "The United States no longer supports Taiwan's bid.", {"USA>TWN SUPPORT neg"}),
     ("backed-away", "Japan backed away from scrapping the pact with South Korea.", {"JPN>KOR SANCTION neg"}),
     ("hold-off", "Trump said he would hold off on new tariffs against China.", {"USA>CHN SANCTION neg intended"}),
@@ -382,6 +383,25 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("ministry-title-case-dateline", "Tokyo, March 22 (Jiji Press)--The ministry condemned Russia.", {"JPN>RUS ACCUSE"}),
     ("ministry-named-before", "South Korea's foreign ministry summoned the Japanese ambassador. The ministry also "
      "demanded that Tokyo withdraw the textbooks.", {"KOR>JPN ACCUSE", "KOR>JPN REQUEST"}),
+    # --- a passive mutual event's parties stand after "between" or "among"
+    ("held-between", "Talks were held between Seoul and Tokyo on Monday.", {"KOR>JPN CONSULT", "JPN>KOR CONSULT"}),
+    ("reached-between", "An agreement was reached between Washington and Beijing.",
+     {"USA>CHN AGREE", "CHN>USA AGREE"}),
+    ("signed-between", "Several accords were signed between Moscow and Pyongyang.", {"RUS>PRK AGREE", "PRK>RUS AGREE"}),
+    ("held-among", "A summit was held among the leaders of Japan, China and South Korea.",
+     {"JPN>CHN CONSULT", "CHN>JPN CONSULT", "JPN>KOR CONSULT", "KOR>JPN CONSULT", "CHN>KOR CONSULT",
+      "KOR>CHN CONSULT"}),
+    # --- a demonym for a nation's people is no state: plural, counted, or bare after a preposition
+    ("many-koreans", "Many South Koreans visited Japan last year.", set()),
+    ("thousands-of-japanese", "Thousands of Japanese visited Taiwan.", set()),
+    ("bare-chinese", "The advisory may reduce the willingness of Chinese to visit Japan.", set()),
+    ("airlines", "Several Chinese airlines offered refunds on tickets to Japan.", set()),
+    ("the-chinese-state", "The Chinese criticised Japan on Monday.", {"CHN>JPN ACCUSE"}),
+    ("the-americans-state", "The Americans rejected North Korea's proposal.", {"USA>PRK REJECT"}),
+    # --- a word that cues a sense must be in the trigger's own phrase, not elsewhere in the sentence
+    ("cue-in-phrase", "Moon Jae-in called Kim Jong Un a trustworthy partner.", {"KOR>PRK SUPPORT"}),
+    ("cue-elsewhere", "Donald Trump signed what he called a comprehensive document with Kim Jong Un, capping a "
+     "historic day.", {"USA>PRK AGREE", "PRK>USA AGREE"}),
     ("history", "The Korean War ended in an armistice, not a peace treaty.", set()),
     ("background", "Russia, like China, borders North Korea and shares a long history with the Korean people.",
      set()),
