@@ -194,7 +194,8 @@ def _cues(words: str) -> list[tuple[int, str]]:
     """Tense cues in ``words`` by position: (offset, "future" or "past")."""
     future = [(m.start(), m.end()) for m in _FUTURE_CUE.finditer(words)]
     past = [m for m in _PAST_CUE.finditer(words)]
-    past += [m for m in re.finditer(r"[a-z]+", words) if m.group(0) in word_class("irregular_past")]
+    irregular = word_class("irregular_past")
+    past += [m for m in re.finditer(r"[a-z]+", words) if m.group(0) in irregular]
     found = [(start, "future") for start, _ in future]
     found += [(m.start(), "past") for m in past if not any(s <= m.start() < e for s, e in future)]  # "scheduled"
     return sorted(found)
@@ -230,9 +231,10 @@ def _year_in_context(
 
 def _is_background(words: str) -> bool:
     """Do the clause's words hold a past perfect ("had met", also reported: "said they had met")?"""
+    irregular = word_class("irregular_participle")
     for m in _HAD.finditer(words):
         w = m.group("w")
-        if w.endswith(("ed", "en", "wn")) or w in word_class("irregular_participle"):
+        if w.endswith(("ed", "en", "wn")) or w in irregular:
             return True
     return False
 

@@ -172,7 +172,10 @@ def idiom_events(sent, mentions_of: MentionLookup) -> Iterator[CodedEvent]:
     a paragraph on Trump and Abe is not aimed at Japan).
     """
     tokens = list(sent)
+    present = {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
     for idiom in idioms():
+        if not all(w in present for w in idiom.words if w != GAP):
+            continue  # a word of the phrase is missing: no match anywhere
         for first, last in _matches(idiom.words, tokens):
             span = range(tokens[first].i, tokens[last].i + 1)
             verb = _verb_above(tokens[first])

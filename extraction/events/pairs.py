@@ -60,13 +60,13 @@ def _head_tokens(sent, mentions_of: MentionLookup) -> dict[str, list[tuple[Menti
     return out
 
 
-def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset()) -> list[Trigger]:
+def trigger_rows(tok, lexicon: TriggerLexicon) -> list[Trigger]:
     """The lexicon rows a token may carry (any part of speech the tagger allows), without particle rows.
 
-    A row with a cue counts only when one of its cue words is among ``words`` (the sentence's
-    lemmas and lower-case forms): "face" is a threat only with "consequences" near it, "take" an
-    accusation only with "aim". Reversed rows are left to the rules: in "Seoul's plan drew a protest
-    from Tokyo" or "Tokyo hosted Yoon" the source stands where a target usually does.
+    A row with a cue counts only when one of its cue words stands in the token's own phrase
+    (:func:`_cue_words`): "face" is a threat only with "consequences", "take" an accusation only
+    with "aim". Reversed rows are left to the rules: in "Seoul's plan drew a protest from Tokyo" or
+    "Tokyo hosted Yoon" the source stands where a target usually does.
     """
     pos = trigger_pos(tok)
     if not pos or (pos == "VERB" and any(c.dep_ == "prt" for c in tok.children)):
@@ -75,6 +75,7 @@ def trigger_rows(tok, lexicon: TriggerLexicon, words: frozenset[str] = frozenset
     for key in keys:
         rows = lexicon.index.get((key, pos))
         if rows:
+            words = _cue_words(tok) if any(r.cue for r in rows) else frozenset()
             return [r for r in rows if not r.particle and not r.reverse and (not r.cue or r.cue & words)]
     return []
 
@@ -111,7 +112,7 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
     if len(heads) < 2:
         return
     for tok in sent:
-        rows = trigger_rows(tok, lexicon, _cue_words(tok))
+        rows = trigger_rows(tok, lexicon)
         seen_types: set[str] = set()
         for row in rows:
             if row.event_type in seen_types:

@@ -492,14 +492,19 @@ def test_a_gap_stands_for_at_most_three_tokens(extractor: Extractor, text: str, 
         ("Moscow said Tokyo would face consequences.", "face", set()),
         ("Seoul's plan drew a protest from Tokyo.", "drew", set()),
         ("China condemned the launch.", "condemned", {"ACCUSE"}),
+        # the cue must stand in the trigger's own phrase, not elsewhere in the sentence
+        ("Abe called the launch reckless.", "called", {"ACCUSE", "REQUEST"}),
+        ("Trump signed what he called a document, capping a historic day.", "called", {"REQUEST"}),
+        # a particle verb is another word, with its own rows
+        ("Taiwan's president called up Trump.", "called", set()),
     ],
 )
 def test_learned_candidates_keep_a_cue_rows_sense(extractor: Extractor, text: str, word: str, types: set[str]) -> None:
-    """The learned scorer sees a cue row as a candidate only when its cue word is in the sentence, and no reversed row."""
+    """The learned scorer sees a cue row as a candidate only when its cue word is in the trigger's phrase, and no
+    reversed row."""
     doc = extractor.nlp(text)
     tok = next(t for t in doc if t.text == word)
-    words = frozenset(w for t in doc for w in (t.lemma_.lower(), t.lower_))
-    assert {r.event_type for r in trigger_rows(tok, extractor.lexicon, words)} == types
+    assert {r.event_type for r in trigger_rows(tok, extractor.lexicon)} == types
 
 
 def test_case_ids_are_unique() -> None:
