@@ -74,6 +74,11 @@ _SPEECH_NEXT = re.compile(
     r"|stressed|noted|vowed|replied)\b"
 )
 _IT_COPULA = re.compile(r"\s+(?:was|is|has been|had been|will be|would be|remains|seems|appears)\b|’s\b|'s\b")
+#: A verb of saying right before "it": "Japan said it was disappointed" speaks of Japan, not the situation.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|added|stated|insisted|stressed|noted|warned|declared|announced|replied|argued|told \w+)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s*$"
+)
 _SPEECH_AFTER = re.compile(
     r"^[,.!?]?\s*[\"”]\s*,?\s*(?P<who>[^\"“”]{0,90}?)\s+(?:said|says|added|told|stressed|insisted|warned|wrote|declared"
     r"|noted|continued|argued|asked|replied)\b"
@@ -319,7 +324,7 @@ def sentence_anaphora(
         start, end = s.start + m.start(), s.start + m.end()
         if any(a < end and start < b for a, b in taken):
             continue
-        if m.group(0).lower() == "it" and _IT_COPULA.match(text, end):
+        if m.group(0).lower() == "it" and _IT_COPULA.match(text, end) and not _SAID_BEFORE.search(text, s.start, start):
             continue  # "It was a trip condemned by China": the situation, not a country
         word = m.group(0).lower()
         scope = s.paragraph_start if word in THING_PRONOUNS else wide_scope

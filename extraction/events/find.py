@@ -67,6 +67,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
 
 #: Types the learned scorer leaves to the rules: a demonstration needs its place ("outside the embassy").
 RULES_ONLY_TYPES = frozenset({"PROTEST"})
+#: Complaints whose target a demand made in the same breath names ("was dissatisfied, urged Seoul to ...").
+COMPLAINT_TYPES = frozenset({"ACCUSE", "REJECT"})
 #: Types only a state does: private people or firms travelling or trading are no such event.
 STATE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
@@ -108,6 +110,7 @@ def find_events(
     named = {m.actor for t in sent for m in mentions_of(t)}
     refusals: list = []
     given: dict[int, list[tuple[Mention, float]]] = {}  # trigger token -> the targets it was given
+    given_types: dict[int, str] = {}  # trigger token -> the event type it gave them
     orphans: list = []  # (token, row, roles) of events with a source and no target
     if remember is not None:
         remember_event_nouns(sent, mentions_of, remember)
@@ -145,7 +148,9 @@ def find_events(
             has_object = any(c.dep_ in ("dobj", "oprd") for c in tok.children)
             open_target = not roles.targets and row.event_type in IMPLIED_TYPES and not row.symmetric
             if open_target and (not has_object or (row.event_type == "REQUEST" and "obj" in row.slots)):
-                orphans.append((tok, row, roles))  # its target may be the governing event's ("demanded an apology")
+                orphans.append((tok, row, roles, False))  # its target may be the governing event's ("demanded an apology")
+            elif open_target and row.event_type in COMPLAINT_TYPES:
+                orphans.append((tok, row, roles, True))  # "opposed the move and asked Seoul to ...": Seoul's move
             if not roles.targets and "obj" in row.slots and has_object:
                 continue  # "Beijing and Moscow both called the patrol routine": the object is not the partner
             pairs = role_pairs(roles, row)
@@ -160,6 +165,7 @@ def find_events(
                     best[k] = ev
             if roles.targets:
                 given[tok.i] = roles.targets
+                given_types[tok.i] = row.event_type
                 if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
                     given.setdefault(tok.head.i, roles.targets)  # "made a protest with China": the support verb
             fired.add(tok.i)
@@ -167,11 +173,14 @@ def find_events(
                 break
             # "China and Russia held joint drills near Japan": the drills are also aimed at Japan
             among_sources = True
-    for tok, row, roles in orphans:
+    for tok, row, roles, siblings_only in orphans:
         # "Seoul summoned the Japanese ambassador, demanding an apology": the demand is made of Japan
         if tok.i in fired:
             continue  # "calling the drills a provocation" was the accusation of the same word
-        inherited = _governing_targets(tok, given, {m.actor for m, _ in roles.sources})
+        own = {m.actor for m, _ in roles.sources}
+        inherited = [] if siblings_only else _governing_targets(tok, given, own)
+        if not inherited and row.event_type in COMPLAINT_TYPES:
+            inherited = _sibling_targets(tok, given, given_types, own)
         pairs = role_pairs(Roles(roles.sources, inherited), row) if inherited else []
         for ev in _coded(tok, row, roles, pairs):
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
@@ -253,6 +262,23 @@ def _governing_targets(tok, given: dict[int, list[tuple[Mention, float]]], own: 
         cur = cur.head
         if cur.i in given:
             return [(m, w * weights.GOVERNING_EVENT) for m, w in given[cur.i] if m.actor not in own]
+    return []
+
+
+def _sibling_targets(
+    tok, given: dict[int, list[tuple[Mention, float]]], given_types: dict[int, str], own: set[str]
+) -> list[tuple[Mention, float]]:
+    """A complaint's target from the demand or complaint its speaker made alongside it: in "said China
+    was strongly dissatisfied, urged Seoul to rein in its coast guard", Seoul is what China is
+    dissatisfied with. The sibling is a conjunct of the verb of saying whose clause holds ``tok``."""
+    say = speech_head(tok)
+    if say is None:
+        return []
+    clause = tok.head if tok.dep_ in ("acomp", "attr") else tok  # "it was disappointed and demanded ..."
+    siblings = [*clause.conjuncts, *say.conjuncts, *(c for c in say.children if c.dep_ == "advcl")]
+    for sib in siblings:
+        if sib.i in given and given_types.get(sib.i) in COMPLAINT_TYPES | {"REQUEST", "THREATEN"}:
+            return [(m, w * weights.GOVERNING_EVENT) for m, w in given[sib.i] if m.actor not in own]
     return []
 
 

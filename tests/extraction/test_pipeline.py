@@ -383,6 +383,20 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("ministry-title-case-dateline", "Tokyo, March 22 (Jiji Press)--The ministry condemned Russia.", {"JPN>RUS ACCUSE"}),
     ("ministry-named-before", "South Korea's foreign ministry summoned the Japanese ambassador. The ministry also "
      "demanded that Tokyo withdraw the textbooks.", {"KOR>JPN ACCUSE", "KOR>JPN REQUEST"}),
+    # --- "X said it was ..." speaks of X; "It was a trip ..." of the situation
+    ("said-it-was", "Japan said it was deeply disappointed with Seoul's decision.", {"JPN>KOR ACCUSE"}),
+    ("told-reporters-it-was", "Seoul told reporters it was willing to meet Pyongyang.", {"KOR>PRK CONSULT"}),
+    ("it-was-situation", "It was a trip condemned by China.", set()),
+    # --- a complaint made in the same breath as a demand or warning is aimed at the same side
+    ("dissatisfied-urged", "A spokeswoman said China was strongly dissatisfied, urged Seoul to rein in its coast "
+     "guard and warned against excessive force.", {"CHN>KOR ACCUSE", "CHN>KOR REQUEST"}),
+    ("disappointed-demanded", "Japan said it was deeply disappointed and demanded that Seoul reverse the ruling.",
+     {"JPN>KOR ACCUSE", "JPN>KOR REQUEST"}),
+    ("outraged-warned", "Moscow said it was outraged and warned Tokyo of retaliation.",
+     {"RUS>JPN ACCUSE", "RUS>JPN THREATEN"}),
+    ("opposed-asked", "China said it firmly opposed the move and asked Seoul to explain.",
+     {"CHN>KOR ACCUSE", "CHN>KOR REQUEST"}),
+    ("opposed-praised", "Tokyo said it opposed the plan and praised Seoul's restraint.", {"JPN>KOR SUPPORT"}),
     # --- a passive mutual event's parties stand after "between" or "among"
     ("held-between", "Talks were held between Seoul and Tokyo on Monday.", {"KOR>JPN CONSULT", "JPN>KOR CONSULT"}),
     ("reached-between", "An agreement was reached between Washington and Beijing.",
