@@ -383,6 +383,10 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("ministry-title-case-dateline", "Tokyo, March 22 (Jiji Press)--The ministry condemned Russia.", {"JPN>RUS ACCUSE"}),
     ("ministry-named-before", "South Korea's foreign ministry summoned the Japanese ambassador. The ministry also "
      "demanded that Tokyo withdraw the textbooks.", {"KOR>JPN ACCUSE", "KOR>JPN REQUEST"}),
+    # --- what someone is invited or allowed to do has not happened: the invitation is the event
+    ("invited-to-visit", "Xi also invited Putin to visit China later this year.", {"CHN>RUS AGREE"}),
+    ("invited-to-visit-capital", "Kim Jong Un invited Moon Jae-in to visit Pyongyang.", {"PRK>KOR AGREE"}),
+    ("allowed-to-reopen", "Beijing allowed Seoul to hold talks with Pyongyang.", set()),
     # --- "X said it was ..." speaks of X; "It was a trip ..." of the situation
     ("said-it-was", "Japan said it was deeply disappointed with Seoul's decision.", {"JPN>KOR ACCUSE"}),
     ("told-reporters-it-was", "Seoul told reporters it was willing to meet Pyongyang.", {"KOR>PRK CONSULT"}),
