@@ -197,7 +197,7 @@ class Extractor:
             previous_start = sentences[s.index - 1].start if s.index > 0 else s.start
             found = per_sentence[s.index] + sentence_anaphora(
                 text, s, static, wide_scope, previous_start, prepared.speakers.get(s.paragraph),
-                prepared.context.main_dyad(),
+                prepared.context.main_dyad(), self.actors.role_of,
             )
             prepared.mentions[s.index] = found
             actors_here = {m.actor for m in found}

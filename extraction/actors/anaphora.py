@@ -20,7 +20,7 @@ Entry point: :func:`sentence_anaphora` gives the anaphor mentions of one sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .. import weights
 from ..constants import (
@@ -58,6 +58,16 @@ _PLURAL_NOUN = re.compile(
     re.I,
 )
 _PERSON_TITLES = word_class("person_title")
+_TITLE_ANAPHORS = word_class("title_anaphor")
+#: "the president", "the prime minister": the person last named with that office.
+_TITLE_RE = re.compile(
+    r"(?<![A-Za-z])[Tt]he\s+(?P<title>" + "|".join(re.escape(t) for t in sorted(_TITLE_ANAPHORS, key=len, reverse=True))
+    + r")(?![A-Za-z-])(?!\s+of\b)(?!\s+(?-i:[A-Z]))"
+)
+#: Offices that "the leader" may stand for.
+_LEADER_ROLES = frozenset({"president", "prime minister", "premier", "supreme leader", "chairman", "general secretary"})
+#: The office of a person mention ("Donald Trump" -> "President"), "" when unknown.
+RoleLookup = Callable[[Mention], str]
 #: Group nouns that refer to people ("the three leaders", "both ministers"), whose antecedents are people.
 _PEOPLE_NOUN = re.compile(r"\b(?:leaders|presidents|ministers|heads of state|envoys|diplomats|negotiators)\b", re.I)
 _COORDINATION = re.compile(r"(?:'s|’s)?(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*|\s*[-–—/]\s*)(?:the\s+)?")
@@ -121,6 +131,21 @@ def _distinct(group: Sequence[Mention]) -> list[Mention]:
     for m in group:
         seen.setdefault(m.actor, m)
     return list(seen.values())
+
+
+def _office_holder(
+    title: str, position: int, mentions: Sequence[Mention], scope_start: int, role_of: RoleLookup
+) -> Mention | None:
+    """The latest person mention before ``position`` (back to ``scope_start``) whose office is ``title``
+    ("the president" -> the president last named; "the leader" -> a head of state or government)."""
+    title = "defense minister" if title == "defence minister" else title
+    for m in reversed([m for m in mentions if scope_start <= m.start and m.end <= position and m.kind == "person"]):
+        role = role_of(m).lower()
+        if role.startswith("acting "):
+            role = role[len("acting ") :]
+        if role == title or (title == "leader" and role in _LEADER_ROLES):
+            return m
+    return None
 
 
 def _titled(m: Mention, text: str) -> bool:
@@ -292,14 +317,15 @@ def paragraph_speakers(text: str, sentences: Sequence[Sentence], mentions: Seque
 
 def sentence_anaphora(
     text: str, s: Sentence, static: Sequence[Mention], wide_scope: int, previous_start: int | None = None,
-    speaker: Mention | None = None, main_dyad: tuple[str, str] | None = None,
+    speaker: Mention | None = None, main_dyad: tuple[str, str] | None = None, role_of: RoleLookup | None = None,
 ) -> list[Mention]:
     """Anaphor mentions of sentence ``s``, resolved against the dictionary mentions ``static``.
 
     ``wide_scope`` is where the paragraph before this one starts (pronouns may look back there);
     ``previous_start`` where the sentence before this one starts (group nouns look there first);
     ``speaker`` who speaks the paragraph in a transcript ("we" outside quotes is the speaker's side);
-    ``main_dyad`` the two actors the article is about (the default for "the two sides").
+    ``main_dyad`` the two actors the article is about (the default for "the two sides");
+    ``role_of`` the office of a person mention, for "the president" (no title anaphors without it).
     Each anaphor mention takes its antecedent's actor, at the antecedent's confidence times
     :data:`~extraction.weights.GROUP_ANAPHOR` or :data:`~extraction.weights.PRONOUN`.
     """
@@ -320,6 +346,16 @@ def sentence_anaphora(
             for m in found
         )
         taken.append((start, end))
+    if role_of is not None:
+        for m in _TITLE_RE.finditer(sent_text):
+            start, end = s.start + m.start(), s.start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            ante = _office_holder(m.group("title").lower(), start, static, 0, role_of)
+            if ante is not None:
+                out.append(Mention(start, end, m.group(0), ante.actor, "anaphor",
+                                   round(ante.confidence * weights.PRONOUN, 3), "anaphor"))  # fmt: skip
+                taken.append((start, end))
     for m in _PRONOUN.finditer(sent_text):
         start, end = s.start + m.start(), s.start + m.end()
         if any(a < end and start < b for a, b in taken):

@@ -177,6 +177,23 @@ class ActorDictionary:
         return re.compile(_alternation(list(self._static_index)).pattern, re.I)
 
     @cached_property
+    def _surname_roles(self) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for p in self.people:
+            out.setdefault((p.surname, p.actor), p.role)
+        return out
+
+    def role_of(self, mention: Mention) -> str:
+        """The office of the person a mention names ("Donald Trump", or "Trump" alone -> "President");
+        "" for other mentions and people the dictionary does not know."""
+        if mention.kind != "person":
+            return ""
+        entry = self._static_index.get(mention.text)
+        if isinstance(entry, Person):
+            return entry.role
+        return self._surname_roles.get((mention.text, mention.actor), "")
+
+    @cached_property
     def alone_surnames(self) -> dict[str, list[Person]]:
         out: dict[str, list[Person]] = {}
         for p in self.people:

@@ -97,7 +97,7 @@ def _object_misfit(target, trigger, row: Trigger) -> bool:
     head = target
     while head.dep_ in _PHRASE_INNER and head.head != head:
         head = head.head
-    if head.dep_ == "dobj" and head.head.i == trigger.i:
+    if head.dep_ in ("dobj", "oprd") and head.head.i == trigger.i:
         return not any(slot in ("obj", "dative") for slot in row.slots)
     prep = head.head
     if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == trigger.i:

@@ -387,6 +387,15 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("invited-to-visit", "Xi also invited Putin to visit China later this year.", {"CHN>RUS AGREE"}),
     ("invited-to-visit-capital", "Kim Jong Un invited Moon Jae-in to visit Pyongyang.", {"PRK>KOR AGREE"}),
     ("allowed-to-reopen", "Beijing allowed Seoul to hold talks with Pyongyang.", set()),
+    # --- "the president", "the prime minister", "the leader": the person last named with that office
+    ("the-president", "Kishida met Chinese President Xi Jinping on Friday. Later the president urged Japan to "
+     "handle the water issue properly.", {"JPN>CHN CONSULT", "CHN>JPN CONSULT", "CHN>JPN REQUEST"}),
+    ("the-president-as-target", "President Donald Trump met Kim Jong Un in Singapore. Kim later mocked the president "
+     "as a dotard.", {"USA>PRK CONSULT", "PRK>USA CONSULT", "PRK>USA ACCUSE"}),
+    ("the-leader", "Donald Trump met Kim Jong Un. Afterwards the leader praised the United States.",
+     {"USA>PRK CONSULT", "PRK>USA CONSULT", "PRK>USA SUPPORT"}),
+    ("the-vice-president-is-no-anaphor", "Moon Jae-in met Kim Jong Un. The vice president of the United States "
+     "criticised Pyongyang.", {"KOR>PRK CONSULT", "PRK>KOR CONSULT", "USA>PRK ACCUSE"}),
     # --- "X said it was ..." speaks of X; "It was a trip ..." of the situation
     ("said-it-was", "Japan said it was deeply disappointed with Seoul's decision.", {"JPN>KOR ACCUSE"}),
     ("told-reporters-it-was", "Seoul told reporters it was willing to meet Pyongyang.", {"KOR>PRK CONSULT"}),

@@ -107,3 +107,21 @@ def test_load_errors(tmp_path: Path, files: dict[str, str | None], message: str)
     with pytest.raises(DataFileError) as info:
         ActorDictionary.load(folder)
     assert str(info.value) == "[E003] " + message.format(folder=folder)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind", "role"),
+    [
+        ("Donald Trump", "USA", "person", "President"),
+        ("Trump", "USA", "person", "President"),  # a surname alone, by its actor
+        ("Xi Jinping", "CHN", "person", "President"),
+        ("Kim Jong Un", "PRK", "person", "Supreme Leader"),
+        ("Japan", "JPN", "name", ""),  # not a person
+        ("Nobody Known", "JPN", "person", ""),  # a person the dictionary does not know
+    ],
+)
+def test_role_of_person_mentions(text: str, actor: str, kind: str, role: str) -> None:
+    from extraction.actors import ActorDictionary, Mention
+
+    actors = ActorDictionary.load()
+    assert actors.role_of(Mention(0, len(text), text, actor, kind, 1.0, "dictionary")) == role
