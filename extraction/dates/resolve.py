@@ -93,9 +93,9 @@ def resolve(
             return _Resolved(base + dt.timedelta(days=sign * count), "day")
         if unit == "week":
             return _Resolved(month_start(base + dt.timedelta(days=7 * sign * count)), "month")
-        if unit == "month":
-            return _Resolved(_add_months(base, sign * count), "month")
-        return _Resolved(dt.date(base.year + sign * count, 1, 1), "year")
+        if unit == "month":  # "two months later": from the story's latest month, as "the following month"
+            return _Resolved(_add_months(anchor_month or base, sign * count), "month")
+        return _Resolved(dt.date((anchor_year or base.year) + sign * count, 1, 1), "year")  # "In 2016 ... Two years later"
     if kind == "that_day":
         return _Resolved(anchor or pub, "day")
     if kind in ("md", "dm"):

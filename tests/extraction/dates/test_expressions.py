@@ -77,6 +77,13 @@ DATE_CASES = [
      [("on Tuesday", "2022-09-06", "day"), ("the same day", "2022-09-06", "day")]),
     ("following-year", "In 2019 they met; the following year they fought.", PUB,
      [("In 2019", "2019-01-01", "year"), ("the following year", "2020-01-01", "year")]),
+    # counted years and months count from the story's latest year or month, not from the publication
+    ("years-later", "In 2016 they met. Two years later they agreed.", PUB,
+     [("In 2016", "2016-01-01", "year"), ("Two years later", "2018-01-01", "year")]),
+    ("years-earlier-after-month", "They met in December 2016. A year earlier they had quarrelled.", PUB,
+     [("December 2016", "2016-12-01", "month"), ("A year earlier", "2015-01-01", "year")]),
+    ("months-later", "They met in December 2016. Three months later they agreed.", PUB,
+     [("December 2016", "2016-12-01", "month"), ("Three months later", "2017-03-01", "month")]),
     ("following-month", "In August 2019 they met. The following month they fought.", PUB,
      [("August 2019", "2019-08-01", "month"), ("The following month", "2019-09-01", "month")]),
     ("following-month-no-anchor", "The following month they fought.", PUB,
