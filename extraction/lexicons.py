@@ -55,6 +55,8 @@ WORD_CLASSES: dict[str, str] = {
     "title_word": "words of titles between an actor and a person's name",
     # closed classes: grammar words the rules test for
     "circumstance_preposition": "prepositions that introduce the circumstances of a clause ('At a council meeting, ...')",
+    "clause_mark": "words besides the subordinators that open an adverbial clause ('after the US announced drills')",
+    "reason_marker": "subordinators of a clause an event reacts to ('protested after China sent ships')",
     "title_anaphor": "titles that, after 'the', stand for the person last named with that office ('the president')",
     "people_quantifier": "words that count a nation's people ('many Chinese'), not its government",
     "example_preposition": "prepositions that introduce examples of a noun ('partners including Japan'); 'such as' too",

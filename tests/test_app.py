@@ -540,7 +540,7 @@ def test_an_actor_added_to_the_actor_table_is_named_and_on_the_map(
 #
 # Without --data / RELDASH_DATA the dashboard reads the DuckDB store at RELDASH_DB, filled on
 # its first start from the articles at RELDASH_DEMO_ARTICLES: here three tiny articles (the
-# real spaCy pipeline runs on them), not the 84 of the demo corpus.
+# real spaCy pipeline runs on them), not the whole demo corpus.
 
 DASHBOARD = "components/pages/dashboard.py"
 ARTICLES = "components/pages/articles.py"

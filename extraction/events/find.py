@@ -23,7 +23,7 @@ from .learned import PairModel
 from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .pairs import candidate_triples, features
-from .phrases import MentionLookup, stands_for_people
+from .phrases import MentionLookup, actors_of, stands_for_people
 from .records import CodedEvent
 from .roles import Roles, find_roles, role_pairs, speech_head, verb_subjects
 from .surface import surface_confidence, surface_events
@@ -67,6 +67,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
 
 #: Types the learned scorer leaves to the rules: a demonstration needs its place ("outside the embassy").
 RULES_ONLY_TYPES = frozenset({"PROTEST"})
+#: Subordinators of a clause an event reacts to ("threatened sanctions after the US approved the sale").
+REASON_MARKERS = word_class("reason_marker")
 #: Complaints whose target a demand made in the same breath names ("was dissatisfied, urged Seoul to ...").
 COMPLAINT_TYPES = frozenset({"ACCUSE", "REJECT"})
 #: Types only a state does: private people or firms travelling or trading are no such event.
@@ -149,7 +151,7 @@ def find_events(
             open_target = not roles.targets and row.event_type in IMPLIED_TYPES and not row.symmetric
             if open_target and (not has_object or (row.event_type == "REQUEST" and "obj" in row.slots)):
                 orphans.append((tok, row, roles, False))  # its target may be the governing event's ("demanded an apology")
-            elif open_target and row.event_type in COMPLAINT_TYPES:
+            elif open_target:
                 orphans.append((tok, row, roles, True))  # "opposed the move and asked Seoul to ...": Seoul's move
             if not roles.targets and "obj" in row.slots and has_object:
                 continue  # "Beijing and Moscow both called the patrol routine": the object is not the partner
@@ -181,6 +183,8 @@ def find_events(
         inherited = [] if siblings_only else _governing_targets(tok, given, own)
         if not inherited and row.event_type in COMPLAINT_TYPES:
             inherited = _sibling_targets(tok, given, given_types, own)
+        if not inherited:
+            inherited = _reason_targets(tok, mentions_of, own)
         pairs = role_pairs(Roles(roles.sources, inherited), row) if inherited else []
         for ev in _coded(tok, row, roles, pairs):
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
@@ -279,6 +283,23 @@ def _sibling_targets(
     for sib in siblings:
         if sib.i in given and given_types.get(sib.i) in COMPLAINT_TYPES | {"REQUEST", "THREATEN"}:
             return [(m, w * weights.GOVERNING_EVENT) for m, w in given[sib.i] if m.actor not in own]
+    return []
+
+
+def _reason_targets(tok, mentions_of: MentionLookup, own: set[str]) -> list[tuple[Mention, float]]:
+    """The actor an event reacts to, named as the subject of its "after", "when" or "because" clause:
+    "China threatened sanctions after the US approved the sale", "Japan protested when Chinese ships
+    entered its waters"."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" else tok
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in REASON_MARKERS for m in clause.children
+        ):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = [(m, w * weights.REASON_CLAUSE) for m, w in actors_of(subjects, mentions_of, 1.0) if m.actor not in own]
+        if found:
+            return found
     return []
 
 

@@ -24,6 +24,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PHRASE_INNER = frozenset({"amod", "compound", "poss", "nmod", "det", "case"})
 _BOUNDARY = frozenset({";", ":", "—", "–", '"', "“", "”", "(", ")"})
 _SUBORDINATORS = word_class("subordinator")
+#: Words that open an adverbial clause walling its actors off from the main clause's event.
+_CLAUSE_MARKS = _SUBORDINATORS | word_class("clause_mark")
 #: Prepositions before an object actor that the scorer tells apart ("talks with Seoul").
 _OBJECT_PREPS = word_class("object_preposition")
 
@@ -146,11 +148,13 @@ def _coordinated(a, b) -> bool:
 
 
 def _walled_off(actor, trigger) -> bool:
-    """Is ``actor`` inside a relative clause that does not hold ``trigger``? ("Putin, who had visited
-    *Pyongyang*, criticised Washington": Pyongyang has no part in the criticism.)"""
+    """Is ``actor`` inside a relative or subordinate clause that does not hold ``trigger``? ("Putin, who
+    had visited *Pyongyang*, criticised Washington": Pyongyang has no part in the criticism.)"""
     node = actor
     for _ in range(12):
-        if node.dep_ == "relcl":
+        if node.dep_ == "relcl" or (
+            node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CLAUSE_MARKS for c in node.children)
+        ):  # "condemned Pyongyang after *the United States* announced drills": the clause's own event
             return not (node.left_edge.i <= trigger.i <= node.right_edge.i)
         if node.head == node:
             return False

@@ -295,7 +295,7 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("transcript-needs", "Reporter: What is your view?\n\nMao Ning: The position is clear. The US needs to exercise "
      "prudence on Taiwan.", {"CHN>USA REQUEST"}),
     ("quoted-we-owner", "\"We strongly oppose this,\" said Chinese foreign ministry spokesman Wang Wenbin of the "
-     "Japanese statement.", set()),
+     "Japanese statement.", {"CHN>JPN ACCUSE"}),  # "we" is China's; what it opposes is Japan's
     ("titled-not-affairs", "Japan's envoy met Taiwan affairs officials. He criticised China's drills.",
      {"JPN>TWN CONSULT", "TWN>JPN CONSULT", "JPN>CHN ACCUSE"}),
     ("passive-participle", "Alex Azar, the US health secretary, visited Taiwan on Sunday. It was a trip condemned by "
@@ -387,6 +387,13 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("invited-to-visit", "Xi also invited Putin to visit China later this year.", {"CHN>RUS AGREE"}),
     ("invited-to-visit-capital", "Kim Jong Un invited Moon Jae-in to visit Pyongyang.", {"PRK>KOR AGREE"}),
     ("allowed-to-reopen", "Beijing allowed Seoul to hold talks with Pyongyang.", set()),
+    # --- a reaction is aimed at the subject of the clause it reacts to ("after", "when", "as", "because")
+    ("threatened-after", "In July 2018, China threatened sanctions against Raytheon after the United States sold "
+     "108 tanks to Taiwan.", {"CHN>USA THREATEN", "USA>TWN AID"}),
+    ("protested-when", "Japan protested when Chinese ships entered its waters.", {"JPN>CHN ACCUSE", "CHN>JPN COERCE"}),
+    ("regret-as", "South Korea expressed deep regret as Japan went ahead with the release.", {"KOR>JPN ACCUSE"}),
+    ("reaction-with-target", "Seoul condemned Pyongyang after the United States announced new drills.",
+     {"KOR>PRK ACCUSE"}),
     # --- "the president", "the prime minister", "the leader": the person last named with that office
     ("the-president", "Kishida met Chinese President Xi Jinping on Friday. Later the president urged Japan to "
      "handle the water issue properly.", {"JPN>CHN CONSULT", "CHN>JPN CONSULT", "CHN>JPN REQUEST"}),
