@@ -44,8 +44,19 @@ def object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: floa
     types), "accepted an invitation to visit Pyongyang" (agreements).
     """
     found = actors_of(tokens, mentions_of, weight)
+    if found and row.event_type in PARTNER_TYPES and all(m.kind == "anaphor" for m, _ in found):
+        # "declared a halt to its talks with Japan": "its" is the talks' owner, Japan the partner
+        partners = _partners(tokens, row, mentions_of, weight)
+        if partners:
+            return partners
     if found:
         return found
+    return _partners(tokens, row, mentions_of, weight)
+
+
+def _partners(tokens, row: Trigger, mentions_of: MentionLookup, weight: float) -> list[tuple[Mention, float]]:
+    """The partner of an object phrase that names no actor of its own (see :func:`object_actors`)."""
+    found: list[tuple[Mention, float]] = []
     for t in expand(tokens):
         if t.pos_ not in ("NOUN", "PROPN"):
             continue

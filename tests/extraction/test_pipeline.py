@@ -387,6 +387,12 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("invited-to-visit", "Xi also invited Putin to visit China later this year.", {"CHN>RUS AGREE"}),
     ("invited-to-visit-capital", "Kim Jong Un invited Moon Jae-in to visit Pyongyang.", {"PRK>KOR AGREE"}),
     ("allowed-to-reopen", "Beijing allowed Seoul to hold talks with Pyongyang.", set()),
+    # --- stopping talks is the sanction, not a meeting; "its talks with Japan" are the subject's, Japan the partner
+    ("halt-to-talks", "Russia announced a halt to its talks with Japan.", {"RUS>JPN SANCTION"}),
+    ("suspension-of-talks", "China announced the suspension of talks with the United States on climate.",
+     {"CHN>USA SANCTION"}),
+    ("suspended-its-talks", "Russia suspended its talks with Japan.", {"RUS>JPN SANCTION"}),
+    ("lifted-its-curbs", "Japan lifted its curbs on exports to South Korea.", {"JPN>KOR RETREAT"}),
     # --- a reaction is aimed at the subject of the clause it reacts to ("after", "when", "as", "because")
     ("threatened-after", "In July 2018, China threatened sanctions against Raytheon after the United States sold "
      "108 tanks to Taiwan.", {"CHN>USA THREATEN", "USA>TWN AID"}),
