@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -86,7 +86,13 @@ def surname_of(name: str, family_name_first: bool) -> str:
 
 
 def _alternation(strings: Sequence[str]) -> re.Pattern[str]:
-    ordered = sorted(set(strings), key=len, reverse=True)
+    """One pattern matching any of ``strings`` as a whole word, longest first (compiled once per set)."""
+    return _compiled_alternation(frozenset(strings))
+
+
+@lru_cache(maxsize=512)
+def _compiled_alternation(strings: frozenset[str]) -> re.Pattern[str]:
+    ordered = sorted(strings, key=len, reverse=True)
     body = "|".join(re.escape(s) for s in ordered)
     return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])")
 

@@ -308,9 +308,7 @@ def _learned(
 ) -> Iterator[CodedEvent]:
     """Events the learned scorer finds among the actor pairs the rules left without one (either way)."""
     n_actors = len({m.actor for t in sent for m in mentions_of(t)})
-    for triple in candidate_triples(sent, mentions_of, lexicon):
-        if frozenset((triple.source.actor, triple.target.actor)) in known:
-            continue
+    for triple in candidate_triples(sent, mentions_of, lexicon, frozenset(known)):
         if triple.row.event_type in STATE_TYPES and stands_for_people(triple.source_tok, mentions_of):
             continue  # "Chinese tourists visiting Japan" is no state visit
         if triple.row.event_type in RULES_ONLY_TYPES:

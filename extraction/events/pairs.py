@@ -108,10 +108,13 @@ def _object_misfit(target, trigger, row: Trigger) -> bool:
     return False
 
 
-def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon) -> Iterator[Triple]:
-    """Every (source, target, trigger) with two different actors of the sentence and a trigger word."""
+def candidate_triples(
+    sent, mentions_of: MentionLookup, lexicon: TriggerLexicon, skip: frozenset[frozenset[str]] = frozenset()
+) -> Iterator[Triple]:
+    """Every (source, target, trigger) with two different actors of the sentence and a trigger word,
+    but for the actor pairs in ``skip`` (either way)."""
     heads = _head_tokens(sent, mentions_of)
-    if len(heads) < 2:
+    if len(heads) < 2 or all(frozenset((a, b)) in skip for a in heads for b in heads if a != b):
         return
     for tok in sent:
         rows = trigger_rows(tok, lexicon)
@@ -122,7 +125,7 @@ def candidate_triples(sent, mentions_of: MentionLookup, lexicon: TriggerLexicon)
             seen_types.add(row.event_type)
             for a, a_list in heads.items():
                 for b, b_list in heads.items():
-                    if a == b:
+                    if a == b or frozenset((a, b)) in skip:
                         continue
                     (ma, ta), (mb, tb) = _nearest(a_list, tok), _nearest(b_list, tok)
                     if tok.i in (ta.i, tb.i) or _venue(tb, tok, row) or _object_misfit(tb, tok, row):
