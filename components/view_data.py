@@ -268,21 +268,29 @@ def load_windows(kind: str, path: str, version: tuple[int, ...], raw: bool, filt
     return windows_of_bins(spans["_first"].to_numpy(), spans["_last"].to_numpy(), step)
 
 
+def _windowed(con, relation, source: tuple, filters: Filters, start: date, end: date, build) -> relation_sql.Query:
+    """``build(condition, relation)`` over the filtered rows (or, counting events, the events) whose
+    date's period overlaps ``start``..``end``; ``source`` is (kind, path, version, raw)."""
+    window = relation_sql.window_condition(start, end)
+    condition = relation_sql.where(filters, has_origin=relation.has_origin)
+    if filters.count == "events":
+        con.register(event_sql.WINDOWS, _event_map(*source))
+        ev = event_sql.events_relation(condition, relation.order)
+        query = build(window, ev.sql)
+        return relation_sql.Query(query.sql, (*ev.params, *query.params))
+    return build(relation_sql.Query(f"{condition.sql} AND {window.sql}", (*condition.params, *window.params)), "rel")
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_window_cube(
     kind: str, path: str, version: tuple[int, ...], raw: bool, filters: Filters, start: date, end: date
 ) -> pd.DataFrame:
     """The cube of the filtered rows (or events) whose date's period overlaps ``start``..``end``."""
-    window = relation_sql.window_condition(start, end)
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = relation_sql.where(filters, has_origin=relation.has_origin)
-        if filters.count == "events":
-            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
-            ev = event_sql.events_relation(condition, relation.order)
-            query = relation_sql.cube_query(window, relation=ev.sql)
-            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
-        else:
-            query = relation_sql.cube_query(relation_sql.Query(f"{condition.sql} AND {window.sql}", (*condition.params, *window.params)))
+        query = _windowed(
+            con, relation, (kind, path, version, raw), filters, start, end,
+            lambda condition, rel: relation_sql.cube_query(condition, relation=rel),
+        )  # fmt: skip
         return relation_sql.cube_frame(query_source.run(con, relation, query))
 
 
@@ -292,17 +300,13 @@ def load_window_articles(
 ) -> pd.DataFrame:
     """Articles per dyad (source, target, articles) of the filtered rows (or events) whose date's
     period overlaps ``start``..``end``: the dyad summary's article counts in a playback window."""
-    window = relation_sql.window_condition(start, end)
     with query_connection(kind, path, version, raw) as (con, relation):
-        condition = relation_sql.where(filters, has_origin=relation.has_origin)
-        if filters.count == "events":
-            con.register(event_sql.WINDOWS, _event_map(kind, path, version, raw))
-            ev = event_sql.events_relation(condition, relation.order)
-            query = relation_sql.articles_query(window, None, relation=ev.sql)
-            query = relation_sql.Query(query.sql, (*ev.params, *query.params))
-        else:
-            both = relation_sql.Query(f"{condition.sql} AND {window.sql}", (*condition.params, *window.params))
-            query = relation_sql.articles_query(both, relation.doc_range)
+        query = _windowed(
+            con, relation, (kind, path, version, raw), filters, start, end,
+            lambda condition, rel: relation_sql.articles_query(
+                condition, relation.doc_range if rel == "rel" else None, relation=rel
+            ),
+        )  # fmt: skip
         return relation_sql.article_counts(query_source.run(con, relation, query)).by_dyad
 
 
