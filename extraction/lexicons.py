@@ -58,6 +58,7 @@ WORD_CLASSES: dict[str, str] = {
     "clause_mark": "words besides the subordinators that open an adverbial clause ('after the US announced drills')",
     "reason_marker": "subordinators of a clause an event reacts to ('protested after China sent ships')",
     "title_anaphor": "titles that, after 'the', stand for the person last named with that office ('the president')",
+    "negative_adjective": "adjectives that make a reported claim an accusation ('told Biden the curbs were unfair')",
     "people_quantifier": "words that count a nation's people ('many Chinese'), not its government",
     "example_preposition": "prepositions that introduce examples of a noun ('partners including Japan'); 'such as' too",
     "clause_opener": "words besides the subordinators that open a new clause for the surface fallback",

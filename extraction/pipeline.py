@@ -33,7 +33,7 @@ from .events import (
     mention_map,
     sentence_has_trigger,
 )
-from .events.claims import NEGATIVE_NOUNS, NEGATIVE_PREDICATES
+from .events.claims import NEGATIVE_ADJECTIVES, NEGATIVE_NOUNS, NEGATIVE_PREDICATES
 from .events.context import ArticleContext
 from .events.find import IMPLIED_TYPES
 from .events.idioms import keywords as idiom_keywords
@@ -120,6 +120,7 @@ class Extractor:
         content = frozenset(
             {f for v in NEGATIVE_PREDICATES for f in inflections(v, "VERB")}
             | {f for n in NEGATIVE_NOUNS for f in inflections(n, "NOUN")}
+            | NEGATIVE_ADJECTIVES
             | OBLIGATION_AUX | {"need", "needs"}
         )
         return say, content

@@ -44,6 +44,7 @@ PARTNER = 0.8  # "banned trade with Pyongyang": times the object's weight
 INVITATION = 0.7  # "accepted an invitation to visit Pyongyang": times the object's weight
 SYMMETRIC_SUBJECTS = 0.9  # "Japan and South Korea agreed": pairs among the subjects
 GOVERNING_EVENT = 0.75  # "protested to China and demanded ...": the target of the governing event
+CLAIM_ADDRESSEE = 0.8  # "told Li that the detention was unacceptable": Li's side is the accused
 REASON_CLAUSE = 0.6  # "threatened sanctions after the US approved the sale": the actor it reacts to
 JOINT_ACTION = 0.8  # "China and Russia patrolled jointly": pairs among the subjects of a joint action
 EVENT_RECALL = 0.6  # the other side taken from an earlier event ("condemned the drills")

@@ -23,6 +23,8 @@ from .roles import verb_subjects
 NEGATIVE_PREDICATES = word_class("negative_predicate")
 #: Nouns that make "X amounted to / was / posed a ___" an accusation.
 NEGATIVE_NOUNS = word_class("negative_noun")
+#: Adjectives that make "X was ___" an accusation: "told Biden that the curbs were unfair".
+NEGATIVE_ADJECTIVES = word_class("negative_adjective")
 
 
 def negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | None) -> Iterator[CodedEvent]:
@@ -33,11 +35,16 @@ def negative_claims(sent, mentions_of: MentionLookup, recall: RecallLookup | Non
         lemma = clause.lemma_.lower()
         objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
         objects += [p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if lemma not in NEGATIVE_PREDICATES and not any(o.lemma_.lower() in NEGATIVE_NOUNS for o in objects):
+        judged = any(c.dep_ == "acomp" and c.lower_ in NEGATIVE_ADJECTIVES for c in clause.children)
+        if lemma not in NEGATIVE_PREDICATES and not judged and not any(o.lemma_.lower() in NEGATIVE_NOUNS for o in objects):
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         speakers = verb_subjects(clause.head, mentions_of)[0]
         targets = actors_of(subjects, mentions_of, weights.CLAIM_TARGET)
+        if not targets:
+            # "Kishida told Li Qiang that the detention was unacceptable": the one told is the accused
+            told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative")]
+            targets = actors_of(told, mentions_of, weights.CLAIM_TARGET * weights.CLAIM_ADDRESSEE)
         if not targets and recall is not None:
             for subj in subjects:
                 group = EVENT_NOUN_GROUPS.get(subj.lemma_.lower())

@@ -393,6 +393,13 @@ CASES: list[tuple[str, str, set[str]]] = [
      {"CHN>USA SANCTION"}),
     ("suspended-its-talks", "Russia suspended its talks with Japan.", {"RUS>JPN SANCTION"}),
     ("lifted-its-curbs", "Japan lifted its curbs on exports to South Korea.", {"JPN>KOR RETREAT"}),
+    # --- telling someone that something is unfair or unacceptable accuses its owner, else the one told
+    ("told-unfair-owner", "Xi Jinping told Joe Biden that Washington's export controls were unfair.",
+     {"CHN>USA ACCUSE"}),
+    ("told-unacceptable-addressee", "Kishida told Li Qiang that the detention was unacceptable.", {"JPN>CHN ACCUSE"}),
+    ("told-illegal", "Wang Yi told Blinken that US sanctions were illegal.", {"CHN>USA ACCUSE"}),
+    ("told-mistake", "Putin told Kishida that the sanctions were a mistake.", {"RUS>JPN ACCUSE"}),
+    ("told-useful", "Moon told Abe that the talks were useful.", set()),
     # --- a reaction is aimed at the subject of the clause it reacts to ("after", "when", "as", "because")
     ("threatened-after", "In July 2018, China threatened sanctions against Raytheon after the United States sold "
      "108 tanks to Taiwan.", {"CHN>USA THREATEN", "USA>TWN AID"}),
