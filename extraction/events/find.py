@@ -113,7 +113,7 @@ def find_events(
     refusals: list = []
     given: dict[int, list[tuple[Mention, float]]] = {}  # trigger token -> the targets it was given
     given_types: dict[int, str] = {}  # trigger token -> the event type it gave them
-    orphans: list = []  # (token, row, roles) of events with a source and no target
+    orphans: list = []  # (token, row, roles, has_object) of events with a source and no target
     if remember is not None:
         remember_event_nouns(sent, mentions_of, remember)
     tokens = sorted(sent, key=lambda t: (t.pos_ != "VERB", t.i))  # verbs first: they may consume nouns
@@ -175,12 +175,13 @@ def find_events(
                 break
             # "China and Russia held joint drills near Japan": the drills are also aimed at Japan
             among_sources = True
-    for tok, row, roles, siblings_only in orphans:
+    for tok, row, roles, has_object in orphans:
         # "Seoul summoned the Japanese ambassador, demanding an apology": the demand is made of Japan
         if tok.i in fired:
             continue  # "calling the drills a provocation" was the accusation of the same word
         own = {m.actor for m, _ in roles.sources}
-        inherited = [] if siblings_only else _governing_targets(tok, given, own)
+        # with an object of its own, the governing event's target is no guess for it ("opposed the move")
+        inherited = [] if has_object else _governing_targets(tok, given, own)
         if not inherited and row.event_type in COMPLAINT_TYPES:
             inherited = _sibling_targets(tok, given, given_types, own)
         if not inherited:

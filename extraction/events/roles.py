@@ -45,7 +45,7 @@ def object_actors(tokens, row: Trigger, mentions_of: MentionLookup, weight: floa
     """
     found = actors_of(tokens, mentions_of, weight)
     if found and row.event_type in PARTNER_TYPES and all(m.kind == "anaphor" for m, _ in found):
-        # "declared a halt to its talks with Japan": "its" is the talks' owner, Japan the partner
+        # "announced a halt to its talks with Japan": "its" is the talks' owner, Japan the partner
         partners = _partners(tokens, row, mentions_of, weight)
         if partners:
             return partners
