@@ -51,6 +51,11 @@ WORD_CLASSES: dict[str, str] = {
     "relational_noun": "nouns whose actor modifier is the relatum, not the referent ('a US ally')",
     "request_verb": "verbs whose complement is requested of someone, not done",
     "speech_verb": "verbs of saying that report a clause",
+    "excluding_phrase": "verbs (with particle) that deny their complement, which their own negation leaves open ('did not rule out')",
+    "joining_verb": "verbs whose object shares the act of their complement ('joined Seoul in condemning Pyongyang')",
+    "promising_verb": "verbs that make an intended meeting, cooperation or aid they govern a promise, AGREE ('pledged to visit')",
+    "telling_verb": "verbs of telling someone that ...: a following \"it\" is the teller (\"notified Japan that it planned\")",
+    "reaction_verb": "verbs whose prepositional object is another's act ('respond to the sales'): it takes no agent from their subject",
     "support_verb": "verbs whose object noun names the subject's own event ('held talks')",
     "title_word": "words of titles between an actor and a person's name",
     # closed classes: grammar words the rules test for

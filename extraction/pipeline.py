@@ -48,7 +48,7 @@ from .schema import EVENT_TYPES, EventMention
 #: invade") are the content of a request, a suggestion or a possibility, not events; the request is coded.
 HYPOTHETICAL_EVENT_TYPES = frozenset({"THREATEN"})
 #: Bump when a change to code or data changes the extractor's output.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 _EVENT_NOUN_REF = re.compile(
     r"\b(?:the|this|that|these|those|its|their|last week's|the latest|such|a|an)\s+(?:[a-z-]+\s+)?(?:"

@@ -89,6 +89,10 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|added|stated|insisted|stressed|noted|warned|declared|announced|replied|argued|told \w+)"
     r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s*$"
 )
+#: "Pyongyang notified Japan's coast guard that it planned ...": "it" is the one telling, not the one told.
+_TOLD_THAT = re.compile(
+    r"\b(?:" + "|".join(sorted(word_class("telling_verb"))) + r")\s+(?:[^\s,;:]+\s+){1,6}?that\s+$"
+)
 _SPEECH_AFTER = re.compile(
     r"^[,.!?]?\s*[\"”]\s*,?\s*(?P<who>[^\"“”]{0,90}?)\s+(?:said|says|added|told|stressed|insisted|warned|wrote|declared"
     r"|noted|continued|argued|asked|replied)\b"
@@ -369,6 +373,10 @@ def sentence_anaphora(
             found = _speaker(text, s, end, static)
         elif word in FIRST_PERSON and speaker is not None:
             found = [speaker]
+        if not found and word == "it":
+            told = _TOLD_THAT.search(text, s.start, start)
+            if told is not None:
+                found = resolve_anaphor(word, told.start(), static, s.start, text)
         if not found:
             found = resolve_anaphor(word, start, static, scope, text)
         out.extend(

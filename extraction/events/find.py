@@ -20,7 +20,16 @@ from .claims import modal_requests, negative_claims
 from .idioms import idiom_events
 from .joint import joint_actions
 from .learned import PairModel
-from .modality import NEGATING_VERBS, conditional_consequent, is_negated, modality_of
+from .modality import (
+    NEGATING_VERBS,
+    conditional_consequent,
+    is_negated,
+    is_verb_of,
+    left_open,
+    modality_of,
+    predicate_chain,
+    verb_forms,
+)
 from .nouns import EventRef, RecallLookup, RememberHook, event_group, remember_event_nouns
 from .pairs import candidate_triples, features
 from .phrases import MentionLookup, actors_of, stands_for_people
@@ -75,6 +84,13 @@ COMPLAINT_TYPES = frozenset({"ACCUSE", "REJECT"})
 STATE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Material conflict that, promised on a condition, is a threat: "would impose sanctions if ...".
 CONDITIONAL_THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"})
+
+#: Cooperative types whose intended event, promised or announced, is coded as the promise (AGREE):
+#: PLOVER's AGREE covers future-tense cooperation, aid and meetings.
+PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
+#: Verbs that make an intended event they govern a promise ("pledged to visit", "said it would host").
+PROMISING_VERBS = word_class("promising_verb")
+_PROMISING_FORMS = verb_forms(PROMISING_VERBS)
 
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
 REFUSING_VERBS = word_class("refusing_verb")
@@ -243,18 +259,36 @@ def _coded(tok, row: Trigger, roles: Roles, pairs) -> list[CodedEvent]:
     negated = is_negated(pred)  # "warned that X would pay a price": the warning is the event
     modality = modality_of(pred)
     event_type = row.event_type
-    if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and conditional_consequent(pred):
-        event_type = "THREATEN"  # "would impose sanctions on Beijing if it invaded": a threat, made now
-    intensity = row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
+    if modality == "hypothetical" and event_type in CONDITIONAL_THREAT_TYPES and (
+        conditional_consequent(pred) or left_open(pred)
+    ):
+        # "would impose sanctions on Beijing if it invaded", "did not rule out the use of force": a threat, made now
+        event_type = "THREATEN"
     text = tok.text if not row.particle else f"{tok.text} {row.particle}"
-    if row.symmetric and modality != "asserted" and roles.targets:
+    where, lemma = tok.idx, tok.lemma_.lower()
+    promiser = _promiser(pred) if modality == "intended" and event_type in PROMISED_TYPES and not negated else None
+    if promiser is not None:
+        # "Beijing said it would host a summit", "agreed to resume talks": the promise, made when it was said
+        event_type, text, where, lemma, modality = "AGREE", promiser.text, promiser.idx, promiser.lemma_.lower(), "asserted"
+    intensity = row.intensity if row.intensity is not None and event_type == row.event_type else EVENT_TYPES[event_type][1]
+    if row.symmetric and (modality != "asserted" or promiser is not None) and roles.targets:
         # "Seoul will strengthen cooperation with Tokyo": one side's intention, not yet mutual
         doers = {m.actor for m, _ in roles.sources}
         pairs = [(s, t, c) for s, t, c in pairs if s.actor in doers]
     return [
-        CodedEvent(src, tgt, event_type, intensity, text, tok.idx, negated, modality, round(conf, 2), tok.lemma_.lower())
+        CodedEvent(src, tgt, event_type, intensity, text, where, negated, modality, round(conf, 2), lemma)
         for src, tgt, conf in pairs
     ]
+
+
+def _promiser(tok):
+    """The verb of promising or announcing that governs an intended event, or None ("pledged to visit",
+    "said it would host"; not "will visit", "hopes to meet", "the proposed sale")."""
+    chain = predicate_chain(tok)
+    for prev, node in zip(chain, chain[1:], strict=False):
+        if node.pos_ == "VERB" and prev.dep_ in ("xcomp", "ccomp", "conj") and is_verb_of(node, PROMISING_VERBS, _PROMISING_FORMS):
+            return node if not is_negated(node) else None
+    return None
 
 
 def _governing_targets(tok, given: dict[int, list[tuple[Mention, float]]], own: set[str]) -> list[tuple[Mention, float]]:
@@ -375,6 +409,8 @@ def _cue_tokens(tok) -> list:
                 if p.dep_ == "pobj":
                     out.append(p)
                     out.extend(cc for cc in p.children if cc.dep_ == "compound")
+        if c.dep_ == "prep" and c.lower_ in ("over", "for"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")  # "attacked Tokyo over its remarks": the issue
         if c.dep_ == "advmod":
             out.append(c)  # "would respond strongly"
         if c.dep_ == "nsubj" and c.pos_ == "NOUN":

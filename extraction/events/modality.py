@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..constants import CONDITIONAL_MARKS, FUTURE_AUX, HYPOTHETICAL_AUX, NEGATIVE_DETERMINERS
 from ..lexicons import word_class
+from .triggers import inflections
 
 #: Tags of finite verbs: a conjunct with one of them carries its own tense, mood and polarity.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -20,6 +21,9 @@ _NEGATABLE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 NEGATING_VERBS = word_class("negating_verb")
 #: A verb and its particle whose complement did not happen: "hold off", "back away".
 NEGATING_PHRASES = word_class("negating_phrase")
+#: Verbs (with their particle) that deny their complement, which their own negation leaves open:
+#: "ruled out supplying arms" (negated), "did not rule out supplying arms" (hypothetical).
+EXCLUDING_PHRASES = word_class("excluding_phrase")
 #: Verbs whose complement is an intended or planned event ("plans to visit").
 INTENT_VERBS = word_class("intent_verb")
 #: Verbs of saying that report a clause.
@@ -30,6 +34,22 @@ REQUEST_VERBS = word_class("request_verb")
 INTENT_NOUNS = word_class("intent_noun")
 #: Adjectives that make an event noun intended ("the planned visit").
 PLAN_ADJECTIVES = word_class("plan_adjective")
+
+
+def verb_forms(lemmas) -> frozenset[str]:
+    """Every word form of ``lemmas``, for :func:`is_verb_of`."""
+    return frozenset(f for lemma in lemmas for f in inflections(lemma, "VERB"))
+
+
+def is_verb_of(tok, lemmas, forms: frozenset[str]) -> bool:
+    """``tok`` is one of the verbs ``lemmas`` (with their word ``forms``), by its lemma or, where the
+    model's lemma is wrong ("hopes" read as a form of "hop"), by its form."""
+    return tok.lemma_.lower() in lemmas or tok.lower_ in forms
+
+
+_NEGATING_FORMS = verb_forms(NEGATING_VERBS)
+_INTENT_FORMS = verb_forms(INTENT_VERBS)
+_REQUEST_FORMS = verb_forms(REQUEST_VERBS)
 
 
 def predicate_chain(tok) -> list:
@@ -72,6 +92,15 @@ def _negative_argument(c) -> bool:
     )
 
 
+def _excludes(prev, node) -> bool:
+    """``node`` rules out ``prev``, its complement: "ruled out supplying", "excluded the use of force"."""
+    return (
+        prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep")
+        and node.pos_ == "VERB"
+        and (node.lemma_.lower() in EXCLUDING_PHRASES or not EXCLUDING_PHRASES.isdisjoint(_phrasal(node)))
+    )
+
+
 def is_negated(tok) -> bool:
     if any(_negative_modifier(c) or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
@@ -82,10 +111,12 @@ def is_negated(tok) -> bool:
         if prev.dep_ == "conj" and prev.tag_ in _FINITE:
             break  # "did not attend and sent an envoy": the second verb is not negated
         if node.pos_ in ("VERB", "AUX"):
+            if _excludes(prev, node):
+                return not is_negated(node)  # "did not rule out" and "refused to rule out" leave it open
             if any(_negative_modifier(c) for c in node.children):
                 return True
             if prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep") and (
-                node.lemma_.lower() in NEGATING_VERBS or not NEGATING_PHRASES.isdisjoint(_phrasal(node))
+                is_verb_of(node, NEGATING_VERBS, _NEGATING_FORMS) or not NEGATING_PHRASES.isdisjoint(_phrasal(node))
             ):
                 return True  # "refused to meet", "held off on new tariffs", "backed away from scrapping"
             if prev.dep_ in ("ccomp", "advcl"):
@@ -109,6 +140,8 @@ def modality_of(tok) -> str:
             intended = True  # "a plan to visit", "no intention of meeting"
         if node.pos_ not in ("VERB", "AUX") and node != tok:
             continue
+        if prev is not None and _excludes(prev, node) and is_negated(node):
+            return "hypothetical"  # "did not rule out supplying arms": a possibility
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
@@ -123,15 +156,21 @@ def modality_of(tok) -> str:
                 intended = True
         if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
-        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in REQUEST_VERBS:
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and is_verb_of(node, REQUEST_VERBS, _REQUEST_FORMS):
             return "hypothetical"  # "urged Moscow to halt ...": requested, not done
-        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and node.lemma_.lower() in INTENT_VERBS:
+        if prev is not None and prev.dep_ in ("xcomp", "ccomp") and is_verb_of(node, INTENT_VERBS, _INTENT_FORMS):
             intended = True
         if prev is not None and prev.dep_ == "xcomp" and node.lemma_ == "be":
             intended = True  # "Moon is to visit Pyongyang"
         if prev is not None and prev.dep_ == "ccomp":
             break
     return "intended" if intended else "asserted"
+
+
+def left_open(tok) -> bool:
+    """``tok`` is a possibility someone will not exclude: "did not rule out the use of force"."""
+    chain = predicate_chain(tok)
+    return any(_excludes(prev, node) and is_negated(node) for prev, node in zip(chain, chain[1:], strict=False))
 
 
 def conditional_consequent(tok) -> bool:

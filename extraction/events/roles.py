@@ -24,6 +24,10 @@ _CIRCUMSTANCE_PREPS = word_class("circumstance_preposition")
 
 #: Verbs whose object noun names the subject's own event ("held talks", "imposed sanctions").
 SUPPORT_VERBS = word_class("support_verb")
+#: Verbs whose prepositional object is what someone else did: "would respond to any arms sales" (the sales are not the responder's).
+REACTION_VERBS = word_class("reaction_verb")
+#: Verbs whose object shares the act of their complement: "joined Seoul in condemning Pyongyang".
+JOINING_VERBS = word_class("joining_verb")
 _SUPPORT_FORMS = frozenset(f for verb in SUPPORT_VERBS for f in inflections(verb, "VERB"))
 _EVENT_NOUNS = event_noun_groups()
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -97,6 +101,12 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
     if depth >= 3:
         return [], [], weight
     head = verb.head
+    joined = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "in" else head
+    if verb.dep_ in ("xcomp", "pcomp", "advcl") and joined != verb and joined.lemma_.lower() in JOINING_VERBS:
+        # "the US joined Seoul to accuse / in condemning Pyongyang": both accuse
+        found = verb_subjects(joined, mentions_of, depth + 1)[0]
+        objs = [c for c in joined.children if c.dep_ == "dobj"]
+        return found + actors_of(objs, mentions_of, weight * weights.OBJECT_CONTROL), [], weight
     if verb.dep_ == "xcomp" and head != verb:
         # object control ("urged Japan to lift") before subject control ("agreed to meet")
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -195,7 +205,7 @@ def _noun_sources(noun, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         gov = head.head
         if gov.pos_ in ("NOUN", "PROPN", "NUM"):
             return _noun_sources(gov, mentions_of, depth + 1)
-        if gov.pos_ in ("VERB", "AUX"):
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() not in REACTION_VERBS:
             srcs, _, w = verb_subjects(gov, mentions_of)
             return srcs, weights.PREPOSITION_GOVERNOR * w
     if noun.dep_ in ("conj", "appos", "compound") and head.pos_ in ("NOUN", "PROPN"):

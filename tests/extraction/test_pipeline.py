@@ -47,7 +47,7 @@ CASES: list[tuple[str, str, set[str]]] = [
       "KOR>JPN CONSULT"}),
     # --- AGREE
     ("agree-coord", "Japan and South Korea agreed to resume regular security talks.",
-     {"JPN>KOR AGREE", "KOR>JPN AGREE", "JPN>KOR CONSULT intended", "KOR>JPN CONSULT intended"}),
+     {"JPN>KOR AGREE", "KOR>JPN AGREE"}),
     ("sign-with", "Russia signed a mutual defense treaty with North Korea.",
      {"RUS>PRK AGREE", "PRK>RUS AGREE"}),
     ("offer", "Seoul offered Pyongyang food and medical supplies.",
@@ -169,9 +169,9 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("denied", "Seoul denied locking its radar onto the Japanese aircraft.",
      {"KOR>JPN COERCE neg", "KOR>JPN REJECT"}),
     ("intends", "Seoul intends to normalize the intelligence pact with Tokyo.",
-     {"KOR>JPN COOPERATE intended"}),
+     {"KOR>JPN AGREE"}),
     ("plans", "Biden plans to visit Japan next month.",
-     {"USA>JPN CONSULT intended"}),
+     {"USA>JPN AGREE"}),
     # conditional measures are threats made now; the condition itself is no event
     ("would-if", "Washington would impose sanctions on Beijing if it invaded Taiwan.",
      {"USA>CHN THREATEN hypothetical"}),
@@ -195,10 +195,10 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("two-sides", "Japanese and Chinese diplomats gathered in Beijing. The two sides held talks for three hours.",
      {"JPN>CHN CONSULT", "CHN>JPN CONSULT"}),
     ("it-pronoun", "Seoul said it would share intelligence with Tokyo.",
-     {"KOR>JPN COOPERATE intended"}),
+     {"KOR>JPN AGREE"}),
     ("reported-speech", 'South Korean minister Park Jin spoke after the meeting. He said: "We agreed to deepen '
      'cooperation with Japan."',
-     {"KOR>JPN COOPERATE intended", "KOR>JPN AGREE", "JPN>KOR AGREE"}),
+     {"KOR>JPN AGREE", "JPN>KOR AGREE"}),
     # --- dateline home actor, event nouns that refer back, evaluative verbs, phrasal triggers
     ("home-dateline", "SEOUL, March 20 — The foreign ministry summoned the Japanese ambassador on Monday.",
      {"KOR>JPN ACCUSE"}),
@@ -420,6 +420,41 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("said-it-was", "Japan said it was deeply disappointed with Seoul's decision.", {"JPN>KOR ACCUSE"}),
     ("told-reporters-it-was", "Seoul told reporters it was willing to meet Pyongyang.", {"KOR>PRK CONSULT"}),
     ("it-was-situation", "It was a trip condemned by China.", set()),
+    # --- "X told / notified / warned Y that it ...": "it" is the one telling, not the one told
+    ("notified-that-it", "Pyongyang notified Japan's coast guard that it would launch a satellite next week. Tokyo "
+     "condemned the launch.", {"JPN>PRK ACCUSE"}),
+    ("told-ambassador-that-it", "Moscow told Tokyo's ambassador that it would expel two Japanese diplomats.",
+     {"RUS>JPN SANCTION intended"}),
+    ("told-that-it-opposed", "China told Japan's ambassador that it strongly opposed the visit by Taiwan's president.",
+     {"CHN>TWN ACCUSE"}),
+    # --- not ruling out a sanction or force is a threat; not ruling out help is no event; ruling out denies
+    ("did-not-rule-out-sanctions", "Japan did not rule out sanctions against Russia.", {"JPN>RUS THREATEN hypothetical"}),
+    ("has-not-ruled-out-tariffs", "Washington has not ruled out new tariffs on Chinese goods.",
+     {"USA>CHN THREATEN hypothetical"}),
+    ("not-ruling-out-supplies", "Moscow is not ruling out supplying arms to Pyongyang.", set()),
+    ("ruled-out-sanctions", "Seoul ruled out sanctions on Japan.", {"KOR>JPN SANCTION neg"}),
+    # --- a meeting, cooperation or aid someone promises or announces is the promise (PLOVER AGREE), made when
+    # it is said; a bare future, a hope or a refusal is not
+    ("plans-joint-drills", "Seoul plans to hold joint drills with Washington.", {"KOR>USA AGREE"}),
+    ("pledged-aid", "Seoul pledged to send food aid to Pyongyang.", {"KOR>PRK AGREE"}),
+    ("said-would-host", "Beijing said it would host a summit with Tokyo in Chengdu.", {"CHN>JPN AGREE"}),
+    ("will-visit", "Kishida will visit Washington next month.", {"JPN>USA CONSULT intended"}),
+    ("hopes-to-meet", "Seoul hopes to meet Tokyo soon.", {"KOR>JPN CONSULT intended"}),
+    ("hoped-to-hold-talks", "Seoul hoped to hold talks with Tokyo.", {"KOR>JPN CONSULT intended"}),
+    ("will-not-visit", "Kishida will not visit Washington.", {"JPN>USA CONSULT neg intended"}),
+    ("did-not-pledge", "Seoul did not pledge to send aid to Pyongyang.", {"KOR>PRK AID neg intended"}),
+    # --- "X joined Y to / in V-ing": both do it
+    ("joined-to-accuse", "The United States joined South Korea to accuse North Korea of hacking.",
+     {"USA>KOR COOPERATE", "KOR>USA COOPERATE", "USA>PRK ACCUSE", "KOR>PRK ACCUSE"}),
+    ("joined-in-condemning", "Japan joined the United States in condemning the launch by North Korea.",
+     {"JPN>USA COOPERATE", "USA>JPN COOPERATE", "JPN>PRK ACCUSE", "USA>PRK ACCUSE"}),
+    ("joined-to-criticise", "Tokyo joined Washington to criticise Beijing.",
+     {"JPN>USA COOPERATE", "USA>JPN COOPERATE", "JPN>CHN ACCUSE", "USA>CHN ACCUSE"}),
+    # --- what one responds or reacts to is another's act, not the responder's
+    ("respond-to-sales", "China warned the United States that it would respond firmly to any further arms sales to "
+     "Taiwan.", {"CHN>USA THREATEN"}),
+    ("react-to-sales", "Beijing said it would react strongly to arms sales to Taiwan.", set()),
+    ("answer-to-drills", "Pyongyang answered with missile launches to the allied drills near Seoul.", set()),
     # --- a complaint made in the same breath as a demand or warning is aimed at the same side
     ("dissatisfied-urged", "A spokeswoman said China was strongly dissatisfied, urged Seoul to rein in its coast "
      "guard and warned against excessive force.", {"CHN>KOR ACCUSE", "CHN>KOR REQUEST"}),

@@ -75,6 +75,12 @@ ATTACK: list[Case] = [
     ("attack-decision", "Washington attacked Moscow's decision as reckless.", {"USA>RUS ACCUSE"}),
     ("attack-warship", "North Korea attacked a South Korean warship.", {"PRK>KOR ASSAULT"}),
     ("attack-positions", "Russian troops attacked Japanese positions.", {"RUS>JPN ASSAULT"}),
+    # the issue after "over" or "for" makes the attack verbal; a place or a time does not
+    ("attack-over-sanctions", "Russia attacked Japan over its sanctions.", {"RUS>JPN ACCUSE"}),
+    ("attack-for-stance", "Beijing attacked Tokyo for its stance on the Senkaku islands.", {"CHN>JPN ACCUSE"}),
+    ("attack-over-report", "Pyongyang attacked Seoul over its human rights report.", {"PRK>KOR ACCUSE"}),
+    ("attack-over-place", "Chinese warplanes attacked Taiwanese ships over the strait.", {"CHN>TWN ASSAULT"}),
+    ("attack-over-time", "North Korea attacked South Korea over the weekend.", {"PRK>KOR ASSAULT"}),
 ]
 
 REJECT: list[Case] = [
@@ -322,6 +328,13 @@ RETREAT: list[Case] = [
     ("resume-talks", "Seoul resumed talks with Tokyo.", {"KOR>JPN CONSULT", "JPN>KOR CONSULT"}),
     ("allow-inspectors", "China allowed Japanese inspectors into the site.", {"CHN>JPN RETREAT"}),
     ("waive-tariffs", "Washington waived tariffs on Japanese cars.", {"USA>JPN RETREAT"}),
+    ("pause-controls", "China will pause its export controls on rare earths for the United States.",
+     {"CHN>USA RETREAT intended"}),
+    ("delay-tariffs", "Washington delayed tariffs on Chinese goods.", {"USA>CHN RETREAT"}),
+    ("relax-curbs", "Japan relaxed its curbs on exports to South Korea.", {"JPN>KOR RETREAT"}),
+    ("end-ban", "Beijing ended its ban on seafood from Japan.", {"CHN>JPN RETREAT"}),
+    ("repeal-sanctions", "Washington repealed sanctions against Russian banks.", {"USA>RUS RETREAT"}),
+    ("pause-talks-is-sanction", "China paused its talks with the United States.", {"CHN>USA SANCTION"}),
     ("hand-back", "Russia handed back the Japanese trawler to Japan.", {"RUS>JPN RETREAT"}),
     ("unfreeze-no-actor", "Japan unfroze Iranian assets.", set()),
 ]

@@ -45,6 +45,14 @@ MODALITY_CASES = [
     ("could", "China could invade Taiwan.", "invade", False, "hypothetical"),
     ("urged to", "Washington urged Moscow to withdraw its troops.", "withdraw", False, "hypothetical"),
     ("consequent", "Moscow would retaliate if Seoul sent arms.", "retaliate", False, "hypothetical"),
+    # ruling out denies; not ruling out leaves a possibility open
+    ("ruled out", "Seoul ruled out supplying weapons to Moscow.", "supplying", True, "asserted"),
+    ("ruled out noun", "Seoul ruled out sanctions on Japan.", "sanctions", True, "asserted"),
+    ("did not rule out", "Putin said he did not rule out supplying weapons to Pyongyang.", "supplying", False,
+     "hypothetical"),
+    ("is not ruling out", "Moscow is not ruling out supplying arms to Pyongyang.", "supplying", False, "hypothetical"),
+    ("refused to rule out", "Beijing refused to rule out sanctions on Washington.", "sanctions", False, "hypothetical"),
+    ("would not exclude", "Tokyo would not exclude new tariffs on Chinese steel.", "tariffs", False, "hypothetical"),
 ]
 
 
