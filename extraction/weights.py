@@ -32,6 +32,7 @@ SUBJECT_DEPTH_STEP = 0.1  # a subject inherited n verbs up weighs 1 - 0.1 n
 OBJECT_CONTROL = 0.9  # "urged Japan to lift": Japan lifts
 ACCUSED_OF = 0.9  # "accused Seoul of locking": Seoul locks
 MAIN_CLAUSE_SUBJECT = 0.7  # a conjunct the parse hung on a reported clause takes the main verb's subject
+HOSTED_VISIT = 0.9  # "met visiting President Putin": Putin visits the one meeting him
 RELATIVE_HEAD = 0.9  # "Japan, which protested ...": the relative clause's head
 LEFT_REGION = 0.6  # an actor just left of a verb the parser left without a subject
 NOUN_MODIFIER = 0.9  # "China's sanctions", "US arms sales"

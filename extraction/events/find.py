@@ -22,6 +22,7 @@ from .joint import joint_actions
 from .learned import PairModel
 from .modality import (
     NEGATING_VERBS,
+    SPEECH_VERBS,
     conditional_consequent,
     is_negated,
     is_verb_of,
@@ -91,6 +92,12 @@ PROMISED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
 #: Verbs that make an intended event they govern a promise ("pledged to visit", "said it would host").
 PROMISING_VERBS = word_class("promising_verb")
 _PROMISING_FORMS = verb_forms(PROMISING_VERBS)
+#: Verbs whose object noun is a promised meeting, cooperation or aid ("pledged cooperation with Pyongyang").
+PLEDGING_VERBS = word_class("pledging_verb")
+_PLEDGING_FORMS = verb_forms(PLEDGING_VERBS)
+#: Verbs of saying that make a promise only of what they report as intended ("said it would host").
+ANNOUNCING_VERBS = SPEECH_VERBS - PLEDGING_VERBS
+_ANNOUNCING_FORMS = verb_forms(ANNOUNCING_VERBS)
 
 #: Denials and refusals: the inner event is negated, and the refusal itself is a REJECT.
 REFUSING_VERBS = word_class("refusing_verb")
@@ -266,7 +273,11 @@ def _coded(tok, row: Trigger, roles: Roles, pairs) -> list[CodedEvent]:
         event_type = "THREATEN"
     text = tok.text if not row.particle else f"{tok.text} {row.particle}"
     where, lemma = tok.idx, tok.lemma_.lower()
-    promiser = _promiser(pred) if modality == "intended" and event_type in PROMISED_TYPES and not negated else None
+    promiser = None
+    if event_type in PROMISED_TYPES and not negated:
+        promiser = _promiser(pred, modality == "intended")
+        if promiser is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and is_verb_of(tok.head, PLEDGING_VERBS, _PLEDGING_FORMS):
+            promiser = tok.head  # "pledged cooperation with Pyongyang", "offered aid to Taipei"
     if promiser is not None:
         # "Beijing said it would host a summit", "agreed to resume talks": the promise, made when it was said
         event_type, text, where, lemma, modality = "AGREE", promiser.text, promiser.idx, promiser.lemma_.lower(), "asserted"
@@ -281,12 +292,21 @@ def _coded(tok, row: Trigger, roles: Roles, pairs) -> list[CodedEvent]:
     ]
 
 
-def _promiser(tok):
-    """The verb of promising or announcing that governs an intended event, or None ("pledged to visit",
-    "said it would host"; not "will visit", "hopes to meet", "the proposed sale")."""
+def _promiser(tok, intended: bool):
+    """The verb of promising that governs an event, or of announcing that governs an ``intended`` one;
+    None for neither ("pledged to visit", "committed to working with", "said it would host"; not
+    "will visit", "hopes to meet", "the proposed sale", "said they met")."""
     chain = predicate_chain(tok)
     for prev, node in zip(chain, chain[1:], strict=False):
-        if node.pos_ == "VERB" and prev.dep_ in ("xcomp", "ccomp", "conj") and is_verb_of(node, PROMISING_VERBS, _PROMISING_FORMS):
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)  # "work closely to prepare"
+        if (prev.dep_ == "advcl" and not purpose) or (prev.dep_ == "conj" and prev.tag_ in ("VBD", "VBZ", "VBP")):
+            return None  # "cut contacts after Pelosi visited Taiwan", "plan ... and visited": a clause of its own
+        if (
+            node.pos_ == "VERB"
+            and (prev.dep_ in ("xcomp", "ccomp", "conj", "pcomp") or (prev.dep_ == "prep" and prev.lower_ == "to"))
+            and is_verb_of(node, PROMISING_VERBS, _PROMISING_FORMS)
+            and (intended or not is_verb_of(node, ANNOUNCING_VERBS, _ANNOUNCING_FORMS))
+        ):
             return node if not is_negated(node) else None
     return None
 

@@ -48,6 +48,9 @@ def is_verb_of(tok, lemmas, forms: frozenset[str]) -> bool:
 
 
 _NEGATING_FORMS = verb_forms(NEGATING_VERBS)
+#: Verbs whose "from" complement did not happen: "prevented Japan from joining", "barred Taiwan from attending".
+PREVENTING_VERBS = word_class("preventing_verb")
+_PREVENTING_FORMS = verb_forms(PREVENTING_VERBS)
 _INTENT_FORMS = verb_forms(INTENT_VERBS)
 _REQUEST_FORMS = verb_forms(REQUEST_VERBS)
 
@@ -115,6 +118,8 @@ def is_negated(tok) -> bool:
                 return not is_negated(node)  # "did not rule out" and "refused to rule out" leave it open
             if any(_negative_modifier(c) for c in node.children):
                 return True
+            if prev.dep_ == "prep" and prev.lower_ == "from" and is_verb_of(node, PREVENTING_VERBS, _PREVENTING_FORMS):
+                return True  # "prevented the two countries from signing a treaty"
             if prev.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep") and (
                 is_verb_of(node, NEGATING_VERBS, _NEGATING_FORMS) or not NEGATING_PHRASES.isdisjoint(_phrasal(node))
             ):

@@ -26,6 +26,8 @@ _CIRCUMSTANCE_PREPS = word_class("circumstance_preposition")
 SUPPORT_VERBS = word_class("support_verb")
 #: Verbs whose prepositional object is what someone else did: "would respond to any arms sales" (the sales are not the responder's).
 REACTION_VERBS = word_class("reaction_verb")
+#: Words right before "visiting" that make the one visiting a guest: "met / welcomed / talks with visiting ...".
+HOSTING_WORDS = word_class("hosting_word")
 #: Verbs whose object shares the act of their complement: "joined Seoul in condemning Pyongyang".
 JOINING_VERBS = word_class("joining_verb")
 _SUPPORT_FORMS = frozenset(f for verb in SUPPORT_VERBS for f in inflections(verb, "VERB"))
@@ -113,8 +115,10 @@ def verb_subjects(verb, mentions_of: MentionLookup, depth: int = 0) -> tuple[lis
         if objs and head.lemma_.lower() not in INTENT_VERBS:
             return actors_of(objs, mentions_of, weight * weights.OBJECT_CONTROL), [], weight
         return verb_subjects(head, mentions_of, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
-        gov = head.head  # "accused Seoul of locking", "was accused of supplying": Seoul locks, the accused supplies
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "from"):
+        # "accused Seoul of locking", "was accused of supplying", "barred its citizens from travelling":
+        # the object does it
+        gov = head.head
         objs = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs:
             return actors_of(objs, mentions_of, weight * weights.ACCUSED_OF), [], weight
@@ -340,6 +344,10 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
             objects = [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
             targets = actors_of(objects, mentions_of, weights.CLAUSE_SUBJECT)
         return Roles(sources, targets)
+    if row.pos == "VERB" and row.event_type == "CONSULT" and tok.tag_ == "VBG":
+        hosted = _hosted_visit(tok, mentions_of)
+        if hosted is not None:
+            return hosted
     if row.pos == "VERB":
         sources, patients, _ = verb_subjects(tok, mentions_of)
         if not patients and tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -372,6 +380,26 @@ def find_roles(tok, row: Trigger, mentions_of: MentionLookup, recall: RecallLook
     if row.reverse:
         sources, targets = targets, sources
     return Roles(sources, targets)
+
+
+def _hosted_visit(tok, mentions_of: MentionLookup) -> Roles | None:
+    """"Xi met visiting Russian President Putin", "talks with visiting Chinese Foreign Minister Wang Yi",
+    "welcomed visiting ...": the one visiting is the visitor (source), the one meeting the host (target);
+    None for other shapes. Read from the words around "visiting", which the parser takes many ways."""
+    if tok.i == 0 or tok.doc[tok.i - 1].lower_ not in HOSTING_WORDS:
+        return None
+    before = tok.doc[tok.i - 1]
+    visitor = tok.head if tok.dep_ == "amod" else next((c for c in tok.children if c.dep_ == "dobj"), None)
+    host_verb = before
+    for _ in range(4):  # "talks with visiting ...": the verb whose object the talks are
+        if host_verb.pos_ in ("VERB", "AUX") or host_verb.head == host_verb:
+            break
+        host_verb = host_verb.head
+    if visitor is None or host_verb.pos_ not in ("VERB", "AUX"):
+        return None
+    visitors = actors_of([visitor], mentions_of, weights.HOSTED_VISIT)
+    hosts = verb_subjects(host_verb, mentions_of)[0]
+    return Roles(visitors, hosts) if visitors and hosts else None
 
 
 def role_pairs(roles: Roles, row: Trigger) -> list[tuple[Mention, Mention, float]]:

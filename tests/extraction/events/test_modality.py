@@ -45,6 +45,11 @@ MODALITY_CASES = [
     ("could", "China could invade Taiwan.", "invade", False, "hypothetical"),
     ("urged to", "Washington urged Moscow to withdraw its troops.", "withdraw", False, "hypothetical"),
     ("consequent", "Moscow would retaliate if Seoul sent arms.", "retaliate", False, "hypothetical"),
+    ("prevented from", "The dispute prevented Japan and Russia from signing a treaty.", "signing", True, "asserted"),
+    ("barred from", "Beijing barred Taiwan from attending the assembly.", "attending", True, "asserted"),
+    ("kept from", "Washington kept Beijing from buying the port.", "buying", True, "asserted"),
+    ("refrained from is not prevented", "Seoul refrained from criticising Tokyo.", "criticising", True, "asserted"),
+    ("from a place is no prevention", "Japan imported gas from Russia.", "imported", False, "asserted"),
     # ruling out denies; not ruling out leaves a possibility open
     ("ruled out", "Seoul ruled out supplying weapons to Moscow.", "supplying", True, "asserted"),
     ("ruled out noun", "Seoul ruled out sanctions on Japan.", "sanctions", True, "asserted"),
