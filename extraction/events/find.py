@@ -79,6 +79,8 @@ def _with_implied_side(tok, row: Trigger, roles: Roles, implied: ImpliedLookup) 
 RULES_ONLY_TYPES = frozenset({"PROTEST"})
 #: Subordinators of a clause an event reacts to ("threatened sanctions after the US approved the sale").
 REASON_MARKERS = word_class("reason_marker")
+#: Subordinators of the condition a threat is made on ("... if Seoul continues").
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 #: Complaints whose target a demand made in the same breath names ("was dissatisfied, urged Seoul to ...").
 COMPLAINT_TYPES = frozenset({"ACCUSE", "REJECT"})
 #: Types only a state does: private people or firms travelling or trading are no such event.
@@ -153,6 +155,8 @@ def find_events(
                 continue
             if row.cue and not any(c.lemma_.lower() in row.cue or c.lower_ in row.cue for c in cue_tokens):
                 continue
+            if row.event_type == "THREATEN" and "speaker" in row.slots and tok.tag_ == "VBD":
+                continue  # "said Pyongyang bore full responsibility" blames; "will bear the consequences" threatens
             if row.cue:
                 # "put off their joint exercises": the exercises belong to this event, not one of their own
                 consumed.update(c.i for c in cue_tokens if c.lemma_.lower() in row.cue and c.i != tok.i)
@@ -208,7 +212,7 @@ def find_events(
         if not inherited and row.event_type in COMPLAINT_TYPES:
             inherited = _sibling_targets(tok, given, given_types, own)
         if not inherited:
-            inherited = _reason_targets(tok, mentions_of, own)
+            inherited = _reason_targets(tok, mentions_of, own, threat=row.event_type == "THREATEN")
         pairs = role_pairs(Roles(roles.sources, inherited), row) if inherited else []
         for ev in _coded(tok, row, roles, pairs):
             k = (ev.source.actor, ev.target.actor, ev.event_type, ev.negated)
@@ -341,15 +345,20 @@ def _sibling_targets(
     return []
 
 
-def _reason_targets(tok, mentions_of: MentionLookup, own: set[str]) -> list[tuple[Mention, float]]:
+def _reason_targets(tok, mentions_of: MentionLookup, own: set[str], threat: bool = False) -> list[tuple[Mention, float]]:
     """The actor an event reacts to, named as the subject of its "after", "when" or "because" clause:
     "China threatened sanctions after the US approved the sale", "Japan protested when Chinese ships
-    entered its waters"."""
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" else tok
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in REASON_MARKERS for m in clause.children
-        ):
+    entered its waters". A ``threat`` is also aimed at the subject of its condition: "warned of severe
+    consequences if Putin did not agree", "warned that it would resume the launches if Seoul continued"."""
+    verb = tok
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "warned of consequences if ..."
+    elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB":
+        verb = tok.head
+    markers = REASON_MARKERS | CONDITIONAL_MARKERS if threat else REASON_MARKERS
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "ccomp")] if threat else [verb]
+    for clause in (c for v in verbs for c in v.children):
+        if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in markers for m in clause.children):
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         found = [(m, w * weights.REASON_CLAUSE) for m, w in actors_of(subjects, mentions_of, 1.0) if m.actor not in own]
@@ -424,7 +433,7 @@ def _cue_tokens(tok) -> list:
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from", "in"):
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "on", "from", "in", "into"):
             for p in c.children:  # "supplied Russia with shells", "added him to its sanctions list", "called in the envoy"
                 if p.dep_ == "pobj":
                     out.append(p)

@@ -452,6 +452,23 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("hoped-to-hold-talks", "Seoul hoped to hold talks with Tokyo.", {"KOR>JPN CONSULT intended"}),
     ("will-not-visit", "Kishida will not visit Washington.", {"JPN>USA CONSULT neg intended"}),
     ("did-not-pledge", "Seoul did not pledge to send aid to Pyongyang.", {"KOR>PRK AID neg intended"}),
+    # --- saying another side is responsible, or bore the responsibility, blames it; "will bear" threatens
+    ("is-responsible", "Seoul said the North is entirely responsible for all the consequences.", {"KOR>PRK ACCUSE"}),
+    ("bore-responsibility", "Seoul said Pyongyang bore full responsibility for the consequences.",
+     {"KOR>PRK ACCUSE"}),
+    ("will-bear-consequences", "Beijing said Tokyo would bear all the consequences.", {"CHN>JPN THREATEN"}),
+    ("own-responsibility", "Washington said it was responsible for the security of its allies.", set()),
+    # --- a threat is aimed at the subject of its condition
+    ("consequences-if", "Trump warned on Wednesday of very severe consequences if Putin did not agree to stop the "
+     "war.", {"USA>RUS THREATEN hypothetical"}),
+    ("warned-would-resume-if", "Pyongyang warned that it would resume the balloon launches if Seoul continued its "
+     "broadcasts.", {"PRK>KOR THREATEN"}),
+    ("retaliation-if", "Moscow threatened retaliation if Tokyo joined the sanctions.", {"RUS>JPN THREATEN hypothetical"}),
+    ("response-unless", "Beijing warned of a strong response unless Washington cancelled the sale.",
+     {"CHN>USA THREATEN hypothetical"}),
+    ("necessary-measures-if", "China said it would take necessary measures if Japan kept interfering.",
+     {"CHN>JPN THREATEN hypothetical"}),
+    ("protest-if-is-no-threat", "Japan would protest if China entered its waters.", set()),
     # --- "barred / discouraged X from V-ing": X would do it (citizens travelling are no state visit)
     ("discouraged-citizens-from", "China issued an advisory discouraging its citizens from traveling to Japan.", set()),
     ("warned-tourists-from", "Beijing warned Chinese tourists from visiting Japan.", set()),

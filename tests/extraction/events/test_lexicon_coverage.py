@@ -76,6 +76,9 @@ ATTACK: list[Case] = [
     ("attack-warship", "North Korea attacked a South Korean warship.", {"PRK>KOR ASSAULT"}),
     ("attack-positions", "Russian troops attacked Japanese positions.", {"RUS>JPN ASSAULT"}),
     # the issue after "over" or "for" makes the attack verbal; a place or a time does not
+    # entering an air-defence zone is a show of force; entering waters or airspace a coercion
+    ("intrude-zone", "Russian warplanes intruded into South Korea's air defence zone.", {"RUS>KOR MOBILIZE"}),
+    ("intrude-waters", "Chinese ships intruded into Japanese waters.", {"CHN>JPN COERCE"}),
     ("attack-over-sanctions", "Russia attacked Japan over its sanctions.", {"RUS>JPN ACCUSE"}),
     ("attack-for-stance", "Beijing attacked Tokyo for its stance on the Senkaku islands.", {"CHN>JPN ACCUSE"}),
     ("attack-over-report", "Pyongyang attacked Seoul over its human rights report.", {"PRK>KOR ACCUSE"}),
