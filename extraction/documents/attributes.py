@@ -25,16 +25,9 @@ from spacy.tokens._retokenize import set_token_attrs
 
 #: Name of the spaCy component this module registers (see :func:`compile_attribute_ruler`).
 FACTORY = "reldash_compiled_attribute_ruler"
-#: Token attributes a one-token rule may test and still be compiled, with how to read them.
-_READERS: dict[str, Callable[[Token], object]] = {
-    "TAG": lambda t: t.tag_,
-    "LOWER": lambda t: t.lower_,
-    "ORTH": lambda t: t.text,
-    "TEXT": lambda t: t.text,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
-_KEY_ORDER = tuple(_READERS)
+#: Token attributes a one-token rule may test and still be compiled: their place in a token's key,
+#: (tag, lower-case form, text, dependency label, is a space); see :func:`_token_key`.
+_KEY_POSITIONS: dict[str, int] = {"TAG": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2, "DEP": 3, "IS_SPACE": 4}
 
 Test = Callable[[tuple], bool]
 
@@ -51,13 +44,18 @@ def _value_test(position: int, value) -> Test | None:
     return None
 
 
+def _token_key(t: Token) -> tuple:
+    """What a compiled one-token rule may test of ``t``, in :data:`_KEY_POSITIONS` order."""
+    return (t.tag_, t.lower_, t.text, t.dep_, t.is_space)
+
+
 def _compile(token_pattern: dict) -> list[Test] | None:
     """Tests of a one-token pattern over a token key, or None where it cannot be compiled."""
     tests = []
     for attr, value in token_pattern.items():
-        if attr not in _READERS:
+        if attr not in _KEY_POSITIONS:
             return None
-        test = _value_test(_KEY_ORDER.index(attr), value)
+        test = _value_test(_KEY_POSITIONS[attr], value)
         if test is None:
             return None
         tests.append(test)
@@ -104,7 +102,7 @@ class CompiledAttributeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         settings: list[dict[int, tuple[int, object]]] = [
-            self._rules_for((t.tag_, t.lower_, t.text, t.text, t.dep_, t.is_space)) for t in doc
+            self._rules_for(_token_key(t)) for t in doc
         ]
         if len(self.matcher):
             matches = sorted((int(self.vocab.strings[m]), s, e) for m, s, e in self.matcher(doc, allow_missing=True))
